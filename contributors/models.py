@@ -1,0 +1,109 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.search import index
+
+from .validators import normalise_orcid, validate_orcid
+
+
+class OrganisationKind(models.TextChoices):
+    CARE_CENTRE = "care-centre", "Care centre"
+    NETWORK_OFFICE = "network-office", "Network office"
+    FAMILY_COUNCIL = "family-council", "Family advisory council"
+    RESEARCH_GROUP = "research-group", "Research group"
+
+
+class Organisation(index.Indexed, models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=OrganisationKind.choices, default=OrganisationKind.CARE_CENTRE)
+    city = models.CharField(max_length=120, blank=True)
+    conditions = models.ManyToManyField(
+        "resources.Condition", blank=True, related_name="organisations", help_text="Conditions it serves."
+    )
+    description = models.TextField(blank=True)
+    website = models.URLField(blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("city")]),
+        FieldPanel("conditions"),
+        FieldPanel("description"),
+        FieldPanel("website"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.SearchField("city")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("organisation_detail", args=[self.slug])
+
+
+class RoleInCare(models.TextChoices):
+    PHYSICIAN = "physician", "Physician"
+    NURSE = "nurse", "Nurse"
+    ALLIED_HEALTH = "allied-health", "Allied health professional"
+    PARENT_CARER = "parent-carer", "Parent or carer"
+    PATIENT = "patient", "Patient"
+    RESEARCHER = "researcher", "Researcher"
+    IMPROVEMENT_SPECIALIST = "improvement-specialist", "Improvement specialist"
+    DATA_ANALYST = "data-analyst", "Data analyst"
+    CARE_COORDINATOR = "care-coordinator", "Care coordinator"
+
+
+class ContributorProfile(index.Indexed, models.Model):
+    """A person credited on resources. Usually a signed-in member; may be someone without an
+    account (a co-author from another network) when credit is due."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="contributor_profile"
+    )
+    display_name = models.CharField(max_length=150)
+    slug = models.SlugField(max_length=150, unique=True)
+    role_in_care = models.CharField(max_length=30, choices=RoleInCare.choices)
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
+    )
+    orcid = models.CharField(
+        "ORCID iD", max_length=19, blank=True, validators=[validate_orcid],
+        help_text="Optional, e.g. 0000-0002-1825-0097.",
+    )
+    bio = models.TextField(blank=True)
+    avatar = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    panels = [
+        FieldPanel("user"),
+        FieldRowPanel([FieldPanel("display_name"), FieldPanel("slug")]),
+        FieldRowPanel([FieldPanel("role_in_care"), FieldPanel("organisation")]),
+        FieldPanel("orcid"),
+        FieldPanel("bio"),
+        FieldPanel("avatar"),
+    ]
+    search_fields = [index.SearchField("display_name"), index.AutocompleteField("display_name")]
+
+    class Meta:
+        ordering = ["display_name"]
+        verbose_name = "contributor"
+
+    def __str__(self):
+        return self.display_name
+
+    def clean_fields(self, exclude=None):
+        # Accept what people paste (https://orcid.org/..., lower-case x) and store the bare iD.
+        self.orcid = normalise_orcid(self.orcid)
+        super().clean_fields(exclude=exclude)
+
+    @property
+    def orcid_url(self):
+        return f"https://orcid.org/{self.orcid}" if self.orcid else ""
+
+    def get_absolute_url(self):
+        return reverse("contributor_detail", args=[self.slug])

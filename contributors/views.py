@@ -1,0 +1,46 @@
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, render
+
+from resources.models import ResourcePage, resource_cards
+from resources.visibility import visible_pages
+
+from .models import ContributorProfile, Organisation
+
+
+def _visible_resources(request):
+    return visible_pages(ResourcePage.objects.all(), request)
+
+
+def contributor_list(request):
+    visible = _visible_resources(request)
+    people = ContributorProfile.objects.select_related("organisation").annotate(
+        resource_count=Count("resource_links__page", filter=Q(resource_links__page__in=visible.values("pk")), distinct=True)
+    )
+    return render(request, "contributors/contributor_list.html", {"people": people})
+
+
+def contributor_detail(request, slug):
+    person = get_object_or_404(ContributorProfile.objects.select_related("organisation", "avatar"), slug=slug)
+    resources = resource_cards(
+        _visible_resources(request).filter(contributor_links__contributor=person).distinct().order_by("title")
+    )
+    return render(request, "contributors/contributor_detail.html", {"person": person, "resources": resources})
+
+
+def organisation_list(request):
+    visible = _visible_resources(request)
+    organisations = Organisation.objects.prefetch_related("conditions").annotate(
+        resource_count=Count("resources", filter=Q(resources__in=visible.values("pk")), distinct=True)
+    )
+    return render(request, "contributors/organisation_list.html", {"organisations": organisations})
+
+
+def organisation_detail(request, slug):
+    organisation = get_object_or_404(Organisation.objects.prefetch_related("conditions"), slug=slug)
+    resources = resource_cards(_visible_resources(request).filter(organisations=organisation).order_by("title"))
+    people = organisation.people.order_by("display_name")
+    return render(
+        request,
+        "contributors/organisation_detail.html",
+        {"organisation": organisation, "resources": resources, "people": people},
+    )

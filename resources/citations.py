@@ -1,0 +1,66 @@
+"""A resource's citation as plain text, BibTeX and RIS, naming the release being cited."""
+
+from django.utils import timezone
+
+
+def _authors(page):
+    return [person.display_name for person in page.authors]
+
+
+def _split_name(display_name):
+    """("Grace Lin") -> ("Lin", "Grace"): family name last, as the network writes names."""
+    parts = display_name.rsplit(" ", 1)
+    return (parts[-1], parts[0]) if len(parts) == 2 else (display_name, "")
+
+
+def _release_facts(page, release, request):
+    url = request.build_absolute_uri(release.get_absolute_url() if release else page.url)
+    year = (release.release_date if release else (page.first_published_at or timezone.now()).date()).year
+    version = release.label if release else None
+    publisher = "Improvement Commons"
+    return url, year, version, publisher
+
+
+def as_text(page, release, request):
+    url, year, version, publisher = _release_facts(page, release, request)
+    authors = _authors(page)
+    names = ", ".join(authors) if authors else publisher
+    version_part = f" Version {version}." if version else ""
+    return f"{names}. {page.title}.{version_part} {publisher}; {year}. {url}\n"
+
+
+def as_bibtex(page, release, request):
+    url, year, version, publisher = _release_facts(page, release, request)
+    key = f"{page.slug.replace('-', '_')}_{version or year}".replace(".", "_")
+    fields = [
+        ("title", "{" + page.title + "}"),
+        ("author", " and ".join(", ".join(_split_name(name)).strip(", ") for name in _authors(page)) or publisher),
+        ("year", str(year)),
+        ("version", version),
+        ("publisher", publisher),
+        ("url", url),
+        ("note", f"Licence: {page.licence.label}" if page.licence else None),
+    ]
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
+    return f"@misc{{{key},\n{body}\n}}\n"
+
+
+def as_ris(page, release, request):
+    url, year, version, publisher = _release_facts(page, release, request)
+    lines = ["TY  - GEN", f"TI  - {page.title}"]
+    lines += [f"AU  - {', '.join(_split_name(name)).strip(', ')}" for name in _authors(page)]
+    lines += [f"PY  - {year}", f"PB  - {publisher}", f"UR  - {url}"]
+    if version:
+        lines.append(f"ET  - {version}")
+    if page.summary:
+        lines.append(f"AB  - {page.summary}")
+    lines.append("ER  - ")
+    return "\r\n".join(lines) + "\r\n"
+
+
+# style: (formatter, content type, file extension)
+CITATION_STYLES = {
+    "text": (as_text, "text/plain; charset=utf-8", "txt"),
+    "bibtex": (as_bibtex, "application/x-bibtex; charset=utf-8", "bib"),
+    "ris": (as_ris, "application/x-research-info-systems; charset=utf-8", "ris"),
+}

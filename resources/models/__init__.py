@@ -1,0 +1,19 @@
+"""Resource page models and the snippets they refer to. Import from here."""
+
+from .base import CareSetting, CentreSize, ContributorRole, ResourceContributor, ResourcePage, ResourceTag
+from .change_packages import ChangePackagePage, Measure, MeasureKind
+from .collections import CollectionItem, CollectionPage
+from .licences import Licence
+from .protocols import Citation, ProtocolPage
+from .releases import Release, ReleaseFile, ReleaseLocked
+from .site_pages import HomePage, LibraryPage, resource_cards
+from .tools import TimeToAdopt, ToolPage
+from .vocabularies import Audience, Condition, ImprovementPhase, ResourceType
+
+__all__ = [
+    "Audience", "CareSetting", "CentreSize", "ChangePackagePage", "Citation", "CollectionItem",
+    "CollectionPage", "Condition", "ContributorRole", "HomePage", "ImprovementPhase", "LibraryPage",
+    "Licence", "Measure", "MeasureKind", "ProtocolPage", "Release", "ReleaseFile", "ReleaseLocked",
+    "ResourceContributor", "ResourcePage", "ResourceTag", "ResourceType", "TimeToAdopt", "ToolPage",
+    "resource_cards",
+]

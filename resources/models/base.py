@@ -1,0 +1,254 @@
+"""The resource base: the fields every shareable item carries, whatever its type."""
+
+from django import forms
+from django.db import models
+from django.http import Http404, HttpResponse
+from django.utils.functional import cached_property
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..blocks import BodyBlock
+from .vocabularies import ImprovementPhase
+
+
+class ResourceTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "resources.ResourcePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class ContributorRole(models.TextChoices):
+    AUTHOR = "author", "Author"
+    ADAPTER = "adapter", "Adapter"
+    REVIEWER = "reviewer", "Reviewer"
+
+
+class ResourceContributor(Orderable):
+    """A person credited on a resource, in the order they should be cited."""
+
+    page = ParentalKey("resources.ResourcePage", related_name="contributor_links", on_delete=models.CASCADE)
+    contributor = models.ForeignKey(
+        "contributors.ContributorProfile", on_delete=models.PROTECT, related_name="resource_links"
+    )
+    role = models.CharField(max_length=20, choices=ContributorRole.choices, default=ContributorRole.AUTHOR)
+
+    panels = [FieldRowPanel([FieldPanel("contributor"), FieldPanel("role")])]
+
+    def __str__(self):
+        return f"{self.contributor} ({self.get_role_display()})"
+
+
+class CareSetting(models.TextChoices):
+    OUTPATIENT = "outpatient", "Outpatient clinic"
+    INPATIENT = "inpatient", "Inpatient ward"
+    HOME = "home", "Home and family"
+    COMMUNITY = "community", "Community and school"
+    MIXED = "mixed", "Several settings"
+
+
+class CentreSize(models.TextChoices):
+    SMALL = "small", "Small centre (under 200 patients with the condition)"
+    MEDIUM = "medium", "Medium centre (200–600 patients)"
+    LARGE = "large", "Large centre (over 600 patients)"
+    ANY = "any", "Any size"
+
+
+class ResourcePageForm(WagtailAdminPageForm):
+    """Drafts may be saved without a licence; submitting or publishing needs one."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "licence" in self.fields:
+            self.fields["licence"].error_messages["required"] = (
+                "Choose a licence before this resource can be published, so others know how they "
+                "may reuse it."
+            )
+
+
+class ResourcePage(RoutablePageMixin, Page):
+    """Shared fields of tools, change packages and protocols.
+
+    Concrete (multi-table) rather than abstract, and not creatable itself: the library filters and
+    lists every kind of resource in one query, and tags, contributors and releases hang off one
+    table instead of one copy per type.
+    """
+
+    summary = models.TextField(
+        max_length=280, help_text="One or two plain sentences: what it is and who it helps."
+    )
+    body = StreamField(BodyBlock(), blank=True)
+    conditions = ParentalManyToManyField("resources.Condition", blank=True, related_name="resources")
+    resource_type = models.ForeignKey(
+        "resources.ResourceType", null=True, blank=True, on_delete=models.PROTECT, related_name="resources"
+    )
+    phase = models.CharField(
+        "improvement phase", max_length=20, choices=ImprovementPhase.choices, blank=True
+    )
+    audiences = ParentalManyToManyField("resources.Audience", blank=True, related_name="resources")
+    tags = ClusterTaggableManager(through=ResourceTag, blank=True)
+    licence = models.ForeignKey(
+        "resources.Licence", null=True, blank=False, on_delete=models.PROTECT, related_name="resources"
+    )
+    attribution = models.TextField(
+        blank=True, help_text="How people reusing this should credit it, e.g. “Developed by … at …”."
+    )
+    organisations = ParentalManyToManyField(
+        "contributors.Organisation", blank=True, related_name="resources"
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    adapted_from = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="adaptations",
+        help_text="The resource this one was adapted from, if any.",
+    )
+
+    # Transferability: what another team needs to know before adopting it.
+    care_setting = models.CharField(max_length=20, choices=CareSetting.choices, blank=True)
+    centre_size = models.CharField(max_length=20, choices=CentreSize.choices, blank=True)
+    ehr = models.CharField(
+        "electronic health record", max_length=200, blank=True,
+        help_text="Which EHR it was built in or for, and what it needs from it.",
+    )
+    staff_time = models.CharField(max_length=200, blank=True, help_text="e.g. “10 minutes per visit for a nurse”.")
+    resources_needed = models.TextField(blank=True)
+
+    # Set on each resource type: the resource type slug filled in when none is chosen.
+    default_resource_type = None
+
+    base_form_class = ResourcePageForm
+    is_creatable = False
+    parent_page_types = ["resources.LibraryPage"]
+    subpage_types = []
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("phase"),
+        index.FilterField("resource_type"),
+        index.FilterField("licence"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("cover_image"),
+        FieldPanel("body"),
+    ]
+    classification_panels = [
+        FieldPanel("resource_type"),
+        FieldPanel("phase"),
+        FieldPanel("conditions", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tags"),
+    ]
+    people_panels = [
+        InlinePanel("contributor_links", label="Contributors", heading="Contributors, in citation order"),
+        FieldPanel("organisations"),
+    ]
+    reuse_panels = [
+        FieldPanel("licence"),
+        FieldPanel("attribution"),
+        FieldPanel("adapted_from"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("care_setting"), FieldPanel("centre_size")]),
+                FieldPanel("ehr"),
+                FieldPanel("staff_time"),
+                FieldPanel("resources_needed"),
+            ],
+            heading="Transferability",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "resource"
+
+    @classmethod
+    def build_edit_handler(cls, extra_tabs=()):
+        """The editor's tabs; resource types add theirs between content and classification."""
+        return TabbedInterface(
+            [
+                ObjectList(cls.content_panels, heading="Content"),
+                *extra_tabs,
+                ObjectList(cls.classification_panels, heading="Classification"),
+                ObjectList(cls.people_panels, heading="People"),
+                ObjectList(cls.reuse_panels, heading="Licence and reuse"),
+                ObjectList(cls.promote_panels, heading="Promote"),
+                ObjectList(cls.settings_panels, heading="Settings"),
+            ]
+        )
+
+    def clean(self):
+        super().clean()
+        if self.resource_type_id is None and self.default_resource_type:
+            from .vocabularies import ResourceType
+
+            self.resource_type = ResourceType.objects.filter(slug=self.default_resource_type).first()
+
+    @cached_property
+    def published_releases(self):
+        """Published releases, newest first, with their files."""
+        return list(
+            self.releases.published()
+            .prefetch_related("files__document")
+            .order_by("-release_date", "-pk")
+        )
+
+    @property
+    def latest_release(self):
+        return self.published_releases[0] if self.published_releases else None
+
+    @cached_property
+    def credited(self):
+        return list(self.contributor_links.select_related("contributor__organisation").order_by("sort_order"))
+
+    @property
+    def authors(self):
+        return [link.contributor for link in self.credited if link.role != ContributorRole.REVIEWER]
+
+    def adaptation_lineage(self):
+        """The chain of sources this resource was adapted from, nearest first."""
+        lineage, seen, source = [], {self.pk}, self.adapted_from
+        while source is not None and source.pk not in seen:
+            lineage.append(source)
+            seen.add(source.pk)
+            source = source.adapted_from
+        return lineage
+
+    def get_context(self, request, *args, **kwargs):
+        from ..visibility import visible_pages
+
+        context = super().get_context(request, *args, **kwargs)
+        context["lineage"] = [page for page in self.adaptation_lineage() if page.live]
+        context["adaptations"] = visible_pages(self.adaptations.all(), request).order_by("title")
+        return context
+
+    @path("cite/<str:style>/", name="cite")
+    def cite(self, request, style):
+        from ..citations import CITATION_STYLES
+
+        if style not in CITATION_STYLES:
+            raise Http404("Unknown citation style")
+        formatter, content_type, extension = CITATION_STYLES[style]
+        response = HttpResponse(formatter(self, self.latest_release, request), content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}.{extension}"'
+        return response

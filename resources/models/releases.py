@@ -1,0 +1,187 @@
+"""Releases: what people download and cite.
+
+Wagtail revisions track edits to a page; a release is a published, citable version with files.
+Once published a release never changes (its URL and files stay as they were) and newer releases
+supersede it. Releases live beside the page, not inside its revisions, so that reverting a page
+cannot rewrite a release.
+"""
+
+import hashlib
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable
+
+from ..validators import validate_release_label
+
+
+class ReleaseLocked(ValidationError):
+    """Raised on any attempt to change a published release or its files."""
+
+
+def locked_message(release):
+    return (
+        f"Release {release.label} was published on {release.published_at:%d %B %Y} and can no longer "
+        "be changed. Add a new release instead: it will supersede this one, which stays downloadable."
+    )
+
+
+class ReleaseForm(WagtailAdminModelForm):
+    """The admin form: a draft release may be edited, then published once; a published one
+    is shown with the reason it cannot be changed."""
+
+    publish_now = forms.BooleanField(
+        required=False,
+        label="Publish this release now",
+        help_text="Published releases can be downloaded and cited, and can never be changed.",
+    )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk and self.instance._stored_published_at():
+            raise forms.ValidationError(locked_message(self.instance))
+        return cleaned_data
+
+    def save(self, commit=True):
+        release = super().save(commit=commit)
+        if commit and self.cleaned_data.get("publish_now"):
+            release.publish()
+        return release
+
+
+class ReleaseQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published_at__isnull=False)
+
+
+class Release(ClusterableModel):
+    resource = models.ForeignKey("resources.ResourcePage", on_delete=models.CASCADE, related_name="releases")
+    label = models.CharField("version", max_length=20, validators=[validate_release_label])
+    release_date = models.DateField(default=timezone.localdate)
+    change_notes = models.TextField(help_text="What changed since the previous release, for people who use it.")
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ReleaseQuerySet.as_manager()
+
+    base_form_class = ReleaseForm
+    panels = [
+        FieldPanel("resource"),
+        FieldPanel("label"),
+        FieldPanel("release_date"),
+        FieldPanel("change_notes"),
+        InlinePanel("files", label="File", min_num=1),
+        FieldPanel("publish_now"),
+    ]
+
+    class Meta:
+        ordering = ["-release_date", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["resource", "label"], name="unique_release_label_per_resource")
+        ]
+
+    def __str__(self):
+        return f"{self.resource.title} {self.label}"
+
+    @property
+    def is_published(self):
+        return self.published_at is not None
+
+    def _stored_published_at(self):
+        if not self.pk:
+            return None
+        return Release.objects.filter(pk=self.pk).values_list("published_at", flat=True).first()
+
+    def clean(self):
+        super().clean()
+        if self._stored_published_at():
+            raise ReleaseLocked(locked_message(self))
+
+    def save(self, *args, **kwargs):
+        # The model refuses too, not just the form: imports and scripts must not rewrite history.
+        if self._stored_published_at():
+            raise ReleaseLocked(locked_message(self))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self._stored_published_at():
+            raise ReleaseLocked(locked_message(self))
+        return super().delete(*args, **kwargs)
+
+    def publish(self):
+        """Freeze the release: record each file's checksum and the moment it was published."""
+        if self.is_published:
+            raise ReleaseLocked(locked_message(self))
+        files = list(self.files.select_related("document"))
+        if not files:
+            raise ValidationError("A release needs at least one file before it can be published.")
+        for release_file in files:
+            release_file.sha256 = release_file.compute_sha256()
+            release_file.save()
+        self.published_at = timezone.now()
+        super().save(update_fields=["published_at"])
+
+    def get_absolute_url(self):
+        return reverse("release_detail", args=[self.pk])
+
+    @property
+    def superseded_by(self):
+        """The next published release of the same resource, if any."""
+        return (
+            Release.objects.published()
+            .filter(resource_id=self.resource_id)
+            .filter(models.Q(release_date__gt=self.release_date) | models.Q(release_date=self.release_date, pk__gt=self.pk))
+            .order_by("release_date", "pk")
+            .first()
+        )
+
+
+class ReleaseFile(Orderable):
+    release = ParentalKey(Release, related_name="files", on_delete=models.CASCADE)
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.PROTECT, related_name="release_files")
+    title = models.CharField(max_length=200, blank=True, help_text="The document's own title if blank.")
+    sha256 = models.CharField(max_length=64, blank=True, editable=False)
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    def __str__(self):
+        return self.display_title
+
+    @property
+    def display_title(self):
+        return self.title or self.document.title
+
+    @property
+    def filename(self):
+        return self.document.filename
+
+    def compute_sha256(self):
+        digest = hashlib.sha256()
+        with self.document.file.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1024 * 1024), b""):
+                digest.update(chunk)
+        return digest.hexdigest()
+
+    def get_absolute_url(self):
+        return reverse("release_file", args=[self.release_id, self.pk, self.filename])
+
+    def save(self, *args, **kwargs):
+        if self.release_id and self.release._stored_published_at():
+            raise ReleaseLocked(locked_message(self.release))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self.release._stored_published_at():
+            raise ReleaseLocked(locked_message(self.release))
+        return super().delete(*args, **kwargs)

@@ -1,0 +1,97 @@
+"""The pages that frame the library: the home page and the library index."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Count, Prefetch, Q
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from ..blocks import RICH_TEXT_FEATURES
+
+
+def resource_cards(queryset):
+    """What a resource card shows, fetched in a fixed number of queries however many cards."""
+    from .releases import Release
+
+    return queryset.select_related("resource_type", "licence", "cover_image").prefetch_related(
+        "conditions",
+        "tagged_items__tag",
+        Prefetch(
+            "releases",
+            queryset=Release.objects.published().order_by("-release_date", "-pk"),
+            to_attr="card_releases",
+        ),
+    )
+
+
+class HomePage(Page):
+    introduction = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    featured_collection = models.ForeignKey(
+        "resources.CollectionPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["resources.LibraryPage", "resources.CollectionPage"]
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("featured_collection")]
+
+    class Meta:
+        verbose_name = "home page"
+
+    def get_context(self, request, *args, **kwargs):
+        from ..visibility import visible_pages
+        from .base import ResourcePage
+        from .collections import CollectionPage
+        from .releases import Release
+        from .vocabularies import Condition
+
+        context = super().get_context(request, *args, **kwargs)
+        visible = visible_pages(ResourcePage.objects.all(), request)
+        context["library"] = LibraryPage.objects.live().first()
+        featured = self.featured_collection
+        if featured and featured.live:
+            context["featured_collection"] = featured
+            context["featured_items"] = featured.visible_items(request)[:6]
+        context["latest_releases"] = (
+            Release.objects.published()
+            .filter(resource__in=visible.values("pk"))
+            .select_related("resource", "resource__resource_type")
+            .order_by("-release_date", "-pk")[:6]
+        )
+        context["conditions"] = Condition.objects.annotate(
+            resource_count=Count("resources", filter=Q(resources__in=visible.values("pk")), distinct=True)
+        )
+        context["collections"] = visible_pages(CollectionPage.objects.all(), request).order_by("title")
+        return context
+
+
+class LibraryPage(Page):
+    """The browsable, filterable index of every resource below it."""
+
+    introduction = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+
+    max_count = 1
+    parent_page_types = ["resources.HomePage"]
+    subpage_types = ["resources.ToolPage", "resources.ChangePackagePage", "resources.ProtocolPage"]
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    per_page = 12
+
+    class Meta:
+        verbose_name = "library"
+
+    def get_context(self, request, *args, **kwargs):
+        from ..forms import LibraryFilterForm
+        from ..visibility import visible_pages
+        from .base import ResourcePage
+
+        context = super().get_context(request, *args, **kwargs)
+        form = LibraryFilterForm(request.GET or None)
+        resources = form.filter(visible_pages(ResourcePage.objects.child_of(self), request))
+        page = Paginator(resource_cards(resources), self.per_page).get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(filter_form=form, resources=page, filter_query=query.urlencode())
+        return context

@@ -1,0 +1,43 @@
+"""Keep released files as they were released."""
+
+from django.db.models.signals import pre_delete, pre_save
+from django.dispatch import receiver
+from wagtail.documents import get_document_model
+
+from .models.releases import ReleaseLocked
+
+
+def _published_release_of(document):
+    from .models import ReleaseFile
+
+    release_file = (
+        ReleaseFile.objects.filter(document_id=document.pk, release__published_at__isnull=False)
+        .select_related("release")
+        .first()
+    )
+    return release_file.release if release_file else None
+
+
+@receiver(pre_save, sender=get_document_model())
+def refuse_replacing_released_file(sender, instance, **kwargs):
+    if not instance.pk:
+        return
+    stored = sender.objects.filter(pk=instance.pk).values_list("file", flat=True).first()
+    if stored is not None and stored != instance.file.name:
+        release = _published_release_of(instance)
+        if release is not None:
+            raise ReleaseLocked(
+                f"This file belongs to release {release.label} of “{release.resource.title}”, which "
+                "is published and cannot change. Upload the new file as a new document and add it to "
+                "a new release."
+            )
+
+
+@receiver(pre_delete, sender=get_document_model())
+def refuse_deleting_released_file(sender, instance, **kwargs):
+    release = _published_release_of(instance)
+    if release is not None:
+        raise ReleaseLocked(
+            f"This file belongs to published release {release.label} of “{release.resource.title}” "
+            "and cannot be deleted."
+        )

@@ -1,0 +1,44 @@
+"""Release pages and downloads at URLs that never change."""
+
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.http import content_disposition_header
+
+from .models import Release, ReleaseFile
+from .visibility import can_view
+
+
+def _visible_release(request, release_id):
+    release = get_object_or_404(
+        Release.objects.published().select_related("resource", "resource__licence"), pk=release_id
+    )
+    if not can_view(release.resource, request):
+        # The same answer as a missing release: a private resource's existence is not disclosed.
+        raise Http404("No such release")
+    return release
+
+
+def release_detail(request, release_id):
+    release = _visible_release(request, release_id)
+    return render(
+        request,
+        "resources/release_detail.html",
+        {
+            "release": release,
+            "resource": release.resource.specific,
+            "files": release.files.select_related("document").order_by("sort_order"),
+            "superseded_by": release.superseded_by,
+        },
+    )
+
+
+def release_file(request, release_id, file_id, filename):
+    release = _visible_release(request, release_id)
+    release_file = get_object_or_404(ReleaseFile.objects.select_related("document"), pk=file_id, release=release)
+    if filename != release_file.filename:
+        raise Http404("No such file")
+    response = FileResponse(release_file.document.file.open("rb"), content_type=release_file.document.content_type)
+    response["Content-Disposition"] = content_disposition_header(True, release_file.filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'"
+    return response
