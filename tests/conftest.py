@@ -1,0 +1,41 @@
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the demo network once per test session; each test runs in a transaction that is
+    rolled back, so tests may change it freely."""
+    with django_db_blocker.unblock():
+        call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))
+
+
+@pytest.fixture
+def library(db):
+    from resources.models import LibraryPage
+
+    return LibraryPage.objects.get()
+
+
+@pytest.fixture
+def home(db):
+    from resources.models import HomePage
+
+    return HomePage.objects.get()
+
+
+def login(client, username):
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(username=username))
+    return client
+
+
+@pytest.fixture
+def participant_client(client, db):
+    return login(client, "grace.lin")
+
+
+@pytest.fixture
+def editor_client(client, db):
+    return login(client, "marcus.webb")

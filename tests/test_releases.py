@@ -1,0 +1,133 @@
+"""Releases: published ones never change, newer ones supersede them, all stay downloadable."""
+
+import hashlib
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
+from wagtail.documents import get_document_model
+from wagtail.models import Collection
+
+from resources.demo.files import make_pdf
+from resources.models import Release, ReleaseFile, ReleaseLocked, ToolPage
+
+pytestmark = pytest.mark.django_db
+
+
+def make_document(title, text):
+    document = get_document_model()(title=title, collection=Collection.get_first_root_node())
+    document.file.save(f"{title.lower().replace(' ', '-')}.pdf", ContentFile(make_pdf(title, [text])), save=False)
+    document.save()
+    return document
+
+
+@pytest.fixture
+def tool():
+    return ToolPage.objects.live().filter(releases__isnull=False).first()
+
+
+def new_release(tool, label, date, text):
+    release = Release.objects.create(resource=tool, label=label, release_date=date, change_notes=f"Notes for {label}.")
+    ReleaseFile.objects.create(release=release, document=make_document(f"File {label}", text))
+    return release
+
+
+def test_published_release_cannot_be_changed_or_deleted(tool):
+    release = tool.published_releases[0]
+    release.change_notes = "Rewritten history."
+    with pytest.raises(ReleaseLocked, match="can no longer be changed"):
+        release.save()
+    with pytest.raises(ReleaseLocked):
+        Release.objects.get(pk=release.pk).delete()
+    file = release.files.first()
+    with pytest.raises(ReleaseLocked):
+        file.title = "Another title"
+        file.save()
+    assert Release.objects.get(pk=release.pk).change_notes != "Rewritten history."
+
+
+def test_released_document_file_cannot_be_replaced(tool):
+    document = tool.published_releases[0].files.first().document
+    document.file.save("replacement.pdf", ContentFile(make_pdf("Replacement", ["Other text"])), save=False)
+    with pytest.raises(ReleaseLocked, match="cannot change"):
+        document.save()
+
+
+def test_admin_edit_of_published_release_shows_why(editor_client, tool):
+    release = tool.published_releases[0]
+    url = reverse("wagtailsnippets_resources_release:edit", args=[release.pk])
+    files = release.files.all()
+    data = {
+        "resource": tool.pk, "label": release.label, "release_date": release.release_date.isoformat(),
+        "change_notes": "Changed", "files-TOTAL_FORMS": str(len(files)), "files-INITIAL_FORMS": str(len(files)),
+        "files-MIN_NUM_FORMS": "1", "files-MAX_NUM_FORMS": "1000",
+    }
+    for index, f in enumerate(files):
+        data.update({f"files-{index}-id": f.pk, f"files-{index}-document": f.document_id,
+                     f"files-{index}-title": f.title, f"files-{index}-ORDER": str(index + 1)})
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert "can no longer be changed" in response.content.decode()
+    assert Release.objects.get(pk=release.pk).change_notes == release.change_notes
+
+
+def test_new_release_supersedes_and_old_stays_downloadable(client, tool):
+    old = tool.published_releases[0]
+    old_file = old.files.first()
+    old_url = old_file.get_absolute_url()
+    new = new_release(tool, "9.0", "2026-11-01", "Version nine text")
+    new.publish()
+
+    page = client.get(tool.url).content.decode()
+    assert "9.0" in page and "Notes for 9.0." in page
+    assert old.label in page  # still in the version history
+
+    assert old.superseded_by == new
+    detail = client.get(old.get_absolute_url()).content.decode()
+    assert "superseded" in detail.lower() and new.get_absolute_url() in detail
+
+    response = client.get(old_url)
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content)
+    assert hashlib.sha256(body).hexdigest() == old_file.sha256
+    assert response["Content-Disposition"].startswith("attachment")
+
+
+def test_publishing_records_checksums_and_needs_files(tool):
+    release = new_release(tool, "9.1", "2026-11-02", "Checksummed")
+    release.publish()
+    file = release.files.get()
+    assert file.sha256 == file.compute_sha256() and len(file.sha256) == 64
+    empty = Release.objects.create(resource=tool, label="9.2", change_notes="Nothing attached")
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="at least one file"):
+        empty.publish()
+
+
+def test_draft_releases_are_not_public(client, tool):
+    draft = new_release(tool, "10.0", "2026-11-03", "Draft text")
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert client.get(draft.files.get().get_absolute_url()).status_code == 404
+    assert "10.0" not in client.get(tool.url).content.decode()
+
+
+def test_release_of_an_unpublished_resource_is_not_served(client, tool):
+    release = tool.published_releases[0]
+    url = release.files.first().get_absolute_url()
+    tool.unpublish()
+    assert client.get(url).status_code == 404
+    assert client.get(release.get_absolute_url()).status_code == 404
+
+
+def test_citations_name_the_release(client, tool):
+    release = tool.published_releases[0]
+    bibtex = client.get(tool.url + "cite/bibtex/")
+    assert bibtex["Content-Type"].startswith("application/x-bibtex")
+    text = bibtex.content.decode()
+    assert f"version = {{{release.label}}}" in text and tool.title in text
+    ris = client.get(tool.url + "cite/ris/").content.decode()
+    assert "TY  - GEN" in ris and f"ET  - {release.label}" in ris and release.get_absolute_url() in ris
+    plain = client.get(tool.url + "cite/text/").content.decode()
+    assert f"Version {release.label}." in plain
+    assert client.get(tool.url + "cite/chicago/").status_code == 404
