@@ -71,7 +71,7 @@ class ContributorProfile(index.Indexed, models.Model):
         Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
     )
     orcid = models.CharField(
-        "ORCID iD", max_length=19, blank=True, validators=[validate_orcid],
+        "ORCID iD", max_length=64, blank=True, validators=[validate_orcid],
         help_text="Optional, e.g. 0000-0002-1825-0097.",
     )
     bio = models.TextField(blank=True)

@@ -20,6 +20,9 @@ if not os.environ.get("ALLOWED_HOSTS"):
         "ALLOWED_HOSTS must list the host names this site answers to, e.g. commons.example.org"
     )
 
+# WhiteNoise serves the collected static files straight after SecurityMiddleware.
+MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]  # noqa: F405
+
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

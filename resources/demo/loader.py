@@ -193,9 +193,14 @@ class DemoLoader:
         home = HomePage.objects.first()
         if home is None:
             root = Page.get_first_root_node()
+            # Wagtail's stock welcome page has nothing on it: remove it (its Site goes with it)
+            # so that the commons' home page takes its place and slug.
+            for page in root.get_children():
+                if page.specific_class is Page and not page.get_children().exists():
+                    page.delete()
             home = root.add_child(instance=HomePage(
                 title="Improvement Commons",
-                slug="commons",
+                slug="home",
                 introduction=(
                     "<p>The shared library of our learning health network. Care centres, clinicians, "
                     "patients and families publish the tools, change packages and protocols that made "
@@ -203,20 +208,10 @@ class DemoLoader:
                     "again. All teach, all learn.</p>"
                 ),
             ))
-            site = Site.objects.filter(is_default_site=True).first()
-            old_root = site.root_page if site else None
-            if site:
-                site.root_page = home
-                site.site_name = "Improvement Commons"
-                site.save()
-            else:
-                Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                                    site_name="Improvement Commons")
-            # Wagtail's stock welcome page has nothing on it; remove it so it cannot be reached.
-            if old_root and old_root.specific_class is Page and not old_root.get_children().exists():
-                old_root.delete()
-            home.slug = "home"
             home.save_revision().publish()
+            Site.objects.update(is_default_site=False)
+            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
+                                site_name="Improvement Commons")
         library = LibraryPage.objects.first()
         if library is None:
             library = home.add_child(instance=LibraryPage(

@@ -1,3 +1,5 @@
+import logging
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -8,6 +10,8 @@ class Command(BaseCommand):
     help = "Load the demo network (conditions, care centres, people, 60+ resources). Safe to run again."
 
     def handle(self, *args, **options):
+        # Wagtail logs every publish at INFO; sixty of them would bury the sign-in list.
+        logging.getLogger("wagtail").setLevel(logging.WARNING)
         created = DemoLoader(stdout=self.stdout).load()
         if created:
             # New pages were indexed as they were published; a rebuild makes the index and the
