@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e ".[test]"
 	rm -f $(VENV)/.installed-*
 	touch $@
 
@@ -35,7 +35,7 @@ test: install
 
 # Needs DATABASE_URL=postgres://...; .ci/run starts a server and sets it.
 test-postgres: install
-	$(BIN)/python -m pip install --quiet -e ".[test,postgres]"
+	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e ".[test,postgres]"
 	$(BIN)/python -m pytest -q
 
 check-deploy: install

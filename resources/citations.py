@@ -3,6 +3,15 @@
 from django.utils import timezone
 
 
+BIBTEX_SPECIAL = str.maketrans({"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
+                                "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\^{}",
+                                "\\": r"\textbackslash{}"})
+
+
+def _bibtex_escape(value):
+    return value.translate(BIBTEX_SPECIAL)
+
+
 def _authors(page):
     return [person.display_name for person in page.authors]
 
@@ -33,13 +42,14 @@ def as_bibtex(page, release, request):
     url, year, version, publisher = _release_facts(page, release, request)
     key = f"{page.slug.replace('-', '_')}_{version or year}".replace(".", "_")
     fields = [
-        ("title", "{" + page.title + "}"),
-        ("author", " and ".join(", ".join(_split_name(name)).strip(", ") for name in _authors(page)) or publisher),
+        # Double braces keep the title's capitals as written.
+        ("title", "{" + _bibtex_escape(page.title) + "}"),
+        ("author", _bibtex_escape(" and ".join(", ".join(_split_name(name)).strip(", ") for name in _authors(page)) or publisher)),
         ("year", str(year)),
         ("version", version),
         ("publisher", publisher),
         ("url", url),
-        ("note", f"Licence: {page.licence.label}" if page.licence else None),
+        ("note", _bibtex_escape(f"Licence: {page.licence.label}") if page.licence else None),
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
     return f"@misc{{{key},\n{body}\n}}\n"

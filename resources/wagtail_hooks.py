@@ -1,9 +1,9 @@
 """Admin screens for what editors manage beside the page tree."""
 
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
-from .models import Audience, Condition, Licence, Release, ResourceType
+from .models import Audience, Condition, Licence, Release, ResourcePage, ResourceType
 
 
 class ConditionViewSet(SnippetViewSet):
@@ -39,8 +39,20 @@ class VocabularyGroup(SnippetViewSetGroup):
     items = (ConditionViewSet, ResourceTypeViewSet, AudienceViewSet, LicenceViewSet)
 
 
+class ReleaseCreateView(CreateView):
+    """"Add a release" on a resource's editor links here with ?resource=<id>."""
+
+    def get_initial_form_instance(self):
+        release = super().get_initial_form_instance() or self.model()
+        resource_id = self.request.GET.get("resource", "")
+        if resource_id.isdigit():
+            release.resource = ResourcePage.objects.filter(pk=resource_id).first()
+        return release
+
+
 class ReleaseViewSet(SnippetViewSet):
     model = Release
+    add_view_class = ReleaseCreateView
     icon = "download"
     menu_label = "Releases"
     menu_order = 250

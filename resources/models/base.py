@@ -22,6 +22,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..blocks import BodyBlock
+from ..panels import ReleasesPanel
 from .vocabularies import ImprovementPhase
 
 
@@ -192,6 +193,7 @@ class ResourcePage(RoutablePageMixin, Page):
                 ObjectList(cls.classification_panels, heading="Classification"),
                 ObjectList(cls.people_panels, heading="People"),
                 ObjectList(cls.reuse_panels, heading="Licence and reuse"),
+                ObjectList([ReleasesPanel(heading="Releases")], heading="Releases"),
                 ObjectList(cls.promote_panels, heading="Promote"),
                 ObjectList(cls.settings_panels, heading="Settings"),
             ]
