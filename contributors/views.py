@@ -15,7 +15,7 @@ def contributor_list(request):
     visible = _visible_resources(request)
     people = ContributorProfile.objects.select_related("organisation").annotate(
         resource_count=Count("resource_links__page", filter=Q(resource_links__page__in=visible.values("pk")), distinct=True)
-    )
+    ).order_by("display_name")
     return render(request, "contributors/contributor_list.html", {"people": people})
 
 
@@ -31,7 +31,7 @@ def organisation_list(request):
     visible = _visible_resources(request)
     organisations = Organisation.objects.prefetch_related("conditions").annotate(
         resource_count=Count("resources", filter=Q(resources__in=visible.values("pk")), distinct=True)
-    )
+    ).order_by("name")
     return render(request, "contributors/organisation_list.html", {"organisations": organisations})
 
 

@@ -28,8 +28,16 @@ class LibraryFilterForm(forms.Form):
         choices=[("newest", "Newest first"), ("title", "Title A–Z")], required=False, label="Sort by"
     )
 
+    @property
+    def valid_values(self):
+        """The filters that are valid: one bad value in a hand-edited URL drops only itself."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return self.cleaned_data
+
     def filter(self, queryset):
-        data = self.cleaned_data if self.is_valid() else {}
+        data = self.valid_values
         if data.get("condition"):
             queryset = queryset.filter(conditions=data["condition"])
         if data.get("type"):
@@ -44,10 +52,8 @@ class LibraryFilterForm(forms.Form):
 
     @property
     def active_filters(self):
-        if not self.is_valid():
-            return []
         return [
             (self.fields[name].label or name.title(), value)
-            for name, value in self.cleaned_data.items()
+            for name, value in self.valid_values.items()
             if value and name != "sort"
         ]

@@ -350,7 +350,7 @@ class DemoLoader:
             document.file.save(file_record["filename"], ContentFile(content), save=False)
             document.save()
             ReleaseFile.objects.create(release=release, document=document, title=file_record["title"],
-                                       sort_order=position)
+                                       filename=file_record["filename"], sort_order=position)
         release.publish()
 
     # Collections and visibility

@@ -33,14 +33,10 @@ class CollectionPage(Page):
         """The collection's items whose resources this request may see, in the editor's order."""
         from ..visibility import visible_pages
         from .base import ResourcePage
+        from .site_pages import resource_cards
 
         visible = visible_pages(ResourcePage.objects.filter(collection_items__collection=self), request)
-        resources = {
-            page.pk: page
-            for page in visible.select_related("resource_type", "licence", "cover_image").prefetch_related(
-                "conditions", "tagged_items__tag"
-            )
-        }
+        resources = {page.pk: page for page in resource_cards(visible)}
         return [
             (item, resources[item.resource_id])
             for item in self.items.order_by("sort_order")

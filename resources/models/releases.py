@@ -11,6 +11,7 @@ import hashlib
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -151,9 +152,18 @@ class ReleaseFile(Orderable):
     release = ParentalKey(Release, related_name="files", on_delete=models.CASCADE)
     document = models.ForeignKey("wagtaildocs.Document", on_delete=models.PROTECT, related_name="release_files")
     title = models.CharField(max_length=200, blank=True, help_text="The document's own title if blank.")
+    # The name people download it under. Storage may have renamed the stored file to keep it
+    # unique ("checklist_a8Xk2.pdf"); the download keeps the name it was given.
+    filename = models.CharField(
+        "download file name",
+        max_length=255,
+        blank=True,
+        validators=[RegexValidator(r"^[^/\\]+$", "A file name cannot contain slashes.")],
+        help_text="The stored file's name if blank.",
+    )
     sha256 = models.CharField(max_length=64, blank=True, editable=False)
 
-    panels = [FieldPanel("document"), FieldPanel("title")]
+    panels = [FieldPanel("document"), FieldPanel("title"), FieldPanel("filename")]
 
     def __str__(self):
         return self.display_title
@@ -161,10 +171,6 @@ class ReleaseFile(Orderable):
     @property
     def display_title(self):
         return self.title or self.document.title
-
-    @property
-    def filename(self):
-        return self.document.filename
 
     def compute_sha256(self):
         digest = hashlib.sha256()
@@ -179,6 +185,8 @@ class ReleaseFile(Orderable):
     def save(self, *args, **kwargs):
         if self.release_id and self.release._stored_published_at():
             raise ReleaseLocked(locked_message(self.release))
+        if not self.filename:
+            self.filename = self.document.filename
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):

@@ -17,6 +17,7 @@ def resource_cards(queryset):
     return queryset.select_related("resource_type", "licence", "cover_image").prefetch_related(
         "conditions",
         "tagged_items__tag",
+        "cover_image__renditions",
         Prefetch(
             "releases",
             queryset=Release.objects.published().order_by("-release_date", "-pk"),
