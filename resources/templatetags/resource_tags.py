@@ -161,29 +161,46 @@ class _Box:
 
 
 def driver_tree(page, request):
-    """The diagram as plain data, each tool resolved to a URL only if its page is live."""
-    primaries = []
-    for block in page.drivers:
-        value = block.value
-        secondaries = []
-        for secondary in value["secondary_drivers"]:
-            ideas = []
-            for idea in secondary["change_ideas"]:
-                tool = idea.get("tool")
-                live_tool = tool if tool is not None and tool.live else None
-                ideas.append(
-                    {
-                        "title": idea["title"],
-                        "description": idea.get("description") or "",
-                        "tool_url": live_tool.get_url(request) if live_tool else "",
-                        "tool_title": live_tool.title if live_tool else "",
-                    }
-                )
-            secondaries.append({"title": secondary["title"], "ideas": ideas})
-        primaries.append(
-            {"title": value["title"], "description": value.get("description") or "", "secondaries": secondaries}
-        )
-    return primaries
+    """The diagram as plain data; a change idea's tool gets a URL only if this request may see it
+    (live, and not restricted to members the visitor is not one of)."""
+    from wagtail.models import Page
+
+    from resources.visibility import visible_pages
+
+    ideas_of = [
+        (block.value, [(secondary, list(secondary["change_ideas"])) for secondary in block.value["secondary_drivers"]])
+        for block in page.drivers
+    ]
+    tool_ids = {
+        idea["tool"].pk
+        for _, secondaries in ideas_of
+        for _, ideas in secondaries
+        for idea in ideas
+        if idea.get("tool") is not None
+    }
+    visible_ids = set(visible_pages(Page.objects.filter(pk__in=tool_ids), request).values_list("pk", flat=True))
+
+    def idea_data(idea):
+        tool = idea.get("tool")
+        visible = tool is not None and tool.pk in visible_ids
+        return {
+            "title": idea["title"],
+            "description": idea.get("description") or "",
+            "tool_url": tool.get_url(request) if visible else "",
+            "tool_title": tool.title if visible else "",
+        }
+
+    return [
+        {
+            "title": value["title"],
+            "description": value.get("description") or "",
+            "secondaries": [
+                {"title": secondary["title"], "ideas": [idea_data(idea) for idea in ideas]}
+                for secondary, ideas in secondaries
+            ],
+        }
+        for value, secondaries in ideas_of
+    ]
 
 
 def _connector(parent, child):
