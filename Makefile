@@ -25,7 +25,7 @@ migrate: install
 	$(BIN)/python manage.py migrate --noinput
 
 demo: migrate
-	$(BIN)/python manage.py load_demo
+	BASE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py load_demo
 
 run: demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)

@@ -1,5 +1,6 @@
 import logging
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -22,4 +23,5 @@ class Command(BaseCommand):
         self.stdout.write("Demo sign-ins (password for all: %s):" % DEMO_PASSWORD)
         for group, username, name in demo_logins():
             self.stdout.write(f"  {group:<15} {username:<16} {name}")
-        self.stdout.write("  Site: http://127.0.0.1:8000/   Admin: http://127.0.0.1:8000/admin/")
+        base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        self.stdout.write(f"  Site: {base}/   Admin: {base}/admin/")
