@@ -1,9 +1,12 @@
 """Admin screens for what editors manage beside the page tree."""
 
+from django.http import Http404
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
-from .models import Audience, Condition, Licence, Release, ResourcePage, ResourceType
+from .models import Audience, Condition, Licence, Release, ReleaseFile, ResourcePage, ResourceType
+from .visibility import can_view
 
 
 class ConditionViewSet(SnippetViewSet):
@@ -65,3 +68,15 @@ class ReleaseViewSet(SnippetViewSet):
 
 register_snippet(VocabularyGroup)
 register_snippet(ReleaseViewSet)
+
+
+@hooks.register("before_serve_document")
+def serve_release_files_only_when_visible(document, request):
+    """A document that belongs to a release is served only for a published release of a resource
+    the visitor may see, whichever URL asks for it (Wagtail's /documents/ URL included)."""
+    release_files = list(ReleaseFile.objects.filter(document=document).select_related("release__resource"))
+    if not release_files:
+        return None
+    if any(rf.release.is_published and can_view(rf.release.resource, request) for rf in release_files):
+        return None
+    raise Http404("No such document")

@@ -237,10 +237,10 @@ class ResourcePage(RoutablePageMixin, Page):
         return lineage
 
     def get_context(self, request, *args, **kwargs):
-        from ..visibility import visible_pages
+        from ..visibility import can_view, visible_pages
 
         context = super().get_context(request, *args, **kwargs)
-        context["lineage"] = [page for page in self.adaptation_lineage() if page.live]
+        context["lineage"] = [page for page in self.adaptation_lineage() if can_view(page, request)]
         context["adaptations"] = visible_pages(self.adaptations.all(), request).order_by("title")
         return context
 

@@ -51,6 +51,14 @@ class ProtocolPage(ResourcePage):
     class Meta:
         verbose_name = "protocol"
 
+    def get_context(self, request, *args, **kwargs):
+        from ..visibility import can_view
+
+        context = super().get_context(request, *args, **kwargs)
+        # Named only when the visitor may see it: a members-only successor stays unnamed.
+        context["successor"] = self.superseded_by if can_view(self.superseded_by, request) else None
+        return context
+
     @property
     def review_overdue(self):
         return self.review_by is not None and self.review_by < timezone.localdate()

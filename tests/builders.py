@@ -1,0 +1,102 @@
+"""Small, real records for tests: pages in the library, releases with files on disk."""
+
+import datetime
+import itertools
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+from wagtail.models import Collection
+
+from resources.demo.files import make_pdf
+from resources.models import (
+    Condition,
+    LibraryPage,
+    Licence,
+    Release,
+    ReleaseFile,
+    ResourceContributor,
+    ResourceType,
+    ToolPage,
+)
+
+_numbers = itertools.count(1)
+
+
+def make_document(title, text, filename=None):
+    document = get_document_model()(title=title, collection=Collection.get_first_root_node())
+    filename = filename or f"{title.lower().replace(' ', '-').replace(':', '')}.pdf"
+    document.file.save(filename, ContentFile(make_pdf(title, [text])), save=False)
+    document.save()
+    return document
+
+
+def add_release(page, label, date, text, publish=True):
+    release = Release.objects.create(resource=page, label=label, release_date=date, change_notes=f"Notes for {label}.")
+    ReleaseFile.objects.create(
+        release=release, document=make_document(f"{page.title} {label}", text, f"{page.slug}-{label}.pdf")
+    )
+    if publish:
+        release.publish()
+    return release
+
+
+def make_tool(
+    title,
+    *,
+    slug=None,
+    live=True,
+    owner="grace.lin",
+    licence="CC-BY-4.0",
+    summary=None,
+    conditions=("ibd",),
+    tags=(),
+    contributors=(),
+    organisations=(),
+    releases=0,
+    release_dates_from=datetime.date(2026, 1, 1),
+    cover_image=None,
+    adapted_from=None,
+):
+    """A ToolPage under the library, made the way the admin makes one (a revision, published if
+    ``live``). ``contributors`` are ContributorProfiles; ``releases`` published releases are added,
+    a day apart from ``release_dates_from``, each with one PDF."""
+    library = LibraryPage.objects.get()
+    user = get_user_model().objects.get(username=owner) if owner else None
+    page = ToolPage(
+        title=title,
+        slug=slug or f"test-tool-{next(_numbers)}",
+        summary=summary or f"{title}: a summary written for a test.",
+        resource_type=ResourceType.objects.get(slug="checklist"),
+        phase="change",
+        licence=licence if isinstance(licence, Licence) or licence is None else Licence.objects.get(spdx_id=licence),
+        owner=user,
+        live=live,
+        cover_image=cover_image,
+        adapted_from=adapted_from,
+    )
+    page.conditions.set(Condition.objects.filter(slug__in=conditions))
+    page.organisations.set(organisations)
+    page.tags.set(list(tags))
+    page.contributor_links = [ResourceContributor(contributor=person, role="author") for person in contributors]
+    library.add_child(instance=page)
+    revision = page.save_revision(user=user)
+    if live:
+        revision.publish()
+    page.refresh_from_db()
+    for number in range(releases):
+        date = release_dates_from + datetime.timedelta(days=number)
+        add_release(page, f"1.{number}", date, f"{title} version 1.{number} text.")
+    return page
+
+
+def restrict_to_members(page):
+    """What load_demo does for network-only resources: only the network's groups may view it."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    from contributors.roles import ROLE_GROUPS
+
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.set(Group.objects.filter(name__in=ROLE_GROUPS))
+    return restriction

@@ -1,0 +1,172 @@
+"""Query counts of the public pages are pinned, and do not grow as the library grows.
+
+Each count is taken on a warm request (the first request fills Wagtail's site-root cache). The
+bounds sit a few queries above what was measured on the demo network; a change that adds queries
+should move them deliberately.
+"""
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from contributors.models import ContributorProfile, Organisation
+from resources.models import (
+    ChangePackagePage,
+    CollectionItem,
+    HomePage,
+    Licence,
+    ProtocolPage,
+    ResourcePage,
+    ToolPage,
+)
+
+from .builders import add_release, make_tool, restrict_to_members
+
+pytestmark = pytest.mark.django_db
+
+PERSON, ORGANISATION = "grace-lin", "northfield-childrens"
+
+# (page, signed in as): the most queries a warm request may make. Measured on the demo network
+# (see the report with this suite): home 23, library 20 (signed in 37), tool 24, change package 29,
+# protocol 25, collection 17, person 11, organisation 13.
+MAX_QUERIES = {
+    ("home", None): 26,
+    ("library", None): 23,
+    ("library", "grace.lin"): 40,
+    ("tool", None): 27,
+    ("change package", None): 32,
+    ("protocol", None): 28,
+    ("collection", None): 20,
+    ("person", None): 14,
+    ("organisation", None): 16,
+}
+
+
+def measured_tool():
+    return ToolPage.objects.live().public().filter(releases__isnull=False).order_by("pk").first()
+
+
+def page_urls():
+    return {
+        "home": "/",
+        "library": "/library/",
+        "tool": measured_tool().url,
+        "change package": ChangePackagePage.objects.live().public().order_by("pk").first().url,
+        "protocol": ProtocolPage.objects.live().public().order_by("pk").first().url,
+        "collection": HomePage.objects.get().featured_collection.url,
+        "person": f"/people/{PERSON}/",
+        "organisation": f"/organisations/{ORGANISATION}/",
+    }
+
+
+def client_for(username):
+    client = Client()
+    if username:
+        client.force_login(get_user_model().objects.get(username=username))
+    return client
+
+
+def count_queries(client, url):
+    assert client.get(url).status_code == 200  # warm up
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response
+
+
+def measure_all():
+    urls = page_urls()
+    return {(name, user): count_queries(client_for(user), urls[name])[0] for name, user in MAX_QUERIES}
+
+
+def ids(key):
+    name, user = key
+    return f"{name}, {user}" if user else name
+
+
+@pytest.mark.parametrize("key", MAX_QUERIES, ids=ids)
+def test_query_count_is_pinned(key, django_assert_max_num_queries):
+    name, user = key
+    client = client_for(user)
+    url = page_urls()[name]
+    assert client.get(url).status_code == 200  # warm up
+    with django_assert_max_num_queries(MAX_QUERIES[key]):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert "Improvement Commons" in response.content.decode()
+
+
+def test_signed_in_query_count_does_not_grow_with_network_only_resources():
+    """The user's groups are fetched once per request, not once per view restriction: lists cost
+    the same whatever the number of network-only resources."""
+    client = client_for("grace.lin")
+    before = {name: count_queries(client, page_urls()[name])[0] for name in ("home", "library")}
+    members_only = Licence.objects.get(network_only=True)
+    for number in range(5):
+        restrict_to_members(make_tool(f"Members' tool {number}", licence=members_only, owner="olivia.chen"))
+    after = {name: count_queries(client, page_urls()[name])[0] for name in ("home", "library")}
+    assert after == before
+
+
+# Growth: 15 more published tools, each with 3 tags, 2 conditions and 2 published releases with
+# files, credited to the person and organisation measured, in the featured collection, five of
+# them adaptations of the measured tool; and more releases of the measured resources.
+
+
+def grow_the_library():
+    person = ContributorProfile.objects.get(slug=PERSON)
+    organisation = Organisation.objects.get(slug=ORGANISATION)
+    featured = HomePage.objects.get().featured_collection
+    tool = measured_tool()
+    cover = tool.cover_image
+    for number in range(15):
+        page = make_tool(
+            f"Growth tool {number:02d}",
+            conditions=("ibd", "jia"),
+            tags=(f"growth {number}", f"scale {number}", "load test"),
+            contributors=[person],
+            organisations=[organisation],
+            releases=2,
+            release_dates_from=datetime.date(2026, 10, 1) + datetime.timedelta(days=2 * number),
+            cover_image=cover,
+            adapted_from=tool if number < 5 else None,
+        )
+        CollectionItem.objects.create(collection=featured, resource=page, note=f"Added for growth {number}.",
+                                      sort_order=100 + number)
+    urls = page_urls()
+    for name in ("tool", "change package", "protocol"):
+        resource = ResourcePage.objects.get(url_path__endswith=urls[name].removeprefix("/")).specific
+        for number in range(3):
+            add_release(resource, f"7.{number}", datetime.date(2026, 11, 1 + number), f"Growth release {number}")
+
+
+@pytest.fixture(scope="module")
+def counts_before_growth(django_db_setup, django_db_blocker):
+    """Counts on the demo network, then the library grows for the rest of this module's tests; the
+    growth is rolled back when the module is done."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        before = measure_all()
+        grow_the_library()
+        yield before
+        transaction.set_rollback(True)
+
+
+def test_the_library_grew(counts_before_growth, client):
+    assert ToolPage.objects.filter(title__startswith="Growth tool").live().count() == 15
+    page_one = client.get("/library/").content.decode()
+    assert page_one.count("Growth tool") >= 12
+    assert client.get("/library/?page=2").status_code == 200
+
+
+@pytest.mark.parametrize("key", MAX_QUERIES, ids=ids)
+def test_query_count_does_not_grow_with_data(counts_before_growth, key):
+    name, user = key
+    after, response = count_queries(client_for(user), page_urls()[name])
+    if name in ("library", "collection", "person", "organisation"):
+        assert "Growth tool" in response.content.decode()
+    assert after <= MAX_QUERIES[key]
+    assert after == counts_before_growth[key], f"{ids(key)}: {counts_before_growth[key]} queries before, {after} after"
