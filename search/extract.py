@@ -1,0 +1,865 @@
+"""Text from uploaded files, for search indexing (and, later, screening for health information).
+
+    extract_text(path_or_file, filename=None) -> ExtractedText
+
+What a file *is* is decided by its content, never by its name: a PDF starts with ``%PDF``; Word,
+Excel and PowerPoint files are ZIP archives holding ``word/document.xml``, ``xl/workbook.xml`` or
+``ppt/presentation.xml``; plain text and CSV decode as UTF-8 (with or without a BOM; UTF-16 with a
+BOM; otherwise Windows-1252/Latin-1) and hold no NUL bytes. The name is used for messages, to tell
+CSV from plain text, and to refuse text that pretends to be a document (an HTML error page saved
+as ``report.pdf``). Anything else raises ``UnsupportedFile`` with a message fit to show the user.
+
+Untrusted PDFs and Office files are parsed in a separate Python process (``python -I -B -c ...``
+calling ``_worker_main``) that first limits its own address space, CPU time, file writes and core
+dumps with ``resource.setrlimit``; the parent kills it when the wall-clock timeout passes. A crash,
+a timeout or running out of memory there raises ``ExtractionFailed``; the calling process carries
+on. ZIP-based files are checked for declared size, compression ratio, member count and encryption
+before any library opens them. Plain text and CSV take a fast path in-process: decoding, a linear
+delimiter check and ``csv.reader`` over at most ``4 * max_chars`` bytes.
+
+Limits are the module constants below, each overridable by the Django setting named beside it.
+"""
+
+import codecs
+import csv
+import errno
+import io
+import json
+import logging
+import math
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import unicodedata
+import zipfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+MAX_CHARS = 1_000_000  # SEARCH_EXTRACT_MAX_CHARS: text kept, separators included
+TIMEOUT = 20  # SEARCH_EXTRACT_TIMEOUT: seconds of wall-clock time for the parsing process
+MEMORY_MB = 512  # SEARCH_EXTRACT_MEMORY_MB: address-space limit of the parsing process
+MAX_UNCOMPRESSED_MB = 200  # SEARCH_EXTRACT_MAX_UNCOMPRESSED_MB: declared size of a DOCX/XLSX/PPTX
+MAX_PAGES = 500  # SEARCH_EXTRACT_MAX_PAGES: PDF pages or PowerPoint slides read
+
+# Not settings: deflate tops out near 1030:1 (runs of zeros) while Office XML compresses 5-30:1,
+# so 200:1 on any part over 1 MB is a bomb, not a document. Office files have tens to hundreds of
+# parts; the cap keeps a crafted central directory from costing much even inside the worker.
+MAX_COMPRESSION_RATIO = 200
+RATIO_CHECK_MIN_BYTES = 1024 * 1024
+MAX_ZIP_MEMBERS = 10_000
+
+KINDS = ("pdf", "docx", "xlsx", "pptx", "txt", "csv")
+SUPPORTED_SUMMARY = (
+    "Only PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx), plain text and CSV files can be indexed."
+)
+
+_SNIFF_BYTES = 8192
+_PROJECT_ROOT = str(Path(__file__).resolve().parent.parent)
+
+
+class ExtractionError(Exception):
+    """Base class: ``str(error)`` is a complete sentence meant for the person who uploaded the file."""
+
+
+class UnsupportedFile(ExtractionError):
+    """The file is not something we extract text from (or is refused before parsing: empty,
+    password-protected, a decompression bomb, text posing as a document)."""
+
+
+class ExtractionFailed(ExtractionError):
+    """The file looked supported, but reading it failed: damaged, too slow, too much memory, or the
+    parsing process died."""
+
+
+@dataclass
+class ExtractedText:
+    """``text == "\\n".join(part for _, part in parts)``; every part is non-empty, made of non-empty
+    lines with whitespace collapsed. ``truncated`` means the text is incomplete: capped by
+    ``MAX_CHARS``/``MAX_PAGES``, or some PDF pages could not be read."""
+
+    text: str
+    parts: list[tuple[str, str]]
+    kind: str
+    truncated: bool = False
+
+
+# -- limits ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Limits:
+    max_chars: int
+    timeout: float
+    memory_mb: int
+    max_uncompressed_mb: float
+    max_pages: int
+
+
+def _setting(name, default):
+    try:
+        from django.conf import settings
+
+        if not settings.configured:
+            return default
+        return getattr(settings, name, default)
+    except ImportError:  # pragma: no cover - Django is a dependency; this keeps the worker light
+        return default
+
+
+def current_limits():
+    """The limits in force now: module constants, overridden by Django settings when present."""
+    return _Limits(
+        max_chars=int(_setting("SEARCH_EXTRACT_MAX_CHARS", MAX_CHARS)),
+        timeout=float(_setting("SEARCH_EXTRACT_TIMEOUT", TIMEOUT)),
+        memory_mb=int(_setting("SEARCH_EXTRACT_MEMORY_MB", MEMORY_MB)),
+        max_uncompressed_mb=float(_setting("SEARCH_EXTRACT_MAX_UNCOMPRESSED_MB", MAX_UNCOMPRESSED_MB)),
+        max_pages=int(_setting("SEARCH_EXTRACT_MAX_PAGES", MAX_PAGES)),
+    )
+
+
+# -- normalising and capping -----------------------------------------------------------------------
+
+# After splitting into lines: C0/C1 controls other than whitespace, DEL, lone surrogates, BOM and
+# the two non-characters. Tabs and other whitespace are collapsed, not removed.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")
+_SPACE = re.compile(r"\s+")
+
+
+def _clean_line(line):
+    return _SPACE.sub(" ", _CONTROL.sub("", line)).strip()
+
+
+class _Collector:
+    """Accumulates (location, text) parts until ``max_chars`` is reached."""
+
+    def __init__(self, max_chars):
+        self.max_chars = max_chars
+        self.parts = []
+        self.length = 0  # of "\n".join(part texts)
+        self.truncated = False
+
+    def add(self, location, raw):
+        """Adds a part; returns False once the cap is reached (callers stop reading then)."""
+        if self.truncated:
+            return False
+        if not raw:
+            return True
+        budget = self.max_chars - self.length - (1 if self.parts else 0)
+        lines, used = [], 0
+        for line in raw.splitlines():
+            line = _clean_line(line)
+            if not line:
+                continue
+            cost = len(line) + (1 if lines else 0)
+            if used + cost > budget:
+                room = budget - used - (1 if lines else 0)
+                if room > 0:
+                    lines.append(line[:room].rstrip())
+                self.truncated = True
+                break
+            lines.append(line)
+            used += cost
+        if lines and lines[-1]:
+            text = "\n".join(lines)
+            self.length += len(text) + (1 if self.parts else 0)
+            self.parts.append((location, text))
+        return not self.truncated
+
+    def result(self, kind):
+        return ExtractedText(
+            text="\n".join(text for _, text in self.parts),
+            parts=list(self.parts),
+            kind=kind,
+            truncated=self.truncated,
+        )
+
+
+# -- naming things for messages --------------------------------------------------------------------
+
+_EXPECTED = {
+    "pdf": "a PDF",
+    "docx": "a Word document",
+    "docm": "a Word document",
+    "doc": "a Word document",
+    "xlsx": "an Excel workbook",
+    "xlsm": "an Excel workbook",
+    "xls": "an Excel workbook",
+    "pptx": "a PowerPoint presentation",
+    "pptm": "a PowerPoint presentation",
+    "ppt": "a PowerPoint presentation",
+    "odt": "an OpenDocument text",
+    "ods": "an OpenDocument spreadsheet",
+    "odp": "an OpenDocument presentation",
+    "rtf": "an RTF document",
+    "txt": "a text file",
+    "csv": "a CSV file",
+    "tsv": "a tab-separated file",
+}
+_TEXT_EXTENSIONS = {"txt", "csv", "tsv", "text", "md", "log"}
+_KIND_LABEL = {
+    "pdf": "PDF",
+    "docx": "Word document",
+    "xlsx": "Excel workbook",
+    "pptx": "PowerPoint presentation",
+    "zip": "Office file",
+}
+
+# (offset, signature, description) for content we recognise but do not extract. Signatures of
+# three bytes or fewer also need a NUL byte early on, so a text file starting "MZ" stays text.
+_SIGNATURES = [
+    (0, b"MZ", "a Windows executable"),
+    (0, b"\x7fELF", "a Linux executable"),
+    (0, b"\xcf\xfa\xed\xfe", "a macOS executable"),
+    (0, b"\xce\xfa\xed\xfe", "a macOS executable"),
+    (0, b"\xca\xfe\xba\xbe", "a macOS executable or Java class file"),
+    (0, b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (0, b"\xff\xd8\xff", "a JPEG image"),
+    (0, b"GIF87a", "a GIF image"),
+    (0, b"GIF89a", "a GIF image"),
+    (0, b"II*\x00", "a TIFF image"),
+    (0, b"MM\x00*", "a TIFF image"),
+    (0, b"BM", "a BMP image"),
+    (8, b"WEBP", "a WebP image"),
+    (8, b"AVI ", "a video"),
+    (8, b"WAVE", "an audio file"),
+    (4, b"ftyp", "a video or audio file"),
+    (0, b"ID3", "an audio file"),
+    (0, b"OggS", "an audio or video file"),
+    (0, b"fLaC", "an audio file"),
+    (0, b"\x1f\x8b", "a gzip archive"),
+    (0, b"BZh", "a bzip2 archive"),
+    (0, b"\xfd7zXZ\x00", "an xz archive"),
+    (0, b"Rar!\x1a\x07", "a RAR archive"),
+    (0, b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (0, b"SQLite format 3\x00", "an SQLite database"),
+    (0, b"%!PS", "a PostScript file"),
+    (0, b"{\\rtf", "an RTF document"),
+    (0, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole2"),
+]
+
+
+def _label(filename):
+    return filename or "The file"
+
+
+def _extension(filename):
+    name = (filename or "").rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
+
+
+def _refusal(filename, description):
+    """``report.pdf is not a PDF: its content looks like a Windows executable.``"""
+    if description == "ole2":
+        return (
+            f"{_label(filename)} is an old-format (.doc, .xls, .ppt) or password-protected Office file, "
+            "which can't be indexed. Save it as .docx, .xlsx or .pptx, without a password."
+        )
+    expected = _EXPECTED.get(_extension(filename))
+    if expected and not description.startswith(expected):
+        return f"{_label(filename)} is not {expected}: its content looks like {description}."
+    return f"{_label(filename)} can't be indexed: its content looks like {description}. {SUPPORTED_SUMMARY}"
+
+
+def _sniff_binary(head):
+    """"pdf", "zip", or a description of something unsupported; None when it may be text."""
+    if head.removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
+        return "zip"
+    for offset, signature, description in _SIGNATURES:
+        if head[offset:offset + len(signature)] == signature and (len(signature) > 3 or b"\x00" in head[:64]):
+            return description
+    return None
+
+
+def _describe_text(text):
+    start = text.lstrip()[:1024].lower()
+    if start.startswith("<!doctype html") or "<html" in start:
+        return "an HTML page"
+    if start.startswith("<?xml") or start.startswith("<svg"):
+        return "an XML file"
+    if start.startswith(("{", "[")):
+        return "JSON or similar structured text"
+    return "plain text"
+
+
+# -- plain text and CSV (in-process fast path) -----------------------------------------------------
+
+
+def _decode(data, complete):
+    """Decodes bytes read from a text file; None when they are not text."""
+    if data.startswith(codecs.BOM_UTF8):
+        encodings = ["utf-8-sig"]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encodings = ["utf-16"]
+    elif b"\x00" in data:
+        return None
+    else:
+        # Windows-1252 before Latin-1: "Latin-1" text from Windows uses 0x80-0x9F for quotes
+        # and dashes, which Latin-1 would turn into control characters.
+        encodings = ["utf-8", "cp1252", "latin-1"]
+    for encoding in encodings:
+        try:
+            text = codecs.getincrementaldecoder(encoding)().decode(data, final=complete)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text:
+            return None
+        sample = text[:65536]
+        controls = sum(1 for char in sample if unicodedata.category(char) == "Cc" and not char.isspace())
+        if controls > max(8, len(sample) // 50):
+            return None
+        return text
+    return None
+
+
+_DELIMITERS = (",", ";", "\t", "|")
+
+
+def _sniff_delimiter(text, preferred=None):
+    """A delimiter that splits the first records (at least three, unless the name says CSV) into
+    the same number (>1) of fields, or None."""
+    sample = text[:16384]
+    if len(text) > len(sample):
+        sample = sample[: sample.rfind("\n") + 1]  # drop a cut-off last line
+    best = None
+    for delimiter in ((preferred,) if preferred else ()) + _DELIMITERS:
+        try:
+            rows = [row for row in list(csv.reader(io.StringIO(sample), delimiter=delimiter))[:20] if row]
+        except csv.Error:
+            continue
+        counts = {len(row) for row in rows}
+        if len(counts) == 1 and (width := counts.pop()) > 1 and (preferred or len(rows) >= 3):
+            if delimiter == preferred:
+                return delimiter
+            if best is None or width > best[1]:
+                best = (delimiter, width)
+    return best and best[0]
+
+
+def _extract_plain(text, filename, limits, truncated_input):
+    extension = _extension(filename)
+    delimiter = None
+    if extension in ("csv", "tsv"):
+        delimiter = _sniff_delimiter(text, "\t" if extension == "tsv" else ",") or (
+            "\t" if extension == "tsv" else ","
+        )
+    elif extension not in _TEXT_EXTENSIONS and text.count("\n") >= 1:
+        delimiter = _sniff_delimiter(text)
+
+    if delimiter:
+        collector = _Collector(limits.max_chars)
+        try:
+            for number, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 1):
+                if not collector.add(f"row {number}", " | ".join(cell for cell in row if cell.strip())):
+                    break
+        except csv.Error:
+            delimiter = None  # not CSV after all (e.g. a field over csv.field_size_limit): read as text
+        else:
+            result = collector.result("csv")
+            result.truncated = result.truncated or truncated_input
+            return result
+
+    collector = _Collector(limits.max_chars)
+    for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+        if not collector.add(f"line {number}", line):
+            break
+    result = collector.result("txt")
+    result.truncated = result.truncated or truncated_input
+    return result
+
+
+# -- the public entry point ------------------------------------------------------------------------
+
+
+@contextmanager
+def _opened(path_or_file):
+    """Yields (binary file object, filesystem path or None, name for messages)."""
+    if isinstance(path_or_file, (str, os.PathLike)):
+        path = os.fspath(path_or_file)
+        with open(path, "rb") as handle:
+            yield handle, path, os.path.basename(path)
+        return
+    handle = path_or_file
+    if not hasattr(handle, "read"):
+        raise TypeError(f"extract_text() needs a path or a binary file object, not {type(handle).__name__}")
+    name = os.path.basename(str(getattr(handle, "name", "") or "")) or None
+    position = None
+    try:
+        if handle.seekable():
+            position = handle.tell()
+            handle.seek(0)
+    except (AttributeError, OSError, ValueError):
+        position = None
+    try:
+        yield handle, None, name
+    finally:
+        if position is not None:
+            try:
+                handle.seek(position)
+            except (OSError, ValueError):
+                pass
+
+
+def extract_text(path_or_file, filename=None):
+    """The text of a PDF, DOCX, XLSX, PPTX, plain-text or CSV file, as an ``ExtractedText``.
+
+    ``path_or_file`` is a filesystem path or a binary file object (read from its start; its
+    position is restored). ``filename`` is the name to judge and report by, defaulting to the
+    path's or the file object's name. Raises ``UnsupportedFile`` or ``ExtractionFailed`` (both
+    ``ExtractionError``) with a message to show the user.
+    """
+    limits = current_limits()
+    with _opened(path_or_file) as (handle, path, default_name):
+        filename = filename or default_name
+        head = handle.read(_SNIFF_BYTES)
+        if isinstance(head, str):
+            raise TypeError("extract_text() needs a file opened in binary mode")
+        if not head:
+            raise UnsupportedFile(f"{_label(filename)} is empty.")
+
+        family = _sniff_binary(head)
+        if family in ("pdf", "zip"):
+            if path is not None:
+                return _run_worker(path, family, filename, limits)
+            with tempfile.NamedTemporaryFile(prefix="extract-") as spooled:
+                spooled.write(head)
+                shutil.copyfileobj(handle, spooled, 1024 * 1024)
+                spooled.flush()
+                return _run_worker(spooled.name, family, filename, limits)
+        if family:
+            raise UnsupportedFile(_refusal(filename, family))
+
+        cap = limits.max_chars * 4 + 4
+        data = head + handle.read(max(0, cap + 1 - len(head)))
+        complete = len(data) <= cap
+        text = _decode(data[:cap], complete)
+        if text is None:
+            raise UnsupportedFile(_refusal(filename, "binary data of an unknown type"))
+        if _EXPECTED.get(_extension(filename)) and _extension(filename) not in _TEXT_EXTENSIONS:
+            raise UnsupportedFile(_refusal(filename, _describe_text(text)))
+        return _extract_plain(text, filename, limits, truncated_input=not complete)
+
+
+# -- the parsing process: parent side --------------------------------------------------------------
+
+_WORKER_BOOT = (
+    "import sys; sys.path.insert(0, sys.argv[1]); from search.extract import _worker_main; _worker_main(sys.argv[2])"
+)
+
+
+def _run_worker(path, family, filename, limits):
+    config = {
+        "path": os.path.abspath(path),
+        "family": family,
+        "filename": filename,
+        "max_chars": limits.max_chars,
+        "max_pages": limits.max_pages,
+        "max_uncompressed_mb": limits.max_uncompressed_mb,
+        "memory_mb": limits.memory_mb,
+        "cpu_seconds": max(1, math.ceil(limits.timeout)) + 1,
+    }
+    # -I: ignore PYTHON* variables, user site-packages and the current directory; -B: write no
+    # bytecode. A minimal environment keeps the parent's secrets out of the parsing process.
+    command = [sys.executable, "-I", "-B", "-c", _WORKER_BOOT, _PROJECT_ROOT, json.dumps(config)]
+    environment = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C.UTF-8"}
+    if "LD_LIBRARY_PATH" in os.environ:  # some Python builds need it to start at all
+        environment["LD_LIBRARY_PATH"] = os.environ["LD_LIBRARY_PATH"]
+    label = _label(filename)
+    try:
+        process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=tempfile.gettempdir(),
+            env=environment,
+        )
+    except OSError:  # no usable sys.executable (embedded interpreters), too many processes, ...
+        logger.exception("Could not start the text extraction process with %r", sys.executable)
+        raise ExtractionFailed(f"{label} could not be read: text extraction is not available right now.") from None
+    try:
+        try:
+            stdout, stderr = process.communicate(timeout=limits.timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+            raise ExtractionFailed(
+                f"{label} took longer than {limits.timeout:g} seconds to read, so its text was not "
+                "extracted. It may be damaged or unusually complex."
+            ) from None
+    finally:
+        if process.poll() is None:  # interrupted (KeyboardInterrupt, ...): leave nothing behind
+            process.kill()
+            process.wait()
+
+    reply = None
+    if process.returncode == 0:
+        try:
+            reply = json.loads(stdout)
+        except ValueError:
+            reply = None
+    if reply is None:
+        tail = stderr.decode("utf-8", "replace")[-2000:]
+        logger.warning("Text extraction of %r ended with status %s: %s", filename, process.returncode, tail)
+        if process.returncode == -signal.SIGXCPU:
+            raise ExtractionFailed(
+                f"{label} needed more than {limits.timeout:g} seconds of processing to read, so its text "
+                "was not extracted. It may be damaged or unusually complex."
+            )
+        if "MemoryError" in tail:
+            raise ExtractionFailed(_memory_message(label, limits.memory_mb))
+        raise ExtractionFailed(f"{label} could not be read: the text extraction stopped unexpectedly.")
+    if stderr:
+        level = logging.DEBUG if reply.get("status") == "ok" else logging.WARNING
+        logger.log(level, "Text extraction of %r: %s", filename, stderr.decode("utf-8", "replace")[-2000:])
+    if reply["status"] == "unsupported":
+        raise UnsupportedFile(reply["message"])
+    if reply["status"] != "ok":
+        raise ExtractionFailed(reply["message"])
+    parts = [(location, text) for location, text in reply["parts"]]
+    return ExtractedText(
+        text="\n".join(text for _, text in parts), parts=parts, kind=reply["kind"], truncated=reply["truncated"]
+    )
+
+
+def _memory_message(label, memory_mb):
+    return (
+        f"{label} needed more than {memory_mb} MB of memory to read, so its text was not extracted. "
+        "It may be damaged or unusually complex."
+    )
+
+
+# -- the parsing process: worker side --------------------------------------------------------------
+# Everything below runs only in the child, after _limit_self(); it imports the parsing libraries
+# lazily so the parent never loads them.
+
+
+_REPLY_HEADROOM = 32 * 1024 * 1024
+
+
+def _limit_self(config):
+    """Limits this process; returns a function that lifts the address-space soft limit to the hard
+    limit (``_REPLY_HEADROOM`` higher), so a reply can be written once parsing is over."""
+    import resource
+
+    def limit(which, soft, hard=None):
+        hard = soft if hard is None else hard
+        _, current_hard = resource.getrlimit(which)
+        if current_hard != resource.RLIM_INFINITY:
+            soft, hard = min(soft, current_hard), min(hard, current_hard)
+        resource.setrlimit(which, (soft, hard))
+        return hard
+
+    memory = config["memory_mb"] * 1024 * 1024
+    memory_hard = limit(resource.RLIMIT_AS, memory, memory + _REPLY_HEADROOM)
+    # SIGXCPU at the soft limit, SIGKILL one second later: a backstop to the parent's wall clock.
+    limit(resource.RLIMIT_CPU, config["cpu_seconds"], config["cpu_seconds"] + 1)
+    limit(resource.RLIMIT_CORE, 0)
+    limit(resource.RLIMIT_FSIZE, 0)  # writes no files (Python ignores SIGXFSZ; writes fail with EFBIG)
+    return lambda: resource.setrlimit(resource.RLIMIT_AS, (memory_hard, memory_hard))
+
+
+def _import(name):
+    """Imports a parsing library under the memory limit, where running out of memory shows up as
+    ImportError ("failed to map segment from shared object"), OSError (ENOMEM) or SystemError
+    rather than MemoryError: say what it is."""
+    import importlib
+    import importlib.util
+
+    try:
+        return importlib.import_module(name)
+    except MemoryError:
+        raise
+    except Exception as error:  # ImportError, OSError(ENOMEM), even SystemError, by where it hits
+        if isinstance(error, ImportError) and importlib.util.find_spec(name.split(".")[0]) is None:
+            raise  # not installed: a deployment problem, not this file's
+        raise MemoryError(f"importing {name}: {error!r}") from None
+
+
+def _out_of_memory(error):
+    """Whether running out of memory is behind an error (pypdf wraps MemoryError in PdfReadError)."""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        if isinstance(error, MemoryError) or isinstance(error, OSError) and error.errno == errno.ENOMEM:
+            return True
+        error = error.__cause__ or error.__context__
+    return False
+
+
+def _worker_main(config_json):
+    """The parsing process: reads ``config["path"]``, writes one JSON reply to stdout."""
+    config = json.loads(config_json)
+    relax = _limit_self(config)
+    logging.basicConfig(level=logging.ERROR, stream=sys.stderr)
+    result = failure = None
+    try:
+        result = _parse(config)
+    except MemoryError:
+        failure = MemoryError()  # without the traceback, whose frames hold what filled memory
+    except Exception as error:
+        failure = MemoryError() if _out_of_memory(error) else error
+    relax()
+    label = _label(config["filename"])
+    if failure is None:
+        reply = {"status": "ok", "kind": result.kind, "parts": result.parts, "truncated": result.truncated}
+    elif isinstance(failure, MemoryError):
+        reply = {"status": "failed", "message": _memory_message(label, config["memory_mb"])}
+    elif isinstance(failure, UnsupportedFile):
+        reply = {"status": "unsupported", "message": str(failure)}
+    elif isinstance(failure, ExtractionFailed):
+        reply = {"status": "failed", "message": str(failure)}
+    elif isinstance(failure, RecursionError):
+        reply = {"status": "failed", "message": f"{label} could not be read: its structure is nested too deeply."}
+    else:  # a parser's exception on a damaged file
+        logging.getLogger(__name__).error("Extraction failed", exc_info=failure)
+        kind = _KIND_LABEL.get(config.get("kind") or config["family"], "file")
+        message = f"{label} could not be read: it looks like a damaged or incomplete {kind}."
+        reply = {"status": "failed", "message": message}
+    sys.stdout.buffer.write(json.dumps(reply).encode("ascii"))
+    sys.stdout.flush()
+
+
+def _parse(config):
+    with open(config["path"], "rb") as handle:
+        if config["family"] == "pdf":
+            config["kind"] = "pdf"
+            return _parse_pdf(handle, config)
+        kind = _check_zip(handle, config)
+        config["kind"] = kind
+        handle.seek(0)
+        return {"docx": _parse_docx, "xlsx": _parse_xlsx, "pptx": _parse_pptx}[kind](handle, config)
+
+
+_OFFICE_MARKERS = (("docx", "word/document.xml"), ("xlsx", "xl/workbook.xml"), ("pptx", "ppt/presentation.xml"))
+_DOCX_MARGINS = ("header", "first_page_header", "even_page_header", "footer", "first_page_footer", "even_page_footer")
+
+
+def _check_zip(handle, config):
+    """The Office kind of a ZIP file, refusing bombs before any library inflates a byte."""
+    label = _label(config["filename"])
+    try:
+        archive = zipfile.ZipFile(handle)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        raise ExtractionFailed(f"{label} could not be read: it looks like a damaged or incomplete ZIP-based file.")
+    with archive:
+        members = archive.infolist()
+        if len(members) > MAX_ZIP_MEMBERS:
+            raise UnsupportedFile(
+                f"{label} can't be indexed: it holds {len(members):,} parts (the limit is {MAX_ZIP_MEMBERS:,})."
+            )
+        limit = config["max_uncompressed_mb"] * 1024 * 1024
+        total = sum(member.file_size for member in members)
+        if total > limit:
+            raise UnsupportedFile(
+                f"{label} can't be indexed: it unpacks to {total / 1024 / 1024:,.0f} MB, more than the "
+                f"{config['max_uncompressed_mb']:g} MB limit."
+            )
+        for member in members:
+            if member.file_size > RATIO_CHECK_MIN_BYTES:
+                ratio = member.file_size / max(member.compress_size, 1)
+                if ratio > MAX_COMPRESSION_RATIO:
+                    raise UnsupportedFile(
+                        f"{label} can't be indexed: part of it is compressed {ratio:,.0f} times over, "
+                        "the mark of a decompression bomb rather than a document."
+                    )
+        if any(member.flag_bits & 0x1 for member in members):
+            raise UnsupportedFile(f"{label} is password-protected; upload a copy without a password.")
+        names = set(archive.namelist())
+        for kind, marker in _OFFICE_MARKERS:
+            if marker in names:
+                return kind
+        description = "a ZIP archive"
+        if "mimetype" in names:
+            mimetype = archive.read("mimetype")[:100]
+            if mimetype.startswith(b"application/vnd.oasis.opendocument"):
+                description = "an OpenDocument file (.odt, .ods or .odp)"
+            elif mimetype.startswith(b"application/epub"):
+                description = "an EPUB e-book"
+        elif "[Content_Types].xml" in names:
+            description = "an Office file of a kind that can't be indexed"
+        elif "META-INF/MANIFEST.MF" in names:
+            description = "a Java archive"
+        raise UnsupportedFile(_refusal(config["filename"], description))
+
+
+def _parse_pdf(handle, config):
+    PdfReader = _import("pypdf").PdfReader
+    FileNotDecryptedError = _import("pypdf.errors").FileNotDecryptedError
+
+    label = _label(config["filename"])
+    reader = PdfReader(handle, strict=False)
+    if reader.is_encrypted:
+        try:
+            unlocked = reader.decrypt("")  # PDFs locked only against editing open with no password
+        except _import("pypdf.errors").DependencyError:  # AES needs the optional cryptography package
+            raise UnsupportedFile(
+                f"{label} is encrypted in a way that can't be read here; upload a copy without a password "
+                "or editing restrictions."
+            ) from None
+        except Exception:
+            unlocked = 0
+        if not unlocked:
+            raise UnsupportedFile(f"{label} is password-protected; upload a copy without a password.")
+    collector = _Collector(config["max_chars"])
+    try:
+        pages = reader.pages
+        count = len(pages)
+    except FileNotDecryptedError:
+        raise UnsupportedFile(f"{label} is password-protected; upload a copy without a password.")
+    failed = 0
+    for number in range(1, min(count, config["max_pages"]) + 1):
+        try:
+            text = pages[number - 1].extract_text()
+        except Exception as error:  # one bad page: keep the others, but say the text is incomplete
+            if _out_of_memory(error):
+                raise
+            logging.getLogger(__name__).error("Page %s could not be read", number, exc_info=error)
+            failed += 1
+            continue
+        if not collector.add(f"page {number}", text):
+            break
+    if count and failed == min(count, config["max_pages"]):
+        raise ExtractionFailed(f"{label} could not be read: none of its pages could be read.")
+    result = collector.result("pdf")
+    result.truncated = result.truncated or failed > 0 or count > config["max_pages"]
+    return result
+
+
+def _parse_docx(handle, config):
+    docx = _import("docx")
+    Table = _import("docx.table").Table
+
+    try:
+        document = docx.Document(handle)
+    except ValueError as error:  # python-docx reads only documents, not templates or .docm
+        if "is not a Word file" not in str(error):
+            raise
+        raise UnsupportedFile(
+            f"{_label(config['filename'])} is a Word template or macro-enabled document, which can't be "
+            "indexed. Save it as a .docx document."
+        ) from None
+    collector = _Collector(config["max_chars"])
+    paragraphs = tables = 0
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            tables += 1
+            for row_number, row in enumerate(block.rows, 1):
+                if not collector.add(f"table {tables} row {row_number}", _row_text(row.cells)):
+                    return collector.result("docx")
+        else:
+            paragraphs += 1
+            if not collector.add(f"paragraph {paragraphs}", block.text):
+                return collector.result("docx")
+    sections = list(document.sections)
+    seen = set()
+    for number, section in enumerate(sections, 1):
+        where = f"section {number} " if len(sections) > 1 else ""
+        for name in _DOCX_MARGINS:
+            part = getattr(section, name)
+            if part.is_linked_to_previous:
+                continue
+            text = "\n".join(
+                block.text if not isinstance(block, Table) else "\n".join(_row_text(row.cells) for row in block.rows)
+                for block in part.iter_inner_content()
+            )
+            if text.strip() and text not in seen:
+                seen.add(text)
+                if not collector.add(where + name.replace("_", " "), text):
+                    return collector.result("docx")
+    return collector.result("docx")
+
+
+def _row_text(cells):
+    seen, texts = set(), []
+    for cell in cells:  # a merged cell repeats once per grid column it spans
+        if id(cell._tc) in seen:
+            continue
+        seen.add(id(cell._tc))
+        if cell.text.strip():
+            texts.append(cell.text)
+    return " | ".join(texts)
+
+
+def _cell_text(value):
+    import datetime
+
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(sep=" ")
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    return str(value)
+
+
+def _parse_xlsx(handle, config):
+    load_workbook = _import("openpyxl").load_workbook
+
+    workbook = load_workbook(handle, read_only=True, data_only=True)
+    collector = _Collector(config["max_chars"])
+    try:
+        for sheet in workbook.worksheets:
+            # Trust the cells, not the declared dimension (which can claim 16,384 columns).
+            sheet.reset_dimensions()
+            for row in sheet.iter_rows():
+                cells = [cell for cell in row if cell.value is not None]
+                texts = [_cell_text(cell.value) for cell in cells]
+                texts = [text for text in texts if text.strip()]
+                if texts and not collector.add(f"sheet {sheet.title} row {cells[0].row}", " | ".join(texts)):
+                    return collector.result("xlsx")
+    finally:
+        workbook.close()
+    return collector.result("xlsx")
+
+
+def _shape_texts(shapes):
+    from pptx.shapes.group import GroupShape
+
+    for shape in shapes:
+        if isinstance(shape, GroupShape):
+            yield from _shape_texts(shape.shapes)
+        elif getattr(shape, "has_text_frame", False) and shape.has_text_frame:
+            yield shape.text_frame.text
+        elif getattr(shape, "has_table", False) and shape.has_table:
+            for row in shape.table.rows:
+                yield " | ".join(cell.text for cell in row.cells if cell.text.strip())
+
+
+def _parse_pptx(handle, config):
+    Presentation = _import("pptx").Presentation
+    _import("pptx.shapes.group")
+
+    try:
+        presentation = Presentation(handle)
+    except ValueError as error:  # python-pptx reads .pptx and .pptm, not shows (.ppsx) or templates
+        if "is not a PowerPoint file" not in str(error):
+            raise
+        raise UnsupportedFile(
+            f"{_label(config['filename'])} is a PowerPoint show or template, which can't be indexed. "
+            "Save it as a .pptx presentation."
+        ) from None
+    collector = _Collector(config["max_chars"])
+    slides = presentation.slides
+    for number, slide in enumerate(slides, 1):
+        if number > config["max_pages"]:
+            collector.truncated = True
+            break
+        if not collector.add(f"slide {number}", "\n".join(_shape_texts(slide.shapes))):
+            break
+        if slide.has_notes_slide and slide.notes_slide.notes_text_frame is not None:
+            if not collector.add(f"slide {number} notes", slide.notes_slide.notes_text_frame.text):
+                break
+    return collector.result("pptx")
