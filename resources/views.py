@@ -1,5 +1,6 @@
 """Release pages and downloads at URLs that never change."""
 
+from django.db.models import F
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import content_disposition_header
@@ -37,6 +38,7 @@ def release_file(request, release_id, file_id, filename):
     release_file = get_object_or_404(ReleaseFile.objects.select_related("document"), pk=file_id, release=release)
     if filename != release_file.filename:
         raise Http404("No such file")
+    ReleaseFile.objects.filter(pk=release_file.pk).update(download_count=F("download_count") + 1)
     response = FileResponse(release_file.document.file.open("rb"), content_type=release_file.document.content_type)
     response["Content-Disposition"] = content_disposition_header(True, release_file.filename)
     response["X-Content-Type-Options"] = "nosniff"

@@ -192,5 +192,9 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # One line per background task is noise on a laptop; failures still log at ERROR.
         "django_tasks": {"level": "WARNING"},
+        # The cluster clients log every request, and every failure with a traceback; the search
+        # service logs an outage once, so only their errors are kept.
+        "opensearch": {"level": "ERROR"},
+        "elastic_transport": {"level": "ERROR"},
     },
 }

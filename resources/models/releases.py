@@ -162,6 +162,8 @@ class ReleaseFile(Orderable):
         help_text="The stored file's name if blank.",
     )
     sha256 = models.CharField(max_length=64, blank=True, editable=False)
+    # A counter, not part of what was released: updated with a queryset update, never save().
+    download_count = models.PositiveIntegerField(default=0, editable=False)
 
     panels = [FieldPanel("document"), FieldPanel("title"), FieldPanel("filename")]
 

@@ -4,7 +4,14 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from resources.models import ResourcePage
 from resources.demo.loader import DEMO_PASSWORD, DemoLoader, demo_logins
+from search import indexing
+from search.models import SearchEntry
+
+
+def search_index_complete():
+    return SearchEntry.objects.count() == ResourcePage.objects.live().count()
 
 
 class Command(BaseCommand):
@@ -13,11 +20,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         # Wagtail logs every publish at INFO; sixty of them would bury the sign-in list.
         logging.getLogger("wagtail").setLevel(logging.WARNING)
-        created = DemoLoader(stdout=self.stdout).load()
-        if created:
-            # New pages were indexed as they were published; a rebuild makes the index and the
-            # reference index exact after a bulk load.
-            call_command("update_index", verbosity=0)
+        # Pages are indexed once at the end, not one by one as they are published.
+        with indexing.paused():
+            created = DemoLoader(stdout=self.stdout).load()
+        if created or not search_index_complete():
+            # Build the search index and Wagtail's reference index once, after the bulk load.
+            call_command("search_index", "rebuild", "--quiet", stdout=self.stdout)
             call_command("rebuild_references_index", verbosity=0)
         self.stdout.write("")
         self.stdout.write("Demo sign-ins (password for all: %s):" % DEMO_PASSWORD)

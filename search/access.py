@@ -1,0 +1,42 @@
+"""Who may see what, as keys both engines store and filter on.
+
+A document carries the keys that let someone see it: ``public`` when nothing restricts it,
+``authenticated`` for a sign-in restriction, ``group:<id>`` for a group restriction. A request
+carries the keys of the person asking. A document matches when the two share a key. Password
+restrictions are never searchable: their documents get no keys.
+"""
+
+from django.contrib.auth.models import Group
+from wagtail.models import BaseViewRestriction
+
+PUBLIC = "public"
+AUTHENTICATED = "authenticated"
+
+
+def group_key(group_id):
+    return f"group:{group_id}"
+
+
+def keys_for_request(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return frozenset({PUBLIC})
+    groups = Group.objects.all() if user.is_superuser else user.groups.all()
+    return frozenset({PUBLIC, AUTHENTICATED, *(group_key(pk) for pk in groups.values_list("pk", flat=True))})
+
+
+def keys_for_page(page):
+    """The keys of a page from every view restriction on it and above it (all must be passed)."""
+    restrictions = list(page.get_view_restrictions().prefetch_related("groups"))
+    if not restrictions:
+        return [PUBLIC]
+    allowed = None  # None: any signed-in person so far
+    for restriction in restrictions:
+        if restriction.restriction_type == BaseViewRestriction.PASSWORD:
+            return []
+        if restriction.restriction_type == BaseViewRestriction.GROUPS:
+            groups = {group_key(group.pk) for group in restriction.groups.all()}
+            allowed = groups if allowed is None else allowed & groups
+    if allowed is None:
+        return [AUTHENTICATED]
+    return sorted(allowed)

@@ -1,0 +1,86 @@
+"""What is indexed for a resource: one plain dict, built once and sent to every engine."""
+
+import logging
+
+from django.db.models import Sum
+from django.utils.html import strip_tags
+
+from resources.models import ChangePackagePage, ProtocolPage, ResourcePage, ToolPage
+
+from . import access
+
+logger = logging.getLogger(__name__)
+
+
+def _stream_text(value):
+    """The readable text of a StreamField value."""
+    return " ".join(strip_tags(str(part)) for part in value.stream_block.get_searchable_content(value) if part)
+
+
+def _specific_text(page):
+    """Text that only some resource types have."""
+    if isinstance(page, ToolPage):
+        return [_stream_text(page.how_to_use), page.effort_notes]
+    if isinstance(page, ChangePackagePage):
+        measures = [f"{m.name} {m.operational_definition}" for m in page.measures.all()]
+        return [page.aim, _stream_text(page.drivers), *measures]
+    if isinstance(page, ProtocolPage):
+        return [page.scope, page.population, _stream_text(page.steps), *(c.text for c in page.citations.all())]
+    return []
+
+
+def file_text(release):
+    """The extracted text of a release's files (extracted once per file, then kept)."""
+    from .models import FileText
+
+    texts = []
+    for release_file in release.files.select_related("document"):
+        texts.append(FileText.for_release_file(release_file))
+    return "\n".join(text for text in texts if text)
+
+
+def build(page):
+    """The document for a live resource page (``page`` may be a ResourcePage or its subclass)."""
+    page = page.specific
+    releases = list(page.releases.published().order_by("-release_date", "-pk"))
+    latest = releases[0] if releases else None
+    tags = sorted(page.tags.values_list("name", flat=True))
+    credited = list(page.contributor_links.select_related("contributor"))
+    organisations = list(page.organisations.all())
+    notes = [f"{release.label} {release.change_notes}" for release in releases]
+    body_parts = [
+        _stream_text(page.body),
+        *_specific_text(page),
+        " ".join(link.contributor.display_name for link in credited),
+        " ".join(org.name for org in organisations),
+        *notes,
+    ]
+    downloads = (
+        page.releases.published().aggregate(total=Sum("files__download_count"))["total"] or 0
+    )
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "summary": page.summary,
+        "body": "\n".join(part for part in body_parts if part),
+        "tags": tags,
+        "condition": sorted(page.conditions.values_list("slug", flat=True)),
+        "type": page.resource_type.slug if page.resource_type else "",
+        "phase": page.phase,
+        "audience": sorted(page.audiences.values_list("slug", flat=True)),
+        "licence": (page.licence.spdx_id or "network-only") if page.licence else "",
+        "organisation": sorted(org.slug for org in organisations),
+        "contributors": [link.contributor.display_name for link in credited],
+        "release_notes": "\n".join(notes),
+        "file_text": file_text(latest) if latest else "",
+        "published_at": page.first_published_at,
+        "latest_release_date": latest.release_date if latest else None,
+        "reuse_count": ResourcePage.objects.live().filter(adapted_from=page).count(),
+        "download_count": downloads,
+        "access": access.keys_for_page(page),
+    }
+
+
+def searchable_pages():
+    """Every page that belongs in the index: live resources."""
+    return ResourcePage.objects.live().specific().order_by("pk")

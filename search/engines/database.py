@@ -1,0 +1,279 @@
+"""The embedded engine: the database's own full-text search over SearchEntry.
+
+Ranking happens inside the database with a LIMIT (SQLite FTS5 bm25, PostgreSQL ts_rank), facets
+are GROUP BY counts over an indexed table, so neither grows with the number of matches the way
+a rank-everything-in-Python search does. The two dialects differ only in the four SQL fragments
+below; everything else is shared.
+"""
+
+from django.db import connection, transaction
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Sum, Value, When
+from django.db.models.expressions import RawSQL
+from django.utils.html import escape
+
+from ..models import SearchEntry, SearchFacetValue
+from ..text import load_synonyms, parse
+from .base import ACCESS_FACET, FACETS, FacetCount, Hit, SearchEngine, SearchResults
+
+MARK_START, MARK_END = "\ue000", "\ue001"  # private-use characters: never in real text
+TOP_TAGS = 15
+
+
+def marked_to_html(fragment):
+    """A snippet with private-use markers -> escaped HTML with <mark>."""
+    return escape(fragment).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+
+
+class SqliteDialect:
+    match_sql = "SELECT rowid FROM commons_search_fts WHERE commons_search_fts MATCH %s"
+
+    def expression(self, groups):
+        def alternative(words):
+            return '"' + " ".join(words) + '"'  # words are letters and digits only (text.py)
+
+        return " AND ".join(
+            "(" + " OR ".join(alternative(words) for words in group.alternatives) + ")" for group in groups
+        )
+
+    def ranked(self, ids_sql, ids_params, expression, limit, offset):
+        # bm25 weights per column: title, tags, summary, body, file text. Lower is better.
+        sql = (
+            "SELECT rowid, bm25(commons_search_fts, 10.0, 6.0, 4.0, 2.0, 1.0) AS score "
+            "FROM commons_search_fts WHERE commons_search_fts MATCH %s "
+            f"AND rowid IN ({ids_sql}) ORDER BY score LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [expression, *ids_params, limit, offset])
+            return [(row[0], -row[1]) for row in cursor.fetchall()]
+
+    def snippets(self, page_ids, expression):
+        placeholders = ", ".join(["%s"] * len(page_ids))
+        columns = ", ".join(
+            f"snippet(commons_search_fts, {column}, %s, %s, '…', 24)" for column in (3, 4, 2)
+        )
+        sql = (
+            f"SELECT rowid, {columns} FROM commons_search_fts "
+            f"WHERE commons_search_fts MATCH %s AND rowid IN ({placeholders})"
+        )
+        params = [MARK_START, MARK_END] * 3 + [expression, *page_ids]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return {row[0]: row[1:] for row in cursor.fetchall()}
+
+
+class PostgresDialect:
+    match_sql = (
+        "SELECT page_id FROM commons_search_searchentry "
+        "WHERE search_vector @@ to_tsquery('english', %s)"
+    )
+
+    def expression(self, groups):
+        def alternative(words):
+            return "(" + " <-> ".join(words) + ")"  # words are letters and digits only (text.py)
+
+        return " & ".join(
+            "(" + " | ".join(alternative(words) for words in group.alternatives) + ")" for group in groups
+        )
+
+    def ranked(self, ids_sql, ids_params, expression, limit, offset):
+        sql = (
+            "SELECT page_id, ts_rank('{0.1, 0.2, 0.4, 1.0}', search_vector, query) AS score "
+            "FROM commons_search_searchentry, to_tsquery('english', %s) AS query "
+            f"WHERE search_vector @@ query AND page_id IN ({ids_sql}) "
+            "ORDER BY score DESC, page_id LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [expression, *ids_params, limit, offset])
+            return [(row[0], row[1]) for row in cursor.fetchall()]
+
+    def snippets(self, page_ids, expression):
+        # The markers come in as parameters; the rest of the options string is fixed.
+        options_sql = (
+            "'StartSel=' || %s || ', StopSel=' || %s || "
+            "', MaxFragments=1, MaxWords=35, MinWords=15, FragmentDelimiter=\" … \"'"
+        )
+        placeholders = ", ".join(["%s"] * len(page_ids))
+        columns = ", ".join(f"ts_headline('english', {column}, query, {options_sql})" for column in ("body", "file_text", "summary"))
+        sql = (
+            f"SELECT page_id, {columns} FROM commons_search_searchentry, to_tsquery('english', %s) AS query "
+            f"WHERE page_id IN ({placeholders})"
+        )
+        params = [MARK_START, MARK_END] * 3 + [expression, *page_ids]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return {row[0]: row[1:] for row in cursor.fetchall()}
+
+
+def dialect():
+    if connection.vendor == "sqlite":
+        return SqliteDialect()
+    if connection.vendor == "postgresql":
+        return PostgresDialect()
+    raise NotImplementedError(f"The embedded search engine supports SQLite and PostgreSQL, not {connection.vendor}")
+
+
+def facet_rows(document):
+    """(facet, value) pairs of a document, access keys included."""
+    for facet in FACETS:
+        source = "tags" if facet == "tag" else facet
+        values = document.get(source) or []
+        if isinstance(values, str):
+            values = [values]
+        for value in dict.fromkeys(values):
+            if value:
+                yield facet, value[:255]
+    for key in document["access"]:
+        yield ACCESS_FACET, key
+
+
+def _clean(text):
+    return (text or "").replace(MARK_START, "").replace(MARK_END, "")
+
+
+class DatabaseEngine(SearchEngine):
+    name = "embedded"
+
+    # Indexing
+
+    def index(self, documents):
+        count = 0
+        with transaction.atomic():
+            for document in documents:
+                SearchEntry.objects.update_or_create(
+                    page_id=document["id"],
+                    defaults={
+                        "title": _clean(document["title"]),
+                        "tags": " ".join(document["tags"]),
+                        "summary": _clean(document["summary"]),
+                        "body": _clean(document["body"]),
+                        "file_text": _clean(document["file_text"]),
+                        "published_at": document["published_at"],
+                        "reuse_count": document["reuse_count"],
+                        "download_count": document["download_count"],
+                    },
+                )
+                SearchFacetValue.objects.filter(entry_id=document["id"]).delete()
+                SearchFacetValue.objects.bulk_create(
+                    SearchFacetValue(entry_id=document["id"], facet=facet, value=value)
+                    for facet, value in facet_rows(document)
+                )
+                count += 1
+        return count
+
+    def remove(self, page_ids):
+        SearchEntry.objects.filter(page_id__in=list(page_ids)).delete()
+
+    def rebuild(self, documents, progress=None):
+        # One transaction: readers keep seeing the old rows until the new ones are committed.
+        with transaction.atomic():
+            SearchEntry.objects.all().delete()
+            count = 0
+            for document in documents:
+                self.index([document])
+                count += 1
+                if progress:
+                    progress(count)
+        return count
+
+    def status(self):
+        return {"engine": self.name, "vendor": connection.vendor, "documents": SearchEntry.objects.count()}
+
+    # Querying
+
+    def _accessible(self, access):
+        return SearchEntry.objects.filter(
+            Exists(SearchFacetValue.objects.filter(entry=OuterRef("pk"), facet=ACCESS_FACET, value__in=list(access)))
+        )
+
+    def _filtered(self, request, expression, exclude_facet=None, with_match=True):
+        entries = self._accessible(request.access)
+        for facet, values in request.filters.items():
+            if facet != exclude_facet and values:
+                entries = entries.filter(
+                    Exists(SearchFacetValue.objects.filter(entry=OuterRef("pk"), facet=facet, value__in=list(values)))
+                )
+        if expression and with_match:
+            entries = entries.filter(pk__in=RawSQL(dialect().match_sql, [expression]))
+        return entries
+
+    def search(self, request):
+        groups = parse(request.text, load_synonyms())
+        expression = dialect().expression(groups) if groups else None
+        matching = self._filtered(request, expression)
+        total = matching.count()
+
+        if expression and request.sort == "relevance":
+            ids_sql, ids_params = self._filtered(request, expression, with_match=False).values("pk").query.sql_with_params()
+            ranked = dialect().ranked(ids_sql, ids_params, expression, request.per_page, request.offset)
+        else:
+            ordering = {
+                "reused": ["-reuse_count", "-download_count", "-published_at", "pk"],
+            }.get(request.sort, ["-published_at", "pk"])
+            ids = matching.order_by(*ordering).values_list("pk", flat=True)[request.offset:request.offset + request.per_page]
+            ranked = [(page_id, 0.0) for page_id in ids]
+
+        hits = [Hit(page_id=page_id, score=score) for page_id, score in ranked]
+        if expression and hits:
+            snippets = dialect().snippets([hit.page_id for hit in hits], expression)
+            for hit in hits:
+                fragments = [fragment for fragment in snippets.get(hit.page_id, ()) if fragment and MARK_START in fragment]
+                hit.highlights = [marked_to_html(fragments[0])] if fragments else []
+
+        facets = self._facets(request, expression) if request.with_facets else {}
+        return SearchResults(request=request, hits=hits, total=total, facets=facets, engine=self.name)
+
+    def _facets(self, request, expression):
+        facets = {}
+        for facet in FACETS:
+            # Disjunctive facets: counts for a facet ignore that facet's own selection, so people
+            # can widen it (OR within a facet) while the other facets narrow it (AND across).
+            entries = self._filtered(request, expression, exclude_facet=facet)
+            rows = (
+                SearchFacetValue.objects.filter(facet=facet, entry__in=entries.values("pk"))
+                .values("value")
+                .annotate(count=Count("entry", distinct=True))
+                .order_by("-count", "value")
+            )
+            if facet == "tag":
+                rows = rows[:TOP_TAGS]
+            selected = set(request.selected(facet))
+            counts = [FacetCount(value=row["value"], count=row["count"], selected=row["value"] in selected) for row in rows]
+            present = {count.value for count in counts}
+            counts += [FacetCount(value=value, count=0, selected=True) for value in selected - present]
+            facets[facet] = counts
+        return facets
+
+    def autocomplete(self, prefix, access, limit=8):
+        prefix = " ".join(prefix.split())[:60]
+        if len(prefix) < 2:
+            return []
+        entries = self._accessible(access)
+        titles = (
+            entries.filter(Q(title__istartswith=prefix) | Q(title__icontains=" " + prefix))
+            .order_by("title")
+            .values_list("pk", "title")[:limit]
+        )
+        tags = (
+            SearchFacetValue.objects.filter(facet="tag", value__istartswith=prefix, entry__in=entries.values("pk"))
+            .values("value")
+            .annotate(count=Count("entry"))
+            .order_by("-count", "value")[:limit]
+        )
+        suggestions = [{"label": title, "kind": "title", "page_id": pk} for pk, title in titles]
+        suggestions += [{"label": row["value"], "kind": "tag", "page_id": None} for row in tags]
+        return suggestions[:limit]
+
+    def related(self, page_id, access, limit=4):
+        own = list(SearchFacetValue.objects.filter(entry_id=page_id, facet__in=["tag", "condition", "type"]).values_list("facet", "value"))
+        if not own:
+            return []
+        matches = Q()
+        for facet, value in own:
+            matches |= Q(facet=facet, value=value)
+        rows = (
+            SearchFacetValue.objects.filter(matches, entry__in=self._accessible(access).exclude(pk=page_id).values("pk"))
+            .values("entry")
+            .annotate(score=Sum(Case(When(facet="tag", then=Value(3)), default=Value(1), output_field=IntegerField())))
+            .order_by("-score", "entry")[:limit]
+        )
+        return [row["entry"] for row in rows]

@@ -1,0 +1,112 @@
+"""What the embedded engine searches, the synonyms editors manage, and what people searched for.
+
+``SearchEntry`` is one row per live resource, flattened from the page, its tags, vocabularies and
+the text of its latest release's files. The database keeps a full-text index over it (SQLite FTS5
+or a PostgreSQL tsvector, maintained by triggers created in this app's migrations), so ranking
+happens inside the database with a LIMIT. ``SearchFacetValue`` holds one row per facet value,
+indexed for the GROUP BY counts that facets need. The same rows are the fallback when a search
+cluster is unreachable, so they are kept up to date whichever engine answers.
+"""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+
+
+class SearchEntry(models.Model):
+    page = models.OneToOneField(
+        "wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.TextField()
+    tags = models.TextField(blank=True)
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    file_text = models.TextField(blank=True)
+    published_at = models.DateTimeField(null=True, db_index=True)
+    reuse_count = models.PositiveIntegerField(default=0, db_index=True)
+    download_count = models.PositiveIntegerField(default=0)
+    indexed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "search entries"
+
+
+class SearchFacetValue(models.Model):
+    """One facet value of an entry, e.g. (condition, ibd). The facet ``_access`` holds who may see
+    the entry: ``public``, ``authenticated`` or ``group:<id>``."""
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="facet_values")
+    facet = models.CharField(max_length=20)
+    value = models.CharField(max_length=255)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["facet", "value", "entry"], name="search_facet_value_idx"),
+            models.Index(fields=["entry", "facet"], name="search_entry_facet_idx"),
+        ]
+
+
+class Synonym(models.Model):
+    """A term and what it also means, managed by editors. Searching for either finds both."""
+
+    term = models.CharField(max_length=100, unique=True, help_text="e.g. PDSA")
+    synonyms = models.TextField(
+        help_text="Other words or phrases with the same meaning, separated by commas, e.g. "
+        "“plan-do-study-act, plan do study act”."
+    )
+
+    panels = [FieldPanel("term"), FieldPanel("synonyms")]
+
+    class Meta:
+        ordering = ["term"]
+
+    def __str__(self):
+        return self.term
+
+    @property
+    def phrases(self):
+        return [phrase.strip() for phrase in self.synonyms.split(",") if phrase.strip()]
+
+
+class SearchQueryLog(models.Model):
+    """One search as someone typed it, for the editors' analytics."""
+
+    query = models.CharField(max_length=200, db_index=True)
+    filters = models.CharField(max_length=500, blank=True)
+    result_count = models.PositiveIntegerField()
+    engine = models.CharField(max_length=20)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+
+class SearchClick(models.Model):
+    search = models.ForeignKey(SearchQueryLog, on_delete=models.CASCADE, related_name="clicks")
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveSmallIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class FileText(models.Model):
+    """The text extracted from a release file, kept so that a file is parsed once, not at every
+    reindex. Published release files never change; the checksum catches anything that did."""
+
+    release_file = models.OneToOneField("resources.ReleaseFile", on_delete=models.CASCADE, related_name="+")
+    sha256 = models.CharField(max_length=64)
+    text = models.TextField(blank=True)
+    error = models.TextField(blank=True, help_text="Why no text could be extracted, if so.")
+
+    @classmethod
+    def for_release_file(cls, release_file):
+        from .extract import ExtractionFailed, UnsupportedFile, extract_text
+
+        stored = cls.objects.filter(release_file=release_file).first()
+        if stored is not None and stored.sha256 == release_file.sha256:
+            return stored.text
+        text, error = "", ""
+        try:
+            with release_file.document.file.open("rb") as handle:
+                text = extract_text(handle, filename=release_file.filename).text
+        except (UnsupportedFile, ExtractionFailed, OSError) as exc:
+            error = str(exc)
+        cls.objects.update_or_create(
+            release_file=release_file, defaults={"sha256": release_file.sha256, "text": text, "error": error}
+        )
+        return text
