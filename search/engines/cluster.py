@@ -1,0 +1,768 @@
+"""The cluster engine: OpenSearch 2.x or Elasticsearch 8 behind one alias.
+
+Everything the cluster receives is written once here with ``elasticsearch.dsl`` objects used only as
+builders (``.to_dict()``); a small gateway per client sends the JSON and turns every transport,
+timeout and server error into ``EngineUnavailable`` so that search/service.py can fall back to the
+embedded engine. Only features both products accept are used: no runtime fields, combined_fields,
+point-in-time or vectors.
+
+Queries are interpreted by search.text.parse exactly as the embedded engine does; user text only
+ever reaches the cluster as the ``query`` of match-family queries, never a query parser.
+
+Index lifecycle (kitsune's read/write aliases, reduced to what one resource index needs):
+``<prefix>-resources`` is the alias every read and write goes through; concrete indices are
+``<prefix>-resources-<UTC timestamp>``. ``rebuild`` loads a new concrete index (which carries the
+alias ``<prefix>-resources-loading`` meanwhile, so page updates reach both), then moves the alias
+in one atomic ``_aliases`` call and deletes the old index.
+"""
+
+import datetime
+import logging
+import threading
+from urllib.parse import unquote, urlsplit
+
+from elasticsearch.dsl import Date, Document, Index, Integer, Keyword, MetaField, Q, Search, Text, analyzer, token_filter
+from elasticsearch.dsl.response import Response
+
+from ..text import load_synonyms, parse
+from .base import FACETS, EngineUnavailable, FacetCount, Hit, SearchEngine, SearchResults
+from .database import MARK_END, MARK_START, TOP_TAGS, marked_to_html
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_PREFIX = "commons"
+SEARCH_TIMEOUT = 2.5  # seconds: a search the cluster cannot answer by then is answered by the fallback
+WRITE_TIMEOUT = 10  # index/remove of a few pages (runs after a publish)
+BULK_TIMEOUT = 60  # one chunk of a rebuild
+ADMIN_TIMEOUT = 30  # create/delete index, alias changes, refresh
+CHUNK_SIZE = 500
+MAX_RESULT_WINDOW = 10_000  # index.max_result_window default on both products
+FACET_SIZE = 200  # every value of the small vocabularies (tags: TOP_TAGS)
+HIGHLIGHT_FIELDS = ("body", "file_text", "summary")  # first one with a fragment wins, as in database.py
+
+# Field boosts, mirroring the embedded engine's column weights (title > tags > summary > body > files).
+TEXT_FIELDS = (
+    "title^5",
+    "tags.text^4",
+    "summary^3",
+    "body^2",
+    "release_notes^2",
+    "contributors^2",
+    "file_text",
+)
+RELATED_FIELDS = ("title", "summary", "body", "tags")
+
+
+class ClusterError(RuntimeError):
+    """The cluster refused a request as malformed (HTTP 400 and the like): a bug, not an outage."""
+
+
+class NotFound(Exception):
+    """HTTP 404: the index or alias does not exist."""
+
+
+# Analysis and mappings ------------------------------------------------------------------------
+
+# Like the embedded SQLite tokenizer ("porter unicode61 remove_diacritics 2"): words of letters and
+# digits, lowercased, accents folded, Porter-stemmed. Stop words are kept, as SQLite keeps them:
+# a query made only of stop words still matches, and phrases keep every word.
+english = analyzer(
+    "commons_english",
+    tokenizer="standard",
+    filter=[
+        token_filter("commons_possessive", type="stemmer", language="possessive_english"),
+        "lowercase",
+        "asciifolding",
+        token_filter("commons_stemmer", type="stemmer", language="english"),
+    ],
+)
+# Autocomplete: every word indexed as its prefixes (a token filter keeps them at the word's
+# position, so a phrase query matches "word starts" in order); the query side is not n-grammed.
+autocomplete_index = analyzer(
+    "commons_autocomplete",
+    tokenizer="standard",
+    filter=["lowercase", "asciifolding", token_filter("commons_edge_ngram", type="edge_ngram", min_gram=1, max_gram=20)],
+)
+autocomplete_search = analyzer(
+    "commons_autocomplete_search",
+    tokenizer="standard",
+    filter=["lowercase", "asciifolding", token_filter("commons_truncate", type="truncate", length=20)],
+)
+
+
+def _autocomplete_field():
+    return Text(analyzer=autocomplete_index, search_analyzer=autocomplete_search)
+
+
+class ResourceDocument(Document):
+    """The mapping. Never saved through the DSL's connections: only ``Index.to_dict()`` is used."""
+
+    page_id = Integer()
+    title = Text(analyzer=english, fields={"autocomplete": _autocomplete_field(), "raw": Keyword()})
+    # Offsets in the postings: the unified highlighter reads them instead of re-analysing long text.
+    summary = Text(analyzer=english, index_options="offsets")
+    body = Text(analyzer=english, index_options="offsets")
+    file_text = Text(analyzer=english, index_options="offsets")
+    release_notes = Text(analyzer=english)
+    contributors = Text(analyzer=english)
+    tags = Keyword(fields={"text": Text(analyzer=english), "autocomplete": _autocomplete_field()})
+    condition = Keyword()
+    type = Keyword()
+    phase = Keyword()
+    audience = Keyword()
+    licence = Keyword()
+    organisation = Keyword()
+    access = Keyword()
+    published_at = Date()
+    latest_release_date = Date()
+    reuse_count = Integer()
+    download_count = Integer()
+
+    class Meta:
+        dynamic = MetaField("strict")
+
+
+def index_body():
+    """Settings and mappings of a concrete index (the same for both products)."""
+    index = Index("resources")
+    # One shard: exact facet counts and scores at this size; replicas only when there is a second node.
+    index.settings(number_of_shards=1, auto_expand_replicas="0-1")
+    index.document(ResourceDocument)
+    return index.to_dict()
+
+
+# Documents ------------------------------------------------------------------------------------
+
+TEXT_SOURCE_FIELDS = ("title", "summary", "body", "file_text", "release_notes")
+KEYWORD_SOURCE_FIELDS = ("condition", "type", "phase", "audience", "licence", "organisation")
+
+
+def _clean(text):
+    return (text or "").replace(MARK_START, "").replace(MARK_END, "")
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def _keywords(value):
+    """A facet value or list of them, without blanks (the embedded engine skips them too)."""
+    if isinstance(value, (list, tuple)):
+        return [item for item in dict.fromkeys(value) if item]
+    return value or None
+
+
+def to_source(document):
+    """A documents.build() dict -> the JSON stored in the cluster (its ``_id`` is the page id)."""
+    source = {"page_id": document["id"]}
+    for field in TEXT_SOURCE_FIELDS:
+        source[field] = _clean(document.get(field))
+    source["contributors"] = [_clean(name) for name in document.get("contributors") or []]
+    source["tags"] = list(document.get("tags") or [])
+    for field in KEYWORD_SOURCE_FIELDS:
+        source[field] = _keywords(document.get(field))
+    source["access"] = list(document.get("access") or [])
+    source["published_at"] = _iso(document.get("published_at"))
+    source["latest_release_date"] = _iso(document.get("latest_release_date"))
+    source["reuse_count"] = document.get("reuse_count") or 0
+    source["download_count"] = document.get("download_count") or 0
+    return source
+
+
+# Queries --------------------------------------------------------------------------------------
+
+
+def _facet_field(facet):
+    return "tags" if facet == "tag" else facet
+
+
+def _access_filter(access):
+    return Q("terms", access=sorted(access))
+
+
+def _alternative(words):
+    if len(words) > 1:
+        return Q("multi_match", query=" ".join(words), type="phrase", fields=list(TEXT_FIELDS))
+    return Q("multi_match", query=words[0], type="best_fields", fields=list(TEXT_FIELDS))
+
+
+def text_query(groups):
+    """Every group must match (AND); within a group any alternative (synonyms, OR)."""
+    return [
+        Q("bool", should=[_alternative(words) for words in group.alternatives], minimum_should_match=1)
+        for group in groups
+    ]
+
+
+def _facet_filters(request):
+    """facet -> its filter: the selected values OR'ed. A facet the engines do not know matches
+    nothing, as in the embedded engine."""
+    filters = {}
+    known = [facet for facet in FACETS if request.selected(facet)]
+    unknown = sorted(facet for facet, values in request.filters.items() if values and facet not in FACETS)
+    for facet in known:
+        filters[facet] = Q("terms", **{_facet_field(facet): list(request.selected(facet))})
+    for facet in unknown:
+        filters[facet] = Q("match_none")
+    return filters
+
+
+def _all_of(queries):
+    return Q("bool", filter=queries) if queries else Q("match_all")
+
+
+def _sort(request, has_text):
+    if request.sort == "relevance" and has_text:
+        order = ["_score", {"published_at": {"order": "desc"}}]
+    elif request.sort == "reused":
+        order = [
+            {"reuse_count": {"order": "desc"}},
+            {"download_count": {"order": "desc"}},
+            {"published_at": {"order": "desc"}},
+        ]
+    else:  # newest, and relevance without text
+        order = [{"published_at": {"order": "desc"}}]
+    return order + [{"page_id": {"order": "asc"}}]  # the embedded engine's final "pk"
+
+
+def build_search(request, synonyms):
+    """The ``Search`` for a SearchRequest (its ``to_dict()`` is the body sent)."""
+    groups = parse(request.text, synonyms)
+    must = text_query(groups)
+    query = Q("bool", must=must, filter=[_access_filter(request.access)]) if must else Q(
+        "bool", filter=[_access_filter(request.access)]
+    )
+    search = Search().query(query).extra(track_total_hits=True).source(False)
+
+    # Disjunctive facets: the selection narrows the hits through post_filter, which aggregations do
+    # not see; each facet's counts are taken under the OTHER facets' filters only.
+    facet_filters = _facet_filters(request)
+    if facet_filters:
+        search = search.post_filter(_all_of(list(facet_filters.values())))
+    if request.with_facets:
+        for facet in FACETS:
+            others = [q for name, q in facet_filters.items() if name != facet]
+            search.aggs.bucket(facet, "filter", filter=_all_of(others)).bucket(
+                "counts",
+                "terms",
+                field=_facet_field(facet),
+                size=TOP_TAGS if facet == "tag" else FACET_SIZE,
+                order=[{"_count": "desc"}, {"_key": "asc"}],
+            )
+
+    search = search.sort(*_sort(request, bool(groups)))
+    start = min(request.offset, MAX_RESULT_WINDOW)
+    search = search[start:min(request.offset + request.per_page, MAX_RESULT_WINDOW)]
+
+    if groups:
+        search = search.highlight_options(
+            type="unified",
+            pre_tags=[MARK_START],
+            post_tags=[MARK_END],
+            number_of_fragments=1,
+            fragment_size=160,
+            order="score",
+        ).highlight(*HIGHLIGHT_FIELDS)
+    return search
+
+
+def build_search_body(request, synonyms):
+    """The JSON body of a search, as sent (for tests and debugging)."""
+    return build_search(request, synonyms).to_dict()
+
+
+def normalise_prefix(prefix):
+    return " ".join((prefix or "").split())[:60]
+
+
+def _case_insensitive_prefix_regex(prefix):
+    """A Lucene regular expression for "starts with ``prefix``, ignoring case" (terms ``include``)."""
+    parts = []
+    for char in prefix:
+        lower, upper = char.lower(), char.upper()
+        if lower != upper and len(lower) == 1 and len(upper) == 1:
+            parts.append(f"[{lower}{upper}]")
+        elif char.isalnum():
+            parts.append(char)
+        else:
+            parts.append("\\" + char)
+    return "".join(parts) + ".*"
+
+
+def build_autocomplete(prefix, access, limit):
+    """One request for both kinds of suggestion: titles are the hits (post_filter on
+    title.autocomplete, alphabetical), tags an aggregation over the accessible resources with a tag
+    word starting like the prefix, keeping the tags that start with it (as the embedded engine)."""
+    prefix = normalise_prefix(prefix)
+    search = (
+        Search()
+        .query(Q("bool", filter=[_access_filter(access)]))
+        .post_filter(Q("match_phrase", **{"title.autocomplete": prefix}))
+        .source(["title"])
+        .sort({"title.raw": {"order": "asc"}}, {"page_id": {"order": "asc"}})
+        .extra(track_total_hits=False)
+    )[:limit]
+    search.aggs.bucket("tags", "filter", filter=Q("match_phrase", **{"tags.autocomplete": prefix})).bucket(
+        "counts",
+        "terms",
+        field="tags",
+        size=limit,
+        include=_case_insensitive_prefix_regex(prefix),
+        order=[{"_count": "desc"}, {"_key": "asc"}],
+    )
+    return search
+
+
+def build_autocomplete_body(prefix, access, limit=8):
+    return build_autocomplete(prefix, access, limit).to_dict()
+
+
+def build_related(page_id, access, limit):
+    like = Q(
+        "more_like_this",
+        fields=list(RELATED_FIELDS),
+        like=[{"_id": str(page_id)}],
+        min_term_freq=1,
+        min_doc_freq=2,
+        max_query_terms=25,
+    )
+    query = Q("bool", must=[like], filter=[_access_filter(access)], must_not=[Q("ids", values=[str(page_id)])])
+    return Search().query(query).source(False).extra(track_total_hits=False)[:limit]
+
+
+def build_related_body(page_id, access, limit=4):
+    return build_related(page_id, access, limit).to_dict()
+
+
+# Gateways -------------------------------------------------------------------------------------
+
+
+class Gateway:
+    """The handful of calls the engine makes, over one lazily created client. Every method takes
+    and returns plain JSON-like dicts; transport errors, timeouts, HTTP 429/401/403 and 5xx raise
+    EngineUnavailable, HTTP 404 NotFound, anything else ClusterError."""
+
+    name = "cluster"
+
+    def __init__(self, host, port, secure=False, username=None, password=None, search_timeout=SEARCH_TIMEOUT):
+        self.host = host
+        self.port = port
+        self.secure = secure
+        self.username = username
+        self.password = password
+        self.search_timeout = search_timeout
+        self._client = None
+        self._lock = threading.Lock()
+
+    @property
+    def url(self):
+        return f"{'https' if self.secure else 'http'}://{self.host}:{self.port}"
+
+    def __repr__(self):
+        return f"<{type(self).__name__} {self.url}>"  # never the password
+
+    @property
+    def client(self):
+        if self._client is None:
+            with self._lock:
+                if self._client is None:
+                    self._client = self._make_client()
+        return self._client
+
+    def _make_client(self):
+        raise NotImplementedError
+
+    def _call(self, what, function, *args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except Exception as exc:  # noqa: BLE001 - translated below, anything else re-raised
+            self._translate(what, exc)
+            raise
+
+    def _translate(self, what, exc):
+        raise NotImplementedError
+
+    def _unavailable(self, what, exc):
+        raise EngineUnavailable(f"{self.name} at {self.url}: {what} failed: {exc}") from exc
+
+    def _status(self, what, exc, status):
+        if status == 404:
+            raise NotFound(f"{what}: {exc}") from exc
+        # 401/403: credentials wrong or expired; 406: not the product this client speaks (the
+        # elasticsearch client talking to OpenSearch); 429: overloaded. None of them is our query's
+        # fault, and the embedded engine can still answer.
+        if status in (401, 403, 406, 429) or status >= 500:
+            self._unavailable(what, exc)
+        raise ClusterError(f"{self.name} at {self.url}: {what} refused: {exc}") from exc
+
+    @staticmethod
+    def _body(response):
+        return getattr(response, "body", response)
+
+    # Shared behaviour on top of the per-client calls.
+
+    def bulk(self, operations, timeout=BULK_TIMEOUT, refresh=None):
+        """Send bulk ``operations`` (action/source lines). Item failures other than deleting a
+        missing document raise: rejections (429) and server errors as EngineUnavailable."""
+        if not operations:
+            return {"items": [], "errors": False}
+        response = self._body(self._bulk(operations, timeout, refresh))
+        if response.get("errors"):
+            failures = []
+            for item in response.get("items", []):
+                ((action, result),) = item.items()
+                status = result.get("status", 200)
+                if status >= 300 and not (action == "delete" and status == 404):
+                    failures.append((action, result.get("_id"), status, result.get("error")))
+            if failures:
+                message = f"{self.name}: {len(failures)} bulk item(s) failed, first: {failures[0]}"
+                if any(status == 429 or status >= 500 for _, _, status, _ in failures):
+                    raise EngineUnavailable(message)
+                raise ClusterError(message)
+        return response
+
+    def get_alias(self, alias):
+        """{concrete index: [aliases]} for ``alias`` (a name or a wildcard pattern); {} if none."""
+        try:
+            response = self._body(self._get_alias(alias))
+        except NotFound:
+            return {}
+        return {index: sorted(data.get("aliases", {})) for index, data in response.items()}
+
+
+class ElasticsearchGateway(Gateway):
+    name = "elasticsearch"
+
+    def _make_client(self):
+        from elasticsearch import Elasticsearch
+
+        return Elasticsearch(
+            self.url,
+            basic_auth=(self.username, self.password or "") if self.username else None,
+            request_timeout=self.search_timeout,
+            max_retries=0,
+            retry_on_timeout=False,
+        )
+
+    def _translate(self, what, exc):
+        from elastic_transport import TransportError
+        from elasticsearch import ApiError, UnsupportedProductError
+
+        if isinstance(exc, UnsupportedProductError):
+            self._unavailable(what, exc)  # not an Elasticsearch: use an opensearch:// URL
+        if isinstance(exc, ApiError):
+            self._status(what, exc, exc.meta.status)
+        if isinstance(exc, TransportError):  # connection refused, timeout, TLS, garbled answer
+            self._unavailable(what, exc)
+
+    def _with(self, timeout):
+        return self.client.options(request_timeout=timeout)
+
+    def create_index(self, name, body):
+        return self._body(self._call("create index", self._with(ADMIN_TIMEOUT).indices.create, index=name, body=body))
+
+    def delete_index(self, name):
+        return self._body(self._call("delete index", self._with(ADMIN_TIMEOUT).indices.delete, index=name))
+
+    def _get_alias(self, alias):
+        return self._call("get alias", self._with(self.search_timeout).indices.get_alias, name=alias)
+
+    def exists_alias(self, alias):
+        return bool(self._call("alias exists", self._with(self.search_timeout).indices.exists_alias, name=alias))
+
+    def update_aliases(self, actions):
+        return self._body(self._call("update aliases", self._with(ADMIN_TIMEOUT).indices.update_aliases, actions=actions))
+
+    def _bulk(self, operations, timeout, refresh):
+        kwargs = {"refresh": refresh} if refresh else {}
+        return self._call("bulk", self._with(timeout).bulk, operations=operations, **kwargs)
+
+    def search(self, index, body, timeout=None):
+        return self._body(self._call("search", self._with(timeout or self.search_timeout).search, index=index, body=body))
+
+    def refresh(self, index):
+        return self._body(self._call("refresh", self._with(ADMIN_TIMEOUT).indices.refresh, index=index))
+
+    def count(self, index):
+        return self._body(self._call("count", self._with(self.search_timeout).count, index=index))["count"]
+
+    def health(self):
+        return self._body(self._call("cluster health", self._with(self.search_timeout).cluster.health))
+
+
+class OpenSearchGateway(Gateway):
+    name = "opensearch"
+
+    def _make_client(self):
+        from opensearchpy import OpenSearch
+
+        return OpenSearch(
+            hosts=[{"host": self.host, "port": self.port}],
+            use_ssl=self.secure,
+            verify_certs=self.secure,
+            http_auth=(self.username, self.password or "") if self.username else None,
+            timeout=self.search_timeout,
+            max_retries=0,
+            retry_on_timeout=False,
+        )
+
+    def _translate(self, what, exc):
+        from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
+        from opensearchpy.exceptions import TransportError
+
+        if isinstance(exc, OpenSearchConnectionError):  # refused, timeout, TLS
+            self._unavailable(what, exc)
+        if isinstance(exc, TransportError):
+            status = exc.status_code
+            if isinstance(status, int):
+                self._status(what, exc, status)
+            self._unavailable(what, exc)
+
+    def create_index(self, name, body):
+        return self._call("create index", self.client.indices.create, index=name, body=body, request_timeout=ADMIN_TIMEOUT)
+
+    def delete_index(self, name):
+        return self._call("delete index", self.client.indices.delete, index=name, request_timeout=ADMIN_TIMEOUT)
+
+    def _get_alias(self, alias):
+        return self._call("get alias", self.client.indices.get_alias, name=alias, request_timeout=self.search_timeout)
+
+    def exists_alias(self, alias):
+        return bool(
+            self._call("alias exists", self.client.indices.exists_alias, name=alias, request_timeout=self.search_timeout)
+        )
+
+    def update_aliases(self, actions):
+        return self._call(
+            "update aliases", self.client.indices.update_aliases, body={"actions": actions}, request_timeout=ADMIN_TIMEOUT
+        )
+
+    def _bulk(self, operations, timeout, refresh):
+        kwargs = {"refresh": refresh} if refresh else {}
+        return self._call("bulk", self.client.bulk, body=operations, request_timeout=timeout, **kwargs)
+
+    def search(self, index, body, timeout=None):
+        return self._call(
+            "search", self.client.search, index=index, body=body, request_timeout=timeout or self.search_timeout
+        )
+
+    def refresh(self, index):
+        return self._call("refresh", self.client.indices.refresh, index=index, request_timeout=ADMIN_TIMEOUT)
+
+    def count(self, index):
+        return self._call("count", self.client.count, index=index, request_timeout=self.search_timeout)["count"]
+
+    def health(self):
+        return self._call("cluster health", self.client.cluster.health, request_timeout=self.search_timeout)
+
+
+# The engine -----------------------------------------------------------------------------------
+
+
+def _timestamp():
+    return datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%d-%H%M%S-%f")
+
+
+class ClusterEngine(SearchEngine):
+    def __init__(self, gateway, prefix=DEFAULT_PREFIX, refresh_writes=True):
+        self.gateway = gateway
+        self.name = gateway.name
+        self.prefix = prefix
+        self.alias = f"{prefix}-resources"
+        self.loading_alias = f"{prefix}-resources-loading"
+        # index()/remove() return once the change is searchable (bulk refresh=wait_for, at most the
+        # 1 s refresh interval), as with the embedded engine: an editor who publishes then searches
+        # finds the page. rebuild() does not wait per chunk; it refreshes once before the swap.
+        self.refresh_writes = refresh_writes
+
+    def __repr__(self):
+        return f"<ClusterEngine {self.gateway!r} alias={self.alias}>"
+
+    # Querying
+
+    def _search(self, search):
+        try:
+            raw = self.gateway.search(self.alias, search.to_dict())
+        except NotFound as exc:
+            raise EngineUnavailable(f"{self.name}: no index {self.alias} yet (run `search_index rebuild`)") from exc
+        return Response(search, raw)
+
+    def search(self, request):
+        search = build_search(request, load_synonyms())
+        response = self._search(search)
+        hits = []
+        for result in response:
+            hit = Hit(page_id=int(result.meta.id), score=float(result.meta.score or 0.0))
+            highlight = result.meta.to_dict().get("highlight") or {}
+            for field in HIGHLIGHT_FIELDS:
+                fragments = [fragment for fragment in highlight.get(field, ()) if MARK_START in fragment]
+                if fragments:
+                    hit.highlights = [marked_to_html(fragments[0])]
+                    break
+            hits.append(hit)
+        facets = self._facets(request, response) if request.with_facets else {}
+        total = response.hits.total.value
+        return SearchResults(request=request, hits=hits, total=total, facets=facets, engine=self.name)
+
+    def _facets(self, request, response):
+        facets = {}
+        for facet in FACETS:
+            selected = set(request.selected(facet))
+            buckets = response.aggregations[facet].counts.buckets
+            counts = [
+                FacetCount(value=bucket.key, count=bucket.doc_count, selected=bucket.key in selected)
+                for bucket in buckets
+            ]
+            present = {count.value for count in counts}
+            counts += [FacetCount(value=value, count=0, selected=True) for value in selected - present]
+            facets[facet] = counts
+        return facets
+
+    def autocomplete(self, prefix, access, limit=8):
+        if len(normalise_prefix(prefix)) < 2:
+            return []
+        response = self._search(build_autocomplete(prefix, access, limit))
+        suggestions = [{"label": hit.title, "kind": "title", "page_id": int(hit.meta.id)} for hit in response]
+        suggestions += [
+            {"label": bucket.key, "kind": "tag", "page_id": None}
+            for bucket in response.aggregations.tags.counts.buckets
+        ]
+        return suggestions[:limit]
+
+    def related(self, page_id, access, limit=4):
+        response = self._search(build_related(page_id, access, limit))
+        return [int(hit.meta.id) for hit in response]
+
+    # Indexing
+
+    def _targets(self):
+        """The concrete indices writes go to: the alias's, plus one being rebuilt."""
+        indices = self.gateway.get_alias(f"{self.prefix}-resources*")
+        return sorted(
+            index for index, aliases in indices.items() if self.alias in aliases or self.loading_alias in aliases
+        )
+
+    def _new_index(self, aliases):
+        name = f"{self.alias}-{_timestamp()}"
+        body = index_body()
+        body["aliases"] = {alias: {} for alias in aliases}
+        self.gateway.create_index(name, body)
+        return name
+
+    def _write(self, operations, targets, timeout=WRITE_TIMEOUT, wait=None):
+        lines = []
+        for action, page_id, source in operations:
+            for index in targets:
+                lines.append({action: {"_index": index, "_id": str(page_id)}})
+                if source is not None:
+                    lines.append(source)
+        if lines:
+            wait = self.refresh_writes if wait is None else wait
+            self.gateway.bulk(lines, timeout=timeout, refresh="wait_for" if wait else None)
+
+    def index(self, documents):
+        documents = list(documents)
+        if not documents:
+            return 0
+        targets = self._targets() or [self._new_index([self.alias])]
+        for start in range(0, len(documents), CHUNK_SIZE):
+            chunk = documents[start:start + CHUNK_SIZE]
+            self._write([("index", document["id"], to_source(document)) for document in chunk], targets)
+        return len(documents)
+
+    def remove(self, page_ids):
+        page_ids = list(page_ids)
+        targets = self._targets()
+        if page_ids and targets:
+            self._write([("delete", page_id, None) for page_id in page_ids], targets)
+
+    def rebuild(self, documents, progress=None):
+        existing = self.gateway.get_alias(f"{self.prefix}-resources*")
+        old = sorted(index for index, aliases in existing.items() if self.alias in aliases)
+        for index, aliases in sorted(existing.items()):
+            if self.loading_alias in aliases and self.alias not in aliases:
+                logger.warning("Dropping search index %s left over from an interrupted rebuild", index)
+                self._drop(index)
+        new = self._new_index([self.loading_alias])
+        try:
+            count = 0
+            chunk = []
+            for document in documents:
+                chunk.append(("index", document["id"], to_source(document)))
+                if len(chunk) == CHUNK_SIZE:
+                    self._write(chunk, [new], timeout=BULK_TIMEOUT, wait=False)
+                    count += len(chunk)
+                    chunk = []
+                    if progress:
+                        progress(count)
+            if chunk or not count:
+                self._write(chunk, [new], timeout=BULK_TIMEOUT, wait=False)
+                count += len(chunk)
+                if progress:
+                    progress(count)
+            self.gateway.refresh(new)
+            # One atomic call: readers see the old index until this moment, the new one after it.
+            actions = [{"add": {"index": new, "alias": self.alias}}]
+            actions += [{"remove": {"index": index, "alias": self.alias}} for index in old]
+            actions.append({"remove": {"index": new, "alias": self.loading_alias}})
+            self.gateway.update_aliases(actions)
+        except BaseException:
+            self._drop(new)
+            raise
+        for index in old:
+            self._drop(index)
+        return count
+
+    def _drop(self, index):
+        try:
+            self.gateway.delete_index(index)
+        except (NotFound, EngineUnavailable, ClusterError) as exc:
+            logger.warning("Could not delete search index %s: %s", index, exc)
+
+    def status(self):
+        indices = sorted(self.gateway.get_alias(self.alias))
+        status = {
+            "engine": self.name,
+            "url": self.gateway.url,
+            "alias": self.alias,
+            "index": ", ".join(indices) or "(none: run `search_index rebuild`)",
+            "documents": self.gateway.count(self.alias) if indices else 0,
+            "health": self.gateway.health().get("status"),
+        }
+        return status
+
+
+# Configuration --------------------------------------------------------------------------------
+
+SCHEMES = {
+    "opensearch": (OpenSearchGateway, False),
+    "opensearchs": (OpenSearchGateway, True),
+    "elasticsearch": (ElasticsearchGateway, False),
+    "elasticsearchs": (ElasticsearchGateway, True),
+}
+
+
+def engine_from_url(url):
+    """``opensearch://[user:password@]host[:port][/indexprefix]`` (``opensearchs://`` for HTTPS),
+    likewise ``elasticsearch://`` and ``elasticsearchs://``. No connection is made here.
+    ``?refresh=false`` lets index()/remove() return before their changes are searchable."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme not in SCHEMES:
+        raise ValueError(f"SEARCH_URL scheme must be one of {', '.join(sorted(SCHEMES))} (or 'embedded'), not {scheme!r}")
+    if not parts.hostname:
+        raise ValueError("SEARCH_URL needs a host, e.g. opensearch://127.0.0.1:9200")
+    gateway_class, secure = SCHEMES[scheme]
+    prefix = parts.path.strip("/") or DEFAULT_PREFIX
+    if prefix != prefix.lower() or not all(char.isalnum() or char in "-_" for char in prefix) or prefix[0] in "-_":
+        raise ValueError(f"The index prefix in SEARCH_URL must be lowercase letters, digits, - and _, not {prefix!r}")
+    gateway = gateway_class(
+        parts.hostname,
+        parts.port or 9200,
+        secure=secure,
+        username=unquote(parts.username) if parts.username else None,
+        password=unquote(parts.password) if parts.password else None,
+    )
+    query = dict(pair.split("=", 1) for pair in parts.query.split("&") if "=" in pair)
+    refresh = query.get("refresh", "wait_for").lower() not in ("false", "0", "no")
+    return ClusterEngine(gateway, prefix=prefix, refresh_writes=refresh)
