@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgres install migrate demo check-deploy bench clean
+.PHONY: run test test-postgres test-search opensearch install migrate demo check-deploy bench clean
 
 # Create the virtualenv and install the project with its test tools; redone only when
 # pyproject.toml changes.
@@ -37,6 +37,11 @@ test: install
 test-postgres: install
 	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e ".[test,postgres]"
 	$(BIN)/python -m pytest -q
+
+# The search contract suite against a real cluster: OPENSEARCH_URL and/or ELASTICSEARCH_URL
+# (e.g. opensearch://127.0.0.1:9250, which `bash scripts/opensearch.sh start` provides).
+test-search: install
+	$(BIN)/python -m pytest -q tests/test_search_contract.py
 
 check-deploy: install
 	DJANGO_SETTINGS_MODULE=commons_site.settings.production \
