@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("sitemap.xml", sitemap),
+    path("", include("search.urls")),
     path("", include("resources.urls")),
     path("", include("contributors.urls")),
 ]

@@ -39,6 +39,10 @@ VOCABULARY_MODELS = [
     "contributors.organisation", "contributors.contributorprofile",
 ]
 RELEASE_MODELS = ["resources.release", "resources.releasefile"]
+# Search: editors manage synonyms and read the search analytics (the query log is written by the
+# site, never edited, so they may only view it).
+SEARCH_MODELS = ["commons_search.synonym"]
+SEARCH_REPORT_MODELS = ["commons_search.searchquerylog"]
 
 
 def _model_permissions(labels, actions=("add", "change", "delete", "view")):
@@ -62,6 +66,8 @@ def _model_permissions_for(group_name):
             | _model_permissions(VOCABULARY_MODELS)
             | _model_permissions(RELEASE_MODELS)
             | _model_permissions(["taggit.tag"])
+            | _model_permissions(SEARCH_MODELS)
+            | _model_permissions(SEARCH_REPORT_MODELS, actions=("view",))
         )
     # Network admins hold every model permission: users, groups, sites, workflows and all the above.
     return Permission.objects.all()

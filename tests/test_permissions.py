@@ -1,6 +1,8 @@
 """The four roles in the admin (contributors/roles.py), and the admin views that must refuse
 people who cannot edit a page (revisions, history, preview, copy)."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -273,9 +275,18 @@ def test_editor_creates_a_licence_and_a_condition(editor_client):
         "network_name": "CF Learning Network",
     })
     assert response.status_code == 302
-    assert Condition.objects.get(slug="cystic-fibrosis").network_name == "CF Learning Network"
-    # The new condition is a library filter straight away.
-    assert "Cystic fibrosis" in editor_client.get("/library/").content.decode()
+    condition = Condition.objects.get(slug="cystic-fibrosis")
+    assert condition.network_name == "CF Learning Network"
+    # The new condition is a library filter as soon as a published resource carries it (filters
+    # list only values that match something).
+    assert "Cystic fibrosis" not in editor_client.get("/library/").content.decode()
+    page = ResourcePage.objects.live().public().order_by("pk").first().specific
+    page.conditions.add(condition)
+    page.save_revision().publish()
+    library = editor_client.get("/library/").content.decode()
+    assert re.search(
+        r'value="cystic-fibrosis">\s*<label[^>]*>Cystic fibrosis <span class="count">\(1\)</span>', library
+    )
 
 
 def test_editor_cannot_add_users(editor_client):

@@ -6,6 +6,7 @@ import math
 import re
 
 import pytest
+from django.db.models import Sum
 from django.utils import timezone
 
 from contributors.models import ContributorProfile, Organisation
@@ -122,12 +123,24 @@ def test_library_page_two_shows_the_next_resources(client):
     assert not first & second
 
 
-def test_library_sorts_by_title(client):
-    public = list(public_resources().order_by("title", "pk"))
-    seen = visit(client, "/library/?sort=title")
+def test_library_sorts_by_most_reused(client):
+    """Most adapted first (live adaptations), then most downloaded, then newest."""
+
+    def reuse(page):
+        adapted = ResourcePage.objects.live().filter(adapted_from=page).count()
+        downloads = page.releases.published().aggregate(total=Sum("files__download_count"))["total"] or 0
+        return (-adapted, -downloads, -page.first_published_at.timestamp(), page.pk)
+
+    keys = {page.pk: reuse(page) for page in public_resources()}
+    public = sorted(public_resources(), key=lambda page: keys[page.pk])
+    assert keys[public[0].pk][0] < 0, "the demo network has adapted resources to sort by"
+    seen = visit(client, "/library/?sort=reused")
     listed = [href for href in seen.hrefs if href in resource_urls()]
     expected = [resource.url for resource in public[:PER_PAGE]]
     assert list(dict.fromkeys(listed)) == expected
+    assert list(dict.fromkeys(listed)) != [
+        resource.url for resource in public_resources().order_by(*NEWEST_FIRST)[:PER_PAGE]
+    ]
 
 
 def _filter_value(name):
@@ -142,7 +155,7 @@ def _filter_value(name):
     if name == "audience":
         return "patients", public.filter(audiences=Audience.objects.get(slug="patients"))
     licence = Licence.objects.get(spdx_id="CC-BY-NC-4.0")
-    return str(licence.pk), public.filter(licence=licence)
+    return licence.spdx_id, public.filter(licence=licence)
 
 
 @pytest.mark.parametrize("name", ["condition", "type", "phase", "audience", "licence"])
@@ -162,22 +175,51 @@ def test_library_filters_combine(client):
     assert found == {resource.url for resource in expected}
 
 
-@pytest.mark.parametrize(
-    "query",
-    ["phase=bogus", "condition=no-such-condition", "type=nope", "audience=martians", "licence=abc",
-     "licence=999999", "sort=random", "page=abc", "page=999", "page=-1", "condition="],
-)
-def test_library_ignores_an_invalid_filter_value(client, query):
+@pytest.mark.parametrize("query", ["sort=random", "page=abc", "page=-1", "page=0", "condition="])
+def test_library_ignores_an_invalid_value(client, query):
     seen = visit(client, f"/library/?{query}")
     assert stated_count(seen) == public_resources().count()
     assert set(seen.hrefs) & resource_urls()
 
 
+@pytest.mark.parametrize(
+    "query",
+    ["phase=bogus", "condition=no-such-condition", "type=nope", "audience=martians", "licence=abc",
+     "licence=999999", "organisation=nowhere", "tag=no-such-tag"],
+)
+def test_library_filter_value_that_matches_nothing_says_so(client, query):
+    """Filters are multi-value facets: an unknown value matches nothing (it is not silently
+    dropped), is shown ticked so it can be unticked, and the page offers to clear it."""
+    name, value = query.split("=")
+    seen = visit(client, f"/library/?{query}")
+    assert stated_count(seen) == 0
+    assert "No resources match with these filters" in seen
+    assert "clear all filters" in [text for href, text in seen.links if href == "/library/"]
+    assert re.search(rf'<input type="checkbox"[^>]*name="{name}" value="{re.escape(value)}" checked>',
+                     _content(client, f"/library/?{query}"))
+    assert stated_count(visit(client, "/library/")) == public_resources().count()
+
+
+def _content(client, url):
+    return client.get(url).content.decode()
+
+
+def test_library_page_past_the_end_links_back_to_the_results(client):
+    count = public_resources().count()
+    last = math.ceil(count / PER_PAGE)
+    seen = visit(client, "/library/?page=999")
+    assert stated_count(seen) == count
+    assert "There is no page 999 of these results" in seen
+    assert seen.link_text(f"/library/?page={last}") == "the last page"
+    assert set(visit(client, f"/library/?page={last}").hrefs) & resource_urls()
+
+
 def test_library_keeps_valid_filters_beside_an_invalid_one(client):
     """One bad value in a hand-edited URL drops only itself: the valid condition still filters
-    (it used to drop every filter while the form still showed the condition as chosen)."""
+    beside a bad page and sort, and beside an unknown value of the same filter (values of one
+    filter widen each other, so the unknown one adds nothing)."""
     expected = public_resources().filter(conditions__slug="ibd").distinct()
-    count, found = library_results(client, "condition=ibd&phase=bogus")
+    count, found = library_results(client, "condition=ibd&condition=bogus&page=abc&sort=random")
     assert count == expected.count()
     assert found == {resource.url for resource in expected}
 

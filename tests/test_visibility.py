@@ -15,7 +15,6 @@ from resources.models import (
     CollectionItem,
     CollectionPage,
     HomePage,
-    Licence,
     ProtocolPage,
     ResourcePage,
     ToolPage,
@@ -160,9 +159,9 @@ def test_network_only_resources_are_absent_from_public_lists(client):
     xml = sitemap(client)
     for page in hidden:
         assert page.url not in xml
-    # Even asked for by their licence, the library shows none.
-    licence = Licence.objects.get(network_only=True)
-    assert stated_count(visit(client, f"/library/?licence={licence.pk}")) == 0
+    # Even asked for by their licence, the library shows none, and the licence is not offered.
+    assert stated_count(visit(client, "/library/?licence=network-only")) == 0
+    assert 'value="network-only"' not in client.get("/library/").content.decode()
 
 
 def test_network_only_page_asks_an_anonymous_visitor_to_sign_in(client):
@@ -194,8 +193,8 @@ def test_network_only_releases_and_files_are_not_found_for_anonymous_visitors(cl
 def test_member_sees_network_only_resources(client):
     login(client, "grace.lin")
     hidden = network_only()
-    licence = Licence.objects.get(network_only=True)
-    pages = library_pages(client, f"licence={licence.pk}")
+    assert 'value="network-only"' in client.get("/library/").content.decode()
+    pages = library_pages(client, "licence=network-only")
     assert stated_count(pages[0]) == len(hidden)
     listed = {href for seen in pages for href in seen.hrefs}
     for page in hidden:
@@ -223,8 +222,7 @@ def test_member_sees_network_only_items_in_collections(client, featured):
 def test_signed_in_user_in_no_group_does_not_see_network_only_resources(client):
     outsider = get_user_model().objects.create_user("visitor", "visitor@example.org", "a-long-password-1")
     client.force_login(outsider)
-    licence = Licence.objects.get(network_only=True)
-    assert stated_count(visit(client, f"/library/?licence={licence.pk}")) == 0
+    assert stated_count(visit(client, "/library/?licence=network-only")) == 0
     page = network_only()[0]
     response = client.get(page.url)
     assert response.status_code in (302, 403)

@@ -242,7 +242,18 @@ class ResourcePage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["lineage"] = [page for page in self.adaptation_lineage() if can_view(page, request)]
         context["adaptations"] = visible_pages(self.adaptations.all(), request).order_by("title")
+        context["related"] = self.related_resources(request)
         return context
+
+    def related_resources(self, request, limit=4):
+        """Resources like this one that the visitor may see, best first (from the search engine)."""
+        from search import service
+
+        from .site_pages import resource_cards
+
+        ids = service.related(self.pk, request, limit=limit)
+        pages = {page.pk: page for page in resource_cards(ResourcePage.objects.filter(pk__in=ids))}
+        return [pages[pk] for pk in ids if pk in pages]
 
     @path("cite/<str:style>/", name="cite")
     def cite(self, request, style):

@@ -1,6 +1,5 @@
 """The pages that frame the library: the home page and the library index."""
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, Prefetch, Q
 from wagtail.admin.panels import FieldPanel
@@ -84,15 +83,8 @@ class LibraryPage(Page):
         verbose_name = "library"
 
     def get_context(self, request, *args, **kwargs):
-        from ..forms import LibraryFilterForm
-        from ..visibility import visible_pages
-        from .base import ResourcePage
+        from search.presentation import results_context
 
         context = super().get_context(request, *args, **kwargs)
-        form = LibraryFilterForm(request.GET or None)
-        resources = form.filter(visible_pages(ResourcePage.objects.child_of(self), request))
-        page = Paginator(resource_cards(resources), self.per_page).get_page(request.GET.get("page"))
-        query = request.GET.copy()
-        query.pop("page", None)
-        context.update(filter_form=form, resources=page, filter_query=query.urlencode())
+        context.update(results_context(request, log_queries=True, per_page=self.per_page))
         return context

@@ -1,0 +1,51 @@
+"""From a search request to what a results page shows; shared by /search/ and the library."""
+
+import math
+
+from resources.models import ResourcePage, resource_cards
+
+from . import service
+from .engines.base import FACETS
+from .forms import SearchForm
+from .models import SearchQueryLog
+
+FACET_TITLES = {
+    "condition": "Condition",
+    "type": "Resource type",
+    "phase": "Improvement phase",
+    "audience": "Audience",
+    "licence": "Licence",
+    "organisation": "Organisation",
+    "tag": "Tag",
+}
+
+
+def results_context(http_request, log_queries=False, per_page=12):
+    form = SearchForm(http_request.GET or None)
+    search_request = form.search_request(http_request, per_page=per_page)
+    results = service.search(search_request)
+
+    pages = {page.pk: page for page in resource_cards(ResourcePage.objects.filter(pk__in=[hit.page_id for hit in results.hits]))}
+    hits = [(hit, pages[hit.page_id]) for hit in results.hits if hit.page_id in pages]
+
+    search_log = None
+    if log_queries and search_request.text.strip() and search_request.page == 1:
+        search_log = SearchQueryLog.objects.create(
+            query=search_request.text.strip()[:200],
+            filters=http_request.GET.urlencode()[:500],
+            result_count=results.total,
+            engine=results.engine,
+        )
+
+    query = http_request.GET.copy()
+    query.pop("page", None)
+    return {
+        "form": form,
+        "search_request": search_request,
+        "results": results,
+        "hits": hits,
+        "facets": [(facet, FACET_TITLES[facet], results.facets.get(facet, [])) for facet in FACETS],
+        "page_count": max(1, math.ceil(results.total / search_request.per_page)),
+        "filter_query": query.urlencode(),
+        "search_log": search_log,
+    }

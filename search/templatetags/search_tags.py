@@ -1,0 +1,62 @@
+"""Helpers for the results pages (/search/ and the library): page links for results that are not
+a Django Paginator page, facet options worth showing, and links that add or remove filters."""
+
+from django import template
+from django.core.paginator import EmptyPage, Paginator
+from django.http import QueryDict
+
+from ..engines.base import FACETS
+
+register = template.Library()
+
+
+@register.simple_tag
+def result_pages(current, page_count):
+    """A Django ``Page`` standing for page ``current`` of ``page_count`` pages of results, so that
+    includes/pagination.html can draw its links; None when ``current`` is past the end."""
+    try:
+        return Paginator(range(max(1, page_count)), 1).page(current)
+    except EmptyPage:
+        return None
+
+
+@register.filter
+def shown_options(counts):
+    """The facet values worth a checkbox: those that match something, and those already chosen."""
+    return [option for option in counts if option.count or option.selected]
+
+
+@register.filter
+def selected_options(counts):
+    return [option for option in counts if option.selected]
+
+
+@register.filter
+def has_filters(form):
+    """Whether any facet value is chosen."""
+    return any(form.facet_values.values())
+
+
+@register.simple_tag
+def without_filters(filter_query):
+    """The query string with every facet value removed (the search text and sort stay); "" if
+    nothing is left, so that templates can write ``{{ action }}{% without_filters … %}``."""
+    query = QueryDict(filter_query or "", mutable=True)
+    for facet in FACETS:
+        query.pop(facet, None)
+    query.pop("page", None)
+    return _as_query_string(query)
+
+
+@register.simple_tag
+def without_filter(filter_query, facet, value):
+    """The query string with one facet value removed."""
+    query = QueryDict(filter_query or "", mutable=True)
+    query.setlist(facet, [kept for kept in query.getlist(facet) if kept != value])
+    query.pop("page", None)
+    return _as_query_string(query)
+
+
+def _as_query_string(query):
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else ""
