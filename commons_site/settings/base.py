@@ -160,6 +160,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_NUMBER_FILES = 20
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 MAX_UPLOAD_MB = int(os.environ.get("MAX_UPLOAD_MB", "50"))
+# Screening of contributions (resources/screening/): the same size limit as uploads.
+SCREENING_MAX_FILE_MB = MAX_UPLOAD_MB
 
 WAGTAIL_SITE_NAME = "Improvement Commons"
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")

@@ -1,0 +1,316 @@
+"""Screening one uploaded file before publication.
+
+    screen_file(path_or_file, filename=None) -> list[Finding]     # [] means the file passed
+
+The checks, in order; the first three stop at the first problem, since a file that is too big,
+of the wrong type or a decompression bomb is not opened any further:
+
+1. Size: at most ``SCREENING_MAX_FILE_MB`` (default 50) megabytes, read from the file system or
+   the file object, before anything is read.
+2. Type, decided by content, never by name: PNG and JPEG by their signature and Pillow; PDF,
+   Word (.docx), Excel (.xlsx), PowerPoint (.pptx), plain text and CSV by ``search.extract``,
+   which refuses executables, HTML or other text posing as a document, old or password-protected
+   Office files and anything else (its message becomes the finding). The name must then agree with
+   the content: a PDF must end in .pdf, a PNG in .png, and so on (``EXTENSIONS``).
+3. Limits inside the file: an image's width x height at most ``WAGTAILIMAGES_MAX_IMAGE_PIXELS``
+   (Wagtail's own limit for images); a DOCX/XLSX/PPTX's declared uncompressed size at most
+   ``SCREENING_MAX_UNCOMPRESSED_MB`` (default: ``SEARCH_EXTRACT_MAX_UNCOMPRESSED_MB``, 200), with
+   at most ``search.extract.MAX_ZIP_MEMBERS`` parts and no part compressed more than
+   ``MAX_COMPRESSION_RATIO`` times over. Only the ZIP's end record and central directory are read.
+4. Protected health information in every part of the extracted text (``phi.scan_parts``), each
+   finding with its page, sheet and row, slide, paragraph or line. When the extraction stopped
+   early (more text than ``SEARCH_EXTRACT_MAX_CHARS`` or pages than ``SEARCH_EXTRACT_MAX_PAGES``,
+   or pages that could not be read), an ``unreadable-file`` finding says the file was only partly
+   checked: screening must not pass what it has not read.
+
+Images are checked for type and size only: text inside a picture (a photographed form, a
+screenshot of a record) is not read, nor is metadata (EXIF, document properties).
+"""
+
+import os
+import struct
+import warnings
+import zipfile
+from contextlib import contextmanager
+
+from search import extract
+from search.extract import ExtractionFailed, UnsupportedFile, extract_text
+
+from .findings import Finding
+from .phi import scan_parts
+
+DEFAULT_MAX_FILE_MB = 50
+DEFAULT_MAX_IMAGE_PIXELS = 128_000_000  # Wagtail's default for WAGTAILIMAGES_MAX_IMAGE_PIXELS
+
+# What each kind of content may be called.
+EXTENSIONS = {
+    "pdf": ("pdf",),
+    "docx": ("docx",),
+    "xlsx": ("xlsx",),
+    "pptx": ("pptx",),
+    "txt": ("txt",),
+    "csv": ("csv",),
+    "png": ("png",),
+    "jpeg": ("jpg", "jpeg"),
+}
+KIND_NAMES = {
+    "pdf": "a PDF",
+    "docx": "a Word document",
+    "xlsx": "an Excel workbook",
+    "pptx": "a PowerPoint presentation",
+    "txt": "a text file",
+    "csv": "a CSV file",
+    "png": "a PNG image",
+    "jpeg": "a JPEG image",
+}
+ALLOWED_SUMMARY = (
+    "Files can be PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx), PNG or JPEG images, plain text "
+    "(.txt) or CSV."
+)
+WHOLE_FILE = "whole file"
+
+
+def _setting(name, default):
+    from django.conf import settings
+
+    return getattr(settings, name, default) if settings.configured else default
+
+
+def max_file_bytes():
+    return float(_setting("SCREENING_MAX_FILE_MB", DEFAULT_MAX_FILE_MB)) * 1024 * 1024
+
+
+def max_uncompressed_bytes():
+    default = extract.current_limits().max_uncompressed_mb
+    return float(_setting("SCREENING_MAX_UNCOMPRESSED_MB", default)) * 1024 * 1024
+
+
+def max_image_pixels():
+    return int(_setting("WAGTAILIMAGES_MAX_IMAGE_PIXELS", DEFAULT_MAX_IMAGE_PIXELS))
+
+
+def _finding(filename, kind, message, location=WHOLE_FILE, masked=""):
+    return Finding(file=filename, kind=kind, location=location, masked=masked, message=message)
+
+
+@contextmanager
+def _opened(path_or_file):
+    """(binary file object, file-system path or None, size in bytes or None, default name)."""
+    if isinstance(path_or_file, (str, os.PathLike)):
+        path = os.fspath(path_or_file)
+        with open(path, "rb") as handle:
+            yield handle, path, os.fstat(handle.fileno()).st_size, os.path.basename(path)
+        return
+    handle = path_or_file
+    name = os.path.basename(str(getattr(handle, "name", "") or ""))
+    path = handle.temporary_file_path() if hasattr(handle, "temporary_file_path") else None
+    size = getattr(handle, "size", None)
+    if size is None:
+        try:
+            position = handle.tell()
+            handle.seek(0, os.SEEK_END)
+            size = handle.tell()
+            handle.seek(position)
+        except (AttributeError, OSError, ValueError):
+            size = None
+    try:
+        handle.seek(0)
+    except (AttributeError, OSError, ValueError):
+        pass
+    yield handle, path, size, name
+
+
+def _extension(filename):
+    name = (filename or "").rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
+
+
+def screen_file(path_or_file, filename=None):
+    """Findings for one file (a path, or a binary file object such as a Django ``UploadedFile``
+    or a Wagtail document's ``file``); ``filename`` is the name to judge and report it by
+    (default: the path's or the file object's name). An empty list means it passed."""
+    with _opened(path_or_file) as (handle, path, size, default_name):
+        filename = filename or default_name or "The file"
+        limit = max_file_bytes()
+        if size is not None and size > limit:
+            return [
+                _finding(
+                    filename,
+                    "file-size",
+                    f"{filename} is {size / 1024 / 1024:,.1f} MB; files can be at most {limit / 1024 / 1024:g} MB. "
+                    "Make it smaller (for example, compress its pictures or split it) and upload it again.",
+                )
+            ]
+        head = handle.read(16)
+        handle.seek(0)
+        if head.startswith(b"\x89PNG\r\n\x1a\n"):
+            return _screen_image(handle, filename, "png")
+        if head.startswith(b"\xff\xd8\xff"):
+            return _screen_image(handle, filename, "jpeg")
+        if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+            refused = _check_archive(handle, filename)
+            handle.seek(0)
+            if refused:
+                return [refused]
+        try:
+            extracted = extract_text(path if path is not None else handle, filename)
+        except UnsupportedFile as error:
+            return [_finding(filename, "file-type", _refusal_message(error))]
+        except ExtractionFailed as error:
+            return [_finding(filename, "unreadable-file", f"{error} It could not be checked, so it can't be published.")]
+        findings = []
+        misnamed = _misnamed(filename, extracted.kind)
+        if misnamed:
+            findings.append(misnamed)
+        elif extracted.kind in ("txt", "csv") and _looks_like_markup(extracted.text):
+            findings.append(
+                _finding(
+                    filename,
+                    "file-type",
+                    f"{filename} holds a web page (HTML), not plain text. {ALLOWED_SUMMARY} Save the page as a "
+                    "PDF and upload that instead.",
+                )
+            )
+            return findings
+        if extracted.truncated:
+            findings.append(
+                _finding(
+                    filename,
+                    "unreadable-file",
+                    f"Only part of {filename} could be read (it is very long, or some pages could not be "
+                    "read), so the rest was not checked for health information. Split it into smaller files, "
+                    "or save it again from the program that made it, and upload it again.",
+                )
+            )
+        findings.extend(scan_parts(extracted.parts, filename))
+        return findings
+
+
+def _refusal_message(error):
+    """search.extract's refusal, worded for screening rather than search indexing."""
+    message = str(error).replace(extract.SUPPORTED_SUMMARY, ALLOWED_SUMMARY)
+    message = message.replace("can't be indexed", "can't be accepted")
+    return message if ALLOWED_SUMMARY in message else f"{message} {ALLOWED_SUMMARY}"
+
+
+def _looks_like_markup(text):
+    start = text[:1024].lstrip().lower()
+    return start.startswith("<!doctype html") or "<html" in start or "<script" in start
+
+
+def _misnamed(filename, kind):
+    extension = _extension(filename)
+    if extension in EXTENSIONS.get(kind, ()):
+        return None
+    proper = EXTENSIONS[kind][0]
+    if not extension:
+        what = f"{filename} has no file extension"
+    else:
+        what = f"{filename} is named as a .{extension} file"
+    return _finding(
+        filename,
+        "file-type",
+        f"{what}, but it is {KIND_NAMES[kind]}. Rename it to end in .{proper} and upload it again.",
+    )
+
+
+def _screen_image(handle, filename, kind):
+    from PIL import Image, UnidentifiedImageError
+
+    misnamed = _misnamed(filename, kind)
+    if misnamed:
+        return [misnamed]
+    limit = max_image_pixels()
+    too_many = (
+        f"{filename} has {{pixels}} pixels; images can have at most {limit:,}. Save a smaller version "
+        "(for example 2,000 pixels wide) and upload it again."
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(handle, formats=["PNG" if kind == "png" else "JPEG"])
+        except Image.DecompressionBombError:
+            return [_finding(filename, "image-pixels", too_many.format(pixels="far too many"))]
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError, struct.error):
+            return [_unreadable_image(filename, kind)]
+        with image:
+            width, height = image.size
+            if width * height > limit:
+                return [_finding(filename, "image-pixels", too_many.format(pixels=f"{width:,} × {height:,}"))]
+            try:
+                image.verify()
+            except Exception:  # Pillow raises many types for damaged data
+                return [_unreadable_image(filename, kind)]
+    return []
+
+
+def _unreadable_image(filename, kind):
+    return _finding(
+        filename,
+        "unreadable-file",
+        f"{filename} starts like {KIND_NAMES[kind]} but could not be read: it may be damaged or incomplete. "
+        "Save it again from the program that made it and upload it again.",
+    )
+
+
+# -- archives (DOCX, XLSX, PPTX) -------------------------------------------------------------------
+
+_EOCD = b"PK\x05\x06"
+_EOCD_SIZE = 22
+_MAX_COMMENT = 65535
+
+
+def _declared_entries(handle):
+    """The number of entries the ZIP's end record declares, or None when it can't be found.
+    Read from the last 64 KB only, before ``zipfile`` builds an object per entry."""
+    handle.seek(0, os.SEEK_END)
+    size = handle.tell()
+    start = max(0, size - _EOCD_SIZE - _MAX_COMMENT)
+    handle.seek(start)
+    tail = handle.read()
+    position = tail.rfind(_EOCD)
+    if position == -1 or len(tail) - position < _EOCD_SIZE:
+        return None
+    return struct.unpack("<H", tail[position + 10:position + 12])[0]
+
+
+def _check_archive(handle, filename):
+    """A finding when a ZIP-based file would unpack to too much, else None (damaged or non-Office
+    ZIPs are left to ``search.extract``, which says what is wrong with them)."""
+    too_big = f"{filename} can't be accepted: "
+    advice = " Save it again from the program that made it, or split it, and upload it again."
+    entries = _declared_entries(handle)
+    if entries is not None and entries != 0xFFFF and entries > extract.MAX_ZIP_MEMBERS:
+        return _finding(
+            filename, "archive-size",
+            too_big + f"it holds {entries:,} parts (the limit is {extract.MAX_ZIP_MEMBERS:,})." + advice,
+        )
+    handle.seek(0)
+    try:
+        with zipfile.ZipFile(handle) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, struct.error):
+        return None
+    if len(members) > extract.MAX_ZIP_MEMBERS:
+        return _finding(
+            filename, "archive-size",
+            too_big + f"it holds {len(members):,} parts (the limit is {extract.MAX_ZIP_MEMBERS:,})." + advice,
+        )
+    limit = max_uncompressed_bytes()
+    total = sum(member.file_size for member in members)
+    if total > limit:
+        return _finding(
+            filename, "archive-size",
+            too_big + f"it unpacks to {total / 1024 / 1024:,.0f} MB, more than the {limit / 1024 / 1024:g} MB limit."
+            + advice,
+        )
+    for member in members:
+        if member.file_size > extract.RATIO_CHECK_MIN_BYTES:
+            ratio = member.file_size / max(member.compress_size, 1)
+            if ratio > extract.MAX_COMPRESSION_RATIO:
+                return _finding(
+                    filename, "archive-size",
+                    too_big + f"part of it is compressed {ratio:,.0f} times over, the mark of a decompression "
+                    "bomb rather than a document." + advice,
+                )
+    return None

@@ -1,0 +1,102 @@
+"""What the automated screening reports: one ``Finding`` per problem, in words a nurse or a parent
+can act on.
+
+A finding never carries a full identifier: ``masked`` is a short snippet around what was found
+with the identifier itself masked (``MRN: ******12``, ``DOB: **/**/2014``), so findings can be
+shown in the admin, written to logs, e-mailed and printed as JSON without spreading what they
+warn about.
+"""
+
+from dataclasses import asdict, dataclass
+
+PAGE_TEXT = "page text"  # ``Finding.file`` for the page's own fields
+
+# Every kind the screening reports, with what it is called in a sentence and what to do about it.
+KINDS = {
+    # protected health information (phi.py)
+    "medical-record-number": (
+        "a medical record or hospital number",
+        "Delete it, or replace it with an obviously made-up value such as XXXXXXX.",
+    ),
+    "date-of-birth": (
+        "a date of birth",
+        "Delete it, or replace it with an age range (for example “aged 8–11”).",
+    ),
+    "phone-number": (
+        "a phone number",
+        "Delete it. If it is a service's public number that families need, ask a reviewer to confirm it.",
+    ),
+    "email-address": (
+        "an e-mail address",
+        "Delete it, or replace it with a team address that is meant to be public.",
+    ),
+    "postal-address": (
+        "a postal address or postcode",
+        "Delete it; a town or region is enough to say where the work was done.",
+    ),
+    "us-social-security-number": ("a US social security number", "Delete it."),
+    "patient-name": (
+        "a name in a patient context",
+        "Delete it, or replace it with a made-up label such as “Child A”.",
+    ),
+    # the file itself (files.py)
+    "file-type": ("a file that can't be accepted", ""),
+    "file-size": ("a file that is too large", ""),
+    "image-pixels": ("an image with too many pixels", ""),
+    "archive-size": ("a file that unpacks to too much data", ""),
+    "unreadable-file": ("a file that could not be fully checked", ""),
+    # licences (licences.py)
+    "licence-missing": ("no licence", ""),
+    "licence-incompatible": ("a licence that does not fit the source", ""),
+}
+
+PHI_KINDS = (
+    "medical-record-number",
+    "date-of-birth",
+    "phone-number",
+    "email-address",
+    "postal-address",
+    "us-social-security-number",
+    "patient-name",
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found by the screening.
+
+    ``file``: the file's name, or ``"page text"`` for the page's own fields. ``kind``: one of
+    ``KINDS``. ``location``: where in the file or page (``"page 3"``, ``"sheet Registry row 12"``,
+    ``"line 4"``, ``"slide 2 notes"``, ``"field summary"``, ``"whole file"``). ``masked``: a snippet
+    with the identifier masked, or ``""`` when there is nothing to quote. ``message``: a complete
+    sentence or two for the person who submitted the resource: what was found and what to do.
+    """
+
+    file: str
+    kind: str
+    location: str
+    masked: str
+    message: str
+
+    def as_dict(self):
+        return asdict(self)
+
+
+def describe(file, location):
+    """``"Page 3 of audit.pdf"``, ``"The summary"`` (page fields), ``"audit.pdf"`` (whole file)."""
+    if file == PAGE_TEXT:
+        if location.startswith("field "):
+            return f"The {location[len('field '):]}"
+        return "The page"
+    if not location or location == "whole file":
+        return file
+    return f"{location[0].upper()}{location[1:]} of {file}"
+
+
+def phi_finding(file, kind, location, masked):
+    """A finding for protected health information, with its plain-language message."""
+    what, advice = KINDS[kind]
+    message = f"{describe(file, location)} seems to contain {what} ({masked}). {advice}"
+    if file != PAGE_TEXT:
+        message += " Then upload the file again."
+    return Finding(file=file, kind=kind, location=location, masked=masked, message=message)

@@ -1,0 +1,760 @@
+"""Protected health information (PHI) in text, found with Presidio, fully offline.
+
+    scan_parts(parts, file_label) -> list[Finding]     # parts: [(location, text)], as search.extract gives
+    detect(text) -> list[Detection]                    # one text, offsets into it
+
+What is looked for, and how
+---------------------------
+Presidio's analyzer (presidio-analyzer 2.2, from PyPI) runs with ``NoOpNlpEngine``: no spaCy
+model, nothing downloaded. Without a model Presidio finds no names or places, and its
+LemmaContextAwareEnhancer cannot see context words (it needs tokens). So:
+
+* Our own recognizers (``CueRecognizer``) carry their context *inside* the pattern: a cue such as
+  "MRN", "DOB" or "Patient:" must come right before the value (a colon, "#", "is", a line break or a
+  short bracketed note like "(dd/mm/yyyy)" may sit between). Only the value is reported, so
+  "MRN: 12345678" is masked as "MRN: ******78". Blank form fields ("Name: ______") have no value,
+  and generic words ("Patient name") no cue-plus-value, so neither is a finding.
+* Presidio's own recognizers are used where it has them: e-mail (``EmailRecognizer``, its domain
+  checked against tldextract's bundled suffix list, never fetched), phone numbers
+  (``PhoneRecognizer``, Google's libphonenumber rules via ``phonenumbers``, no network), US social
+  security numbers (``UsSsnRecognizer``), UK postcodes and Canadian postal codes. Their context
+  words are matched by ``WindowContextEnhancer``: whole words in the 60 characters before a match
+  (same part of the file), which raise a weak match (a bare 9-digit number, a postcode) above the
+  reporting threshold. Phone numbers, e-mail addresses and dashed SSNs are reported without context.
+
+Kinds (``findings.KINDS``) and their rules:
+
+=========================== ===============================================================
+medical-record-number       "MRN", "medical record (number)", "hospital number/no/ID", "patient
+                            ID/number", "unit number", "chart number" + 6-10 digits (up to three
+                            capital letters first; one space or dash between digits allowed);
+                            "NHS (number)" + 10 digits passing the NHS modulus-11 check. Values of
+                            one repeated digit or a straight run (1234567) are taken as placeholders.
+date-of-birth               "DOB", "D.O.B.", "date of birth", "birth date", "birthday", "born (on|in)"
+                            + a date: 12/03/2014, 12-3-14, 2014-03-12, 12 March 2014, March 12,
+                            2014, March 2014. The date must be a possible calendar date.
+phone-number                Presidio PhoneRecognizer: numbers valid in the regions of
+                            ``SCREENING_PHONE_REGIONS`` (default US, GB, CA) or in international form.
+email-address               Presidio EmailRecognizer; example.com/.org/.net, *.example, *.test,
+                            *.invalid (reserved for examples) and ``SCREENING_ALLOWED_EMAIL_DOMAINS``
+                            are not findings.
+postal-address              house number + 1-4 capitalised words + Street/St/Road/Rd/Avenue/Ave/
+                            Lane/Ln/Drive/Dr/Close/Court/Ct/Crescent/Way/Place/Boulevard/Blvd/
+                            Terrace/Gardens/Grove/Square/Mews/Parkway/Circle/Highway; "PO Box 123";
+                            a US state code + ZIP ("MA 02115") or "ZIP (code)" + ZIP; UK postcodes
+                            and Canadian postal codes near an address word (address, postcode,
+                            zip, lives at, home, street, road, ... and Canadian provinces).
+us-social-security-number   Presidio UsSsnRecognizer: 123-45-6789 style always; bare 9 digits or
+                            other shapes only near "SSN", "social security".
+patient-name                Two or three capitalised words (a middle initial allowed, or
+                            "Surname, First") right after "Patient:", "Patient name:", "Child:",
+                            "Child's name:", "Name of patient:", "Parent/guardian:", "Mother:",
+                            "Father:", "Carer:", "Next of kin:" anywhere, or "Name:" at the start of
+                            a line or cell; one capitalised word after "First name:", "Surname:" ...;
+                            "Dear Mr/Mrs/Ms/Miss/Mx/Master" + a surname. Words that label form
+                            fields (Date, Hospital, Number, ...) and placeholder names (Demo, Doe,
+                            Bloggs, ...) are not names; a "name" followed by ":" is another label.
+=========================== ===============================================================
+
+Tables: a spreadsheet sheet, a CSV file or a Word table arrives as rows "a | b | c" whose first row
+is the header. When a later row has as many cells as the header, each cell whose header is a PHI
+cue is read as "Header: cell", so a "DOB" column's dates or an "MRN" column's numbers are found
+although no row repeats the cue. A plain "Name" column counts only when the table is about
+patients (another column is a patient cue such as DOB, MRN or "Patient"), so a team list of
+names and roles is not a finding.
+
+Speed: the whole file is analysed in chunks of about 100 KB (one analyzer call per chunk, not per
+row), and the engine is built once per process, on first use, behind a lock.
+"""
+
+import bisect
+import calendar
+import logging
+import os
+import re
+import threading
+from dataclasses import dataclass
+
+# tldextract (used by Presidio's e-mail recognizer) fetches the Public Suffix List over the network
+# unless this is blank; set before anything imports it. EmailRecognizer below also uses its own
+# extractor with no URLs and no cache, so no network is touched whatever the environment says.
+os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", " ")
+# Presidio logs every recognizer it loads, at INFO: keep that out of the site's logs.
+logging.getLogger("presidio-analyzer").setLevel(logging.WARNING)
+
+from .findings import PAGE_TEXT, phi_finding  # noqa: E402
+
+LANGUAGE = "en"
+DEFAULT_PHONE_REGIONS = ("US", "GB", "CA")
+CUE_SCORE = 0.85  # our recognizers: the cue is part of the match
+CONTEXT_BOOST = 0.35  # Presidio recognizers with a context word in the window ...
+CONTEXT_MIN_SCORE = 0.6  # ... score at least this
+CONTEXT_WINDOW = 60  # characters before a match searched for context words
+DEFAULT_THRESHOLD = 0.5
+THRESHOLDS = {"PHONE_NUMBER": 0.4}  # PhoneRecognizer scores every valid number 0.4: report them all
+CHUNK_CHARS = 100_000
+PART_SEPARATOR = "\n\n"  # parts never hold an empty line, so no pattern spans two parts
+
+KIND_BY_ENTITY = {
+    "MEDICAL_RECORD_NUMBER": "medical-record-number",
+    "DATE_OF_BIRTH": "date-of-birth",
+    "PHONE_NUMBER": "phone-number",
+    "EMAIL_ADDRESS": "email-address",
+    "POSTAL_ADDRESS": "postal-address",
+    "UK_POSTCODE": "postal-address",
+    "CA_POSTAL_CODE": "postal-address",
+    "US_SSN": "us-social-security-number",
+    "PATIENT_NAME": "patient-name",
+}
+ENTITIES = list(KIND_BY_ENTITY)
+
+# -- the patterns ----------------------------------------------------------------------------------
+# Compiled with re.IGNORECASE (cues match "MRN", "mrn", "Mrn"); "(?-i:...)" makes a part case-
+# sensitive where capitals matter (names, street words, state codes). No pattern nests unbounded
+# quantifiers over overlapping characters, so matching stays linear.
+
+# Between a cue and its value: spaces, an optional short note in brackets, an optional ":", "#",
+# "=" or dash, an optional "is"/"was", and at most one line break (a PDF often puts a label and
+# its value on separate lines).
+GAP = (
+    r"[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?(?:[:#=\u2013\u2014-]+[ \t]*)?"
+    r"(?:(?:is|was)[ \t]+)?(?:\n[ \t]*)?"
+)
+# A gap that must hold a colon: "Patient: Jane Smith", not "patient Jane Smith".
+COLON_GAP = r"[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?:[ \t]*(?:\n[ \t]*)?"
+
+MRN_CUE = (
+    r"(?:\bMRN\b\.?|\bmedical[ \t]+records?(?:[ \t]+(?:number|num\b\.?|no\b\.?|\#))?"
+    r"|\bhospital[ \t]+(?:number|num\b\.?|no\b\.?|\#|ID\b)|\bpatient[ \t]+(?:ID\b|identifier|number|num\b\.?|no\b\.?|\#)"
+    r"|\bunit[ \t]+(?:number|no\b\.?)|\bchart[ \t]+(?:number|no\b\.?|\#))"
+    r"(?:[ \t]*(?:number|no\b\.?|\#))?"
+)
+MRN_VALUE = r"(?P<value>(?-i:[A-Z]{1,3}[ -]?)?\d(?:[ -]?\d){5,9})(?![ -]?\d)"
+NHS_CUE = r"\bNHS(?:[ \t]+(?:number|num\b\.?|no\b\.?|\#|ID\b))?"
+NHS_VALUE = r"(?P<value>\d{3}[ -]?\d{3}[ -]?\d{4})(?![ -]?\d)"
+
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+)
+ORDINAL = r"(?:st|nd|rd|th)?"
+DATE = (
+    r"(?P<value>\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
+    r"|\d{4}-\d{1,2}-\d{1,2}"
+    rf"|\d{{1,2}}{ORDINAL}[ \t]+(?:of[ \t]+)?{MONTH},?[ \t]+\d{{4}}"
+    rf"|{MONTH}[ \t]+\d{{1,2}}{ORDINAL},?[ \t]+\d{{4}}"
+    rf"|{MONTH}[ \t]+\d{{4}})(?![\d/.-]\d)"
+)
+DOB_CUE = (
+    r"(?:\bD\.?O\.?B\b\.?|\bdate[ \t]+of[ \t]+birth\b|\bbirth[ \t]*date\b|\bbirthday\b"
+    r"|\bborn\b(?:[ \t]+(?:on|in))?(?:[ \t]+the)?)"
+)
+
+UPPER, LOWER = "A-Z\u00c0-\u00d6\u00d8-\u00de", "a-z\u00df-\u00f6\u00f8-\u00ff"
+TOKEN = rf"(?:[{UPPER}]['\u2019])?(?:Mc|Mac)?[{UPPER}][{LOWER}]+(?:[-'\u2019][{UPPER}][{LOWER}]+)?"
+FULL_NAME = (
+    rf"(?-i:(?P<value>{TOKEN}(?:[ \t]+[{UPPER}]\.?)?(?:[ \t]+{TOKEN}){{1,2}}|{TOKEN},[ \t]*{TOKEN}))"
+    rf"(?![{LOWER}{UPPER}])"
+)
+ONE_NAME = rf"(?-i:(?P<value>{TOKEN}))(?![{LOWER}{UPPER}])"
+PERSON = r"(?:patient|child|baby|infant|young[ \t]+person|pupil)"
+NAME_CUE = (
+    # strong cues, anywhere: "Patient:", "Patient name:", "Child's full name:", "Name of patient:",
+    # "Parent/guardian:", "Mother:", "Next of kin:"
+    rf"(?:\b{PERSON}(?:['\u2019]s|s['\u2019])?(?:[ \t]+(?:full[ \t]+)?name)?"
+    rf"|\bname[ \t]+of[ \t]+(?:the[ \t]+)?{PERSON}"
+    r"|\bparent(?:[ \t]*(?:/|or|and)[ \t]*(?:guardian|carer))?|\bguardian|\bcarer|\bmother|\bfather|\bmum|\bdad"
+    r"|\bnext[ \t]+of[ \t]+kin)(?:['\u2019]s[ \t]+(?:full[ \t]+)?name)?"
+)
+# "Name:" only as a field label: at the start of a line or of a table cell.
+FIELD_NAME_CUE = r"(?:^|(?<=[|;\t]))[ \t]*(?:full[ \t]+)?name"
+PART_NAME_CUE = r"\b(?:first|given|last|family|sur|fore)[ \t]*name"
+DEAR_CUE = r"\bdear[ \t]+(?-i:Mrs|Mr|Ms|Miss|Mx|Master)\.?[ \t]+"
+
+STREET_TYPES = (
+    "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Court|Ct|Crescent|Way|Place|Boulevard|Blvd"
+    "|Terrace|Gardens|Grove|Square|Mews|Parkway|Circle|Highway"
+)
+STREET = (
+    rf"(?<![\d.,])(?-i:(?P<value>\d{{1,5}}[A-Za-z]?(?:[ \t]*[-\u2013][ \t]*\d{{1,5}}[A-Za-z]?)?,?[ \t]+"
+    rf"(?:[NSEW]\.?[ \t]+)?{TOKEN}(?:[ \t]+{TOKEN}){{0,3}}[ \t]+(?:{STREET_TYPES})\b\.?))"
+)
+PO_BOX = r"(?P<value>\bP\.?[ \t]?O\.?[ \t]+Box[ \t]+\d{1,6})\b"
+US_STATES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|"
+    "NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
+)
+US_STATE_ZIP = rf"(?-i:\b(?P<value>(?:{US_STATES})[ \t]+\d{{5}}(?:-\d{{4}})?))(?![\d-])"
+US_ZIP_LABEL = r"\bzip(?:[ \t]*code)?" + GAP + r"(?P<value>\d{5}(?:-\d{4})?)(?![\d-])"
+
+ADDRESS_WORDS = [
+    "address", "postcode", "post code", "postal code", "zip", "zip code", "lives at", "living at",
+    "resides", "resident at", "home", "street", "road", "avenue", "lane", "drive", "close", "court",
+    "flat", "apartment", "apt",
+]
+CA_PROVINCES = [
+    "canada", "ontario", "quebec", "alberta", "british columbia", "manitoba", "saskatchewan",
+    "nova scotia", "new brunswick", "newfoundland", "prince edward island", "code postal",
+]
+
+# Capitalised words that label form fields or are placeholders, never (part of) a patient's name.
+NOT_NAMES = frozenset(
+    """
+    a an the and or of for to in on at by with from this that these those yes no not none unknown known
+    n/a na nil tbc tbd other same see
+    name names first last given family surname forename full middle initial initials title
+    patient patients child children childs baby infant young person pupil student parent parents guardian
+    carer mother father mum dad kin next relationship contact contacts details information info
+    date dates birth dob born age aged sex gender male female weight height bmi
+    hospital number no id nhs mrn chi record records medical unit chart ward bed room clinic site
+    centre center department dept service services team lead nurse doctor consultant physician
+    practice gp school class year teacher address postcode zip code city town county state country
+    phone telephone tel mobile email e-mail signature signed sign print printed
+    diagnosis condition allergy allergies medication medications medicine dose reason referral
+    referred review plan notes note comments comment status type location language interpreter
+    insurance consent visit visits appointment admission discharge
+    global assessment advisory council group committee network programme program project quality
+    improvement care health university form sheet report checklist version page section total
+    demo example sample test dummy placeholder fictional anonymous redacted doe bloggs
+    monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    mr mrs ms miss mx master dr
+    """.split()
+)
+STREET_WORDS = frozenset(word.lower() for word in STREET_TYPES.split("|"))
+_REGEX_FLAGS = re.IGNORECASE | re.MULTILINE
+
+# -- validators ------------------------------------------------------------------------------------
+
+
+def _digits(value):
+    return "".join(char for char in value if char.isdigit())
+
+
+def _placeholder_number(digits):
+    if len(set(digits)) == 1:
+        return True
+    return digits in "01234567890123456789" or digits in "98765432109876543210"
+
+
+def _valid_mrn(value, match):
+    return 6 <= len(_digits(value)) <= 10 and not _placeholder_number(_digits(value))
+
+
+def nhs_checksum_ok(value):
+    """The NHS number's modulus-11 check (Presidio's NhsRecognizer has the same rule)."""
+    digits = _digits(value)
+    if len(digits) != 10 or _placeholder_number(digits):
+        return False
+    total = sum(int(digit) * weight for digit, weight in zip(digits[:9], range(10, 1, -1)))
+    check = 11 - total % 11
+    check = 0 if check == 11 else check
+    return check != 10 and check == int(digits[9])
+
+
+def _possible_date(value, match):
+    numbers = [int(n) for n in re.findall(r"\d+", value)]
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value):
+        year, month, day = numbers
+        return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(max(year, 1), month)[1]
+    if re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", value):
+        first, second, year = numbers
+        if len(str(year)) == 3 or (year >= 100 and not 1890 <= year <= 2100):
+            return False
+        return (1 <= first <= 31 and 1 <= second <= 12) or (1 <= first <= 12 and 1 <= second <= 31)
+    years = [n for n in numbers if n >= 1000]
+    days = [n for n in numbers if n < 100]
+    return all(1890 <= y <= 2100 for y in years) and all(1 <= d <= 31 for d in days)
+
+
+def _plausible_name(value, match):
+    words = re.findall(rf"[{UPPER}{LOWER}'\u2019-]+", value)
+    if any(word.lower().strip("'\u2019") in NOT_NAMES for word in words):
+        return False
+    following = match.string[match.end("value"):match.end("value") + 3]
+    return not re.match(r"[ \t]*[:(]", following)  # "Name: Hospital Number:" is the next label
+
+
+def _plausible_street(value, match):
+    words = re.findall(rf"[{UPPER}][{LOWER}]+", value)
+    return not any(word.lower() in NOT_NAMES for word in words[:-1])
+
+
+# -- masking ---------------------------------------------------------------------------------------
+# Every mask keeps the length of what it masks, so offsets into a masked text are offsets into the
+# original.
+
+
+def _mask_keep_last(value, keep=2):
+    alnum = [i for i, char in enumerate(value) if char.isalnum()]
+    shown = set(alnum[-keep:]) if keep and len(alnum) > keep * 2 else set()
+    return "".join(char if (not char.isalnum() or i in shown) else "*" for i, char in enumerate(value))
+
+
+def _mask_date(value):
+    year = re.search(r"(?<!\d)(?:18|19|20|21)\d{2}(?!\d)", value)
+    keep = range(year.start(), year.end()) if year else range(0)
+    return "".join(char if (not char.isalnum() or i in keep) else "*" for i, char in enumerate(value))
+
+
+def _mask_email(value):
+    local, _, domain = value.rpartition("@")
+    labels = domain.split(".")
+    masked_domain = ".".join(["*" * len(label) for label in labels[:-1]] + labels[-1:])
+    return local[:1] + "*" * (len(local) - 1) + "@" + masked_domain
+
+
+def _mask_name(value):
+    return re.sub(rf"(?<=[{UPPER}{LOWER}])[{LOWER}{UPPER}'\u2019]", "*", value)
+
+
+def _mask_address(value):
+    def word(match):
+        text = match.group(0)
+        return text if text.rstrip(".").lower() in STREET_WORDS | {"po", "box"} else "*" * len(text)
+
+    return re.sub(r"[A-Za-z\u00c0-\u00ff]+|\d+", word, value)
+
+
+def _mask_postcode(value):
+    state = re.match(r"([A-Z]{2})[ \t]+\d", value)  # "MA 02115": the state stays
+    start = 2 if state else 0
+    return value[:start] + "".join("*" if char.isalnum() else char for char in value[start:])
+
+
+MASKS = {
+    "medical-record-number": _mask_keep_last,
+    "date-of-birth": _mask_date,
+    "phone-number": _mask_keep_last,
+    "email-address": _mask_email,
+    "us-social-security-number": _mask_keep_last,
+    "patient-name": _mask_name,
+}
+
+
+def mask(kind, entity, value):
+    if kind == "postal-address":
+        return _mask_address(value) if entity == "POSTAL_ADDRESS" and re.search(r"[a-z]", value) else _mask_postcode(value)
+    return MASKS.get(kind, _mask_keep_last)(value)
+
+
+# -- the engine ------------------------------------------------------------------------------------
+
+_engine = None
+_engine_lock = threading.Lock()
+
+
+def get_analyzer():
+    """The process's AnalyzerEngine, built on first use (importing Presidio takes ~2 s)."""
+    global _engine
+    if _engine is None:
+        with _engine_lock:
+            if _engine is None:
+                _engine = build_analyzer()
+    return _engine
+
+
+def _setting(name, default):
+    from django.conf import settings
+
+    return getattr(settings, name, default) if settings.configured else default
+
+
+def offline_nlp_engine():
+    """An NLP engine that needs no downloaded model: Presidio's NoOpNlpEngine where the installed
+    version has it, otherwise a SpacyNlpEngine around a blank English pipeline made in code
+    (tokenizer only; ``load()``, which would download a model, is never called)."""
+    try:
+        from presidio_analyzer.nlp_engine import NoOpNlpEngine
+    except ImportError:  # presidio-analyzer before NoOpNlpEngine
+        return blank_spacy_nlp_engine()
+    return NoOpNlpEngine(models=[{"lang_code": LANGUAGE, "model_name": "none"}])
+
+
+def blank_spacy_nlp_engine():
+    import spacy
+    from presidio_analyzer.nlp_engine import SpacyNlpEngine
+
+    engine = SpacyNlpEngine(models=[{"lang_code": LANGUAGE, "model_name": "blank"}])
+    engine.nlp = {LANGUAGE: spacy.blank(LANGUAGE)}
+    return engine
+
+
+def build_analyzer(phone_regions=None, allowed_email_domains=None):
+    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+
+    recognizers = _presidio_recognizers(phone_regions, allowed_email_domains) + _our_recognizers()
+    registry = RecognizerRegistry(supported_languages=[LANGUAGE])
+    for recognizer in recognizers:
+        registry.add_recognizer(recognizer)
+    # Only these recognizers: load_predefined_recognizers() would add ~40 more (every date, URL,
+    # IP address, credit card and foreign ID), each a false positive in an improvement tool.
+    return AnalyzerEngine(
+        registry=registry,
+        nlp_engine=offline_nlp_engine(),
+        supported_languages=[LANGUAGE],
+        context_aware_enhancer=_window_enhancer(),
+    )
+
+
+def _presidio_recognizers(phone_regions, allowed_email_domains):
+    import tldextract
+    from presidio_analyzer.predefined_recognizers import (
+        CaPostalCodeRecognizer,
+        EmailRecognizer,
+        PhoneRecognizer,
+        UkPostcodeRecognizer,
+        UsSsnRecognizer,
+    )
+
+    regions = tuple(phone_regions or _setting("SCREENING_PHONE_REGIONS", DEFAULT_PHONE_REGIONS))
+    allowed = {d.lower().lstrip("@.") for d in (allowed_email_domains or _setting("SCREENING_ALLOWED_EMAIL_DOMAINS", ()))}
+    offline_extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+
+    class OfflineEmailRecognizer(EmailRecognizer):
+        """Presidio's e-mail recognizer, its domain check on the bundled suffix list; addresses at
+        domains reserved for examples, or allowed by the settings, are not reported."""
+
+        def validate_result(self, pattern_text):
+            domain = pattern_text.rpartition("@")[2].lower()
+            if _example_domain(domain) or any(domain == d or domain.endswith("." + d) for d in allowed):
+                return False
+            return offline_extract(pattern_text).fqdn != ""
+
+    class PrefilteredPhoneRecognizer(PhoneRecognizer):
+        """Presidio's PhoneRecognizer, run only where a phone number can be: libphonenumber's
+        matcher parses every run of digits (dates, lab values, counts) once per region, ~10 s for
+        a 10,000-row spreadsheet, so it is given only runs of 9 or more digits (7 after a "+"),
+        with one character either side for its own checks. US, UK and Canadian numbers have at
+        least 10 digits with the area code; a local number without one is not a valid number to
+        libphonenumber anyway."""
+
+        def analyze(self, text, entities, nlp_artifacts=None):
+            results = []
+            for start, end in _phone_windows(text):
+                for result in super().analyze(text[start:end], entities, nlp_artifacts):
+                    result.start += start
+                    result.end += start
+                    results.append(result)
+            return results
+
+    return [
+        OfflineEmailRecognizer(),
+        PrefilteredPhoneRecognizer(supported_regions=regions),
+        UsSsnRecognizer(),
+        UkPostcodeRecognizer(context=ADDRESS_WORDS),
+        CaPostalCodeRecognizer(context=ADDRESS_WORDS + CA_PROVINCES),
+    ]
+
+
+_PHONE_RUN = re.compile(r"(?:\+|(?<![\w.,]))\(?\d[\d \t().\-\u2013/]{5,24}\d(?![\d])")
+
+
+def _phone_windows(text):
+    """Merged (start, end) windows around digit runs that could be phone numbers."""
+    windows = []
+    for match in _PHONE_RUN.finditer(text):
+        digits = sum(char.isdigit() for char in match.group())
+        if digits >= 9 or (digits >= 7 and match.group().startswith("+")):
+            start, end = max(0, match.start() - 1), min(len(text), match.end() + 1)
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+            else:
+                windows.append((start, end))
+    return windows
+
+
+def _example_domain(domain):
+    return domain in ("example.com", "example.org", "example.net") or domain.endswith(
+        (".example", ".test", ".invalid", ".localhost", ".example.com", ".example.org", ".example.net")
+    )
+
+
+def _our_recognizers():
+    from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+
+    class CueRecognizer(PatternRecognizer):
+        """A PatternRecognizer whose patterns include their context: each regex has a cue and a
+        ``value`` group, and only the value is reported (score ``CUE_SCORE``). ``validate(value,
+        match)`` drops impossible values."""
+
+        def __init__(self, entity, name, patterns, context, validate=None):
+            super().__init__(
+                supported_entity=entity,
+                name=name,
+                patterns=[Pattern(f"{name} {n}", regex, CUE_SCORE) for n, regex in enumerate(patterns, 1)],
+                context=context,
+                supported_language=LANGUAGE,
+            )
+            self.cue_patterns = [re.compile(regex, _REGEX_FLAGS) for regex in patterns]
+            self.validate = validate
+
+        def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+            results = []
+            for compiled in self.cue_patterns:
+                for match in compiled.finditer(text):
+                    start, end = match.span("value")
+                    if start == end or (self.validate and not self.validate(match.group("value"), match)):
+                        continue
+                    results.append(
+                        RecognizerResult(
+                            entity_type=self.supported_entities[0],
+                            start=start,
+                            end=end,
+                            score=CUE_SCORE,
+                            recognition_metadata={
+                                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                            },
+                        )
+                    )
+            return results
+
+    return [
+        CueRecognizer(
+            "MEDICAL_RECORD_NUMBER", "MedicalRecordNumber",
+            [MRN_CUE + GAP + MRN_VALUE], ["mrn", "medical record", "hospital number", "patient id"], _valid_mrn,
+        ),
+        CueRecognizer(
+            "MEDICAL_RECORD_NUMBER", "NhsNumber", [NHS_CUE + GAP + NHS_VALUE], ["nhs", "nhs number"],
+            lambda value, match: nhs_checksum_ok(value),
+        ),
+        CueRecognizer(
+            "DATE_OF_BIRTH", "DateOfBirth", [DOB_CUE + GAP + DATE], ["dob", "date of birth", "born"], _possible_date,
+        ),
+        CueRecognizer(
+            "PATIENT_NAME", "PatientName",
+            [NAME_CUE + COLON_GAP + FULL_NAME, FIELD_NAME_CUE + COLON_GAP + FULL_NAME,
+             rf"\b{PERSON}['\u2019]s[ \t]+(?:full[ \t]+)?name[ \t]+is[ \t]+" + FULL_NAME,
+             PART_NAME_CUE + COLON_GAP + ONE_NAME,
+             DEAR_CUE + rf"(?-i:(?P<value>{TOKEN}(?:[ \t]+{TOKEN})?))(?![{LOWER}{UPPER}])"],
+            ["patient", "name", "child", "parent", "guardian", "dear"], _plausible_name,
+        ),
+        CueRecognizer(
+            "POSTAL_ADDRESS", "PostalAddress", [STREET, PO_BOX, US_STATE_ZIP, US_ZIP_LABEL],
+            ["street", "road", "avenue", "zip", "po box"],
+            lambda value, match: _plausible_street(value, match) if value[:1].isdigit() and " " in value else True,
+        ),
+    ]
+
+
+def _window_enhancer():
+    from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
+
+    class WindowContextEnhancer(ContextAwareEnhancer):
+        """Presidio's context rule without NLP tokens: a recognizer's context words, as whole
+        words, in the ``CONTEXT_WINDOW`` characters before a match (not crossing into the previous
+        part of the file) raise its score by ``CONTEXT_BOOST``, to at least ``CONTEXT_MIN_SCORE``.
+        Our CueRecognizers are skipped: their cue is already part of the match."""
+
+        def __init__(self):
+            super().__init__(CONTEXT_BOOST, CONTEXT_MIN_SCORE, 0, 0)
+            self._patterns = {}
+
+        def _pattern(self, recognizer):
+            if recognizer.id not in self._patterns:
+                words = sorted({w.lower() for w in recognizer.context or ()}, key=len, reverse=True)
+                self._patterns[recognizer.id] = (
+                    re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.I)
+                    if words else None
+                )
+            return self._patterns[recognizer.id]
+
+        def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
+            from presidio_analyzer import RecognizerResult
+
+            by_id = {r.id: r for r in recognizers}
+            for result in raw_results:
+                recognizer = by_id.get(result.recognition_metadata.get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY))
+                if recognizer is None or hasattr(recognizer, "cue_patterns"):
+                    continue
+                pattern = self._pattern(recognizer)
+                if pattern is None:
+                    continue
+                part_start = text.rfind(PART_SEPARATOR, 0, result.start)
+                part_start = 0 if part_start == -1 else part_start + len(PART_SEPARATOR)
+                start = max(result.start - CONTEXT_WINDOW, part_start)
+                if pattern.search(text, start, result.start):
+                    result.score = min(
+                        self.MAX_SCORE, max(result.score + self.context_similarity_factor, self.min_score_with_context_similarity)
+                    )
+                    result.recognition_metadata["context_word_found"] = True
+            return raw_results
+
+    return WindowContextEnhancer()
+
+
+# -- detecting -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Detection:
+    kind: str  # a findings.KINDS key
+    entity: str  # the Presidio entity type
+    start: int
+    end: int
+    score: float
+
+
+def detect(text, analyzer=None):
+    """Non-overlapping detections in ``text``, in order. Where two recognizers claim overlapping
+    text (an NHS number that is also a valid US phone number), the higher score wins."""
+    if not text or not text.strip():
+        return []
+    analyzer = analyzer or get_analyzer()
+    results = analyzer.analyze(text=text, language=LANGUAGE, entities=ENTITIES, score_threshold=0.0)
+    kept, taken = [], []
+    for result in sorted(results, key=lambda r: (-r.score, -(r.end - r.start), r.start)):
+        if result.score < THRESHOLDS.get(result.entity_type, DEFAULT_THRESHOLD):
+            continue
+        if any(result.start < end and start < result.end for start, end in taken):
+            continue
+        taken.append((result.start, result.end))
+        kind = KIND_BY_ENTITY[result.entity_type]
+        kept.append(Detection(kind, result.entity_type, result.start, result.end, result.score))
+    return sorted(kept, key=lambda d: d.start)
+
+
+def masked_text(text, detections):
+    pieces, position = [], 0
+    for d in detections:
+        pieces.append(text[position:d.start])
+        pieces.append(mask(d.kind, d.entity, text[d.start:d.end]))
+        position = d.end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+SNIPPET_BEFORE, SNIPPET_AFTER = 24, 12
+
+
+def snippet(masked, start, end):
+    """A short quote of ``masked`` around ``[start, end)``: from the same line (and the line before
+    when the value starts its line, where its label usually is), on one line."""
+    line_start = masked.rfind("\n", 0, start) + 1
+    if line_start > 0 and not masked[line_start:start].strip():
+        line_start = masked.rfind("\n", 0, line_start - 1) + 1
+    line_end = masked.find("\n", end)
+    line_end = len(masked) if line_end == -1 else line_end
+    left = max(line_start, start - SNIPPET_BEFORE)
+    if left > line_start:
+        space = masked.find(" ", left, start)
+        left = space + 1 if space != -1 else left
+    right = min(line_end, end + SNIPPET_AFTER)
+    if right < line_end:
+        space = masked.rfind(" ", end, right)
+        right = space if space != -1 else right
+    quote = re.sub(r"\s+", " ", masked[left:right]).strip()
+    return ("…" if left > line_start else "") + quote + ("…" if right < line_end else "")
+
+
+# -- tables ----------------------------------------------------------------------------------------
+
+_TABLE_ROW = re.compile(r"^(?P<table>sheet .+|table \d+|section \d+ table \d+) row (?P<row>\d+)$|^row (?P<csvrow>\d+)$")
+CELL_SEPARATOR = " | "
+# A header cell that names a PHI column; a plain "Name" column needs one of the others beside it.
+_PHI_HEADER = re.compile(
+    r"\b(?:mrn|medical record|hospital (?:number|no|id)|patient (?:id|number|no)|nhs(?: number| no)?|unit number"
+    r"|dob|d\.o\.b|date of birth|birth ?date|born|ssn|social security|address|postcode|post code|zip"
+    r"|patient|child|baby|infant|parent|guardian|carer|mother|father|next of kin|phone|telephone|mobile|e-?mail)\b",
+    re.I,
+)
+_NAME_HEADER = re.compile(r"^(?:full |first |given |last |family |sur)?name$", re.I)
+
+
+def _table_key(location):
+    match = _TABLE_ROW.match(location)
+    if not match:
+        return None
+    return match.group("table") if match.group("table") else "csv"
+
+
+def _label_rows(parts):
+    """The text to analyse for each part: table rows under a PHI-cue header are rewritten
+    "Header: cell | ..." (see the module docstring); everything else is unchanged. A table's header
+    is its first row of two or more cells (a title row above it is skipped)."""
+    texts, table, header = [], None, None
+    for location, text in parts:
+        key = _table_key(location)
+        cells = text.split(CELL_SEPARATOR)
+        if key != table:
+            table, header = key, None
+        if key is None or len(cells) < 2:
+            texts.append(text)
+            continue
+        if header is None:
+            header = _header(cells)
+            texts.append(text)
+            continue
+        if header and len(cells) == len(header):
+            texts.append(CELL_SEPARATOR.join(f"{h}: {c}" if h else c for h, c in zip(header, cells)))
+        else:
+            texts.append(text)
+    return texts
+
+
+def _header(cells):
+    """For each header cell, the label to put before its column's values (None: leave the column
+    alone); an empty list when no column is a PHI cue."""
+    phi = [bool(_PHI_HEADER.search(cell)) for cell in cells]
+    if not any(phi):
+        return []
+    return [cell.strip() if (is_phi or _NAME_HEADER.match(cell.strip())) else None for cell, is_phi in zip(cells, phi)]
+
+
+# -- scanning a file's parts -----------------------------------------------------------------------
+
+
+def scan_parts(parts, file_label, analyzer=None):
+    """Findings for protected health information in ``parts`` (``[(location, text)]``, as
+    ``search.extract.ExtractedText.parts``). ``file_label`` is the file's name, or ``"page
+    text"``. One finding per identifier, in document order; identical findings (the same masked
+    snippet at the same place) are reported once."""
+    parts = [(location, text) for location, text in parts if text and text.strip()]
+    if not parts:
+        return []
+    analyzer = analyzer or get_analyzer()
+    texts = _label_rows(parts)
+    per_part = [[] for _ in parts]
+    for first, last in _chunks(texts):
+        joined = PART_SEPARATOR.join(texts[first:last])
+        starts, offset = [], 0
+        for text in texts[first:last]:
+            starts.append(offset)
+            offset += len(text) + len(PART_SEPARATOR)
+        for d in detect(joined, analyzer):
+            index = bisect.bisect_right(starts, d.start) - 1
+            base = starts[index]
+            if d.end - base > len(texts[first + index]):
+                continue  # spans two parts: cannot happen with PART_SEPARATOR, but never misplace one
+            per_part[first + index].append(
+                Detection(d.kind, d.entity, d.start - base, d.end - base, d.score)
+            )
+    findings, seen = [], set()
+    for (location, _), text, detections in zip(parts, texts, per_part):
+        if not detections:
+            continue
+        masked = masked_text(text, detections)
+        for d in detections:
+            key = (d.kind, location, snippet(masked, d.start, d.end))
+            if key in seen:
+                continue
+            seen.add(key)
+            findings.append(phi_finding(file_label, d.kind, location, key[2]))
+    return findings
+
+
+def _chunks(texts):
+    """(first, last) index ranges of parts holding about CHUNK_CHARS characters each."""
+    first, size = 0, 0
+    for index, text in enumerate(texts):
+        if size and size + len(text) > CHUNK_CHARS:
+            yield first, index
+            first, size = index, 0
+        size += len(text) + len(PART_SEPARATOR)
+    if first < len(texts):
+        yield first, len(texts)
+
+
+def scan_text(text, location, file_label=PAGE_TEXT, analyzer=None):
+    return scan_parts([(location, text)], file_label, analyzer)
