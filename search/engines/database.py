@@ -40,7 +40,10 @@ class SqliteDialect:
         sql = (
             "SELECT rowid, bm25(commons_search_fts, 10.0, 6.0, 4.0, 2.0, 1.0) AS score "
             "FROM commons_search_fts WHERE commons_search_fts MATCH %s "
-            f"AND rowid IN ({ids_sql}) ORDER BY score LIMIT %s OFFSET %s"
+            # "+rowid", not "rowid": a bare "rowid IN (subquery)" is handed to FTS5 as a rowid
+            # constraint, and SQLite then runs the MATCH once per accessible entry. The unary plus
+            # keeps it a plain filter: one MATCH scan, then a membership test.
+            f"AND +rowid IN ({ids_sql}) ORDER BY score LIMIT %s OFFSET %s"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [expression, *ids_params, limit, offset])
@@ -136,41 +139,57 @@ class DatabaseEngine(SearchEngine):
     # Indexing
 
     def index(self, documents):
-        count = 0
+        """Write a batch in a fixed number of statements: delete the batch's old rows, then
+        bulk-insert entries and facet values (the FTS triggers follow each row)."""
+        documents = list({document["id"]: document for document in documents}.values())
+        ids = [document["id"] for document in documents]
         with transaction.atomic():
-            for document in documents:
-                SearchEntry.objects.update_or_create(
-                    page_id=document["id"],
-                    defaults={
-                        "title": _clean(document["title"]),
-                        "tags": " ".join(document["tags"]),
-                        "summary": _clean(document["summary"]),
-                        "body": _clean(document["body"]),
-                        "file_text": _clean(document["file_text"]),
-                        "published_at": document["published_at"],
-                        "reuse_count": document["reuse_count"],
-                        "download_count": document["download_count"],
-                    },
-                )
-                SearchFacetValue.objects.filter(entry_id=document["id"]).delete()
-                SearchFacetValue.objects.bulk_create(
+            for start in range(0, len(ids), 500):
+                SearchEntry.objects.filter(page_id__in=ids[start:start + 500]).delete()
+            SearchEntry.objects.bulk_create(
+                [
+                    SearchEntry(
+                        page_id=document["id"],
+                        title=_clean(document["title"]),
+                        tags=" ".join(document["tags"]),
+                        summary=_clean(document["summary"]),
+                        body=_clean(document["body"]),
+                        file_text=_clean(document["file_text"]),
+                        published_at=document["published_at"],
+                        reuse_count=document["reuse_count"],
+                        download_count=document["download_count"],
+                    )
+                    for document in documents
+                ],
+                batch_size=500,
+            )
+            SearchFacetValue.objects.bulk_create(
+                [
                     SearchFacetValue(entry_id=document["id"], facet=facet, value=value)
+                    for document in documents
                     for facet, value in facet_rows(document)
-                )
-                count += 1
-        return count
+                ],
+                batch_size=2000,
+            )
+        return len(documents)
 
     def remove(self, page_ids):
         SearchEntry.objects.filter(page_id__in=list(page_ids)).delete()
 
-    def rebuild(self, documents, progress=None):
+    def rebuild(self, documents, progress=None, chunk_size=500):
         # One transaction: readers keep seeing the old rows until the new ones are committed.
         with transaction.atomic():
             SearchEntry.objects.all().delete()
-            count = 0
+            count, chunk = 0, []
             for document in documents:
-                self.index([document])
-                count += 1
+                chunk.append(document)
+                if len(chunk) == chunk_size:
+                    count += self.index(chunk)
+                    chunk = []
+                    if progress:
+                        progress(count)
+            if chunk:
+                count += self.index(chunk)
                 if progress:
                     progress(count)
         return count
@@ -223,17 +242,31 @@ class DatabaseEngine(SearchEngine):
         return SearchResults(request=request, hits=hits, total=total, facets=facets, engine=self.name)
 
     def _facets(self, request, expression):
+        """Disjunctive facets: a facet's counts ignore that facet's own selection, so people can
+        widen it (OR within a facet) while the other facets narrow it (AND across). Facets with
+        no selection all count over the same entries, so they share one grouped query; only a
+        facet with a selection needs its own."""
+        selected_facets = [facet for facet in FACETS if request.selected(facet)]
+        unselected = [facet for facet in FACETS if facet not in selected_facets]
+        rows_by_facet = {facet: [] for facet in FACETS}
+
+        def count(facets, entries):
+            rows = (
+                SearchFacetValue.objects.filter(facet__in=facets, entry__in=entries.values("pk"))
+                .values("facet", "value")
+                .annotate(count=Count("entry"))  # (entry, facet, value) is unique per entry
+            )
+            for row in rows:
+                rows_by_facet[row["facet"]].append(row)
+
+        if unselected:
+            count(unselected, self._filtered(request, expression))
+        for facet in selected_facets:
+            count([facet], self._filtered(request, expression, exclude_facet=facet))
+
         facets = {}
         for facet in FACETS:
-            # Disjunctive facets: counts for a facet ignore that facet's own selection, so people
-            # can widen it (OR within a facet) while the other facets narrow it (AND across).
-            entries = self._filtered(request, expression, exclude_facet=facet)
-            rows = (
-                SearchFacetValue.objects.filter(facet=facet, entry__in=entries.values("pk"))
-                .values("value")
-                .annotate(count=Count("entry", distinct=True))
-                .order_by("-count", "value")
-            )
+            rows = sorted(rows_by_facet[facet], key=lambda row: (-row["count"], row["value"]))
             if facet == "tag":
                 rows = rows[:TOP_TAGS]
             selected = set(request.selected(facet))
