@@ -1,8 +1,11 @@
-"""Keep released files as they were released."""
+"""Keep released files as they were released, and network-only resources among members."""
 
+from django.contrib.auth.models import Group
 from django.db.models.signals import pre_delete, pre_save
 from django.dispatch import receiver
 from wagtail.documents import get_document_model
+from wagtail.models import PageViewRestriction
+from wagtail.signals import page_published
 
 from .models.releases import ReleaseLocked
 
@@ -41,3 +44,20 @@ def refuse_deleting_released_file(sender, instance, **kwargs):
             f"This file belongs to published release {release.label} of “{release.resource.title}” "
             "and cannot be deleted."
         )
+
+
+@receiver(page_published)
+def restrict_network_only_resources(sender, instance, **kwargs):
+    """A resource published under network-only terms is visible to the network's groups only:
+    anyone else gets the sign-in page. An existing restriction is left as editors set it, and
+    one is never removed here (a licence change to public terms is an editor's decision)."""
+    from contributors.roles import ROLE_GROUPS
+
+    from .models import ResourcePage
+
+    if not isinstance(instance, ResourcePage) or instance.licence is None or not instance.licence.network_only:
+        return
+    if PageViewRestriction.objects.filter(page=instance).exists():
+        return
+    restriction = PageViewRestriction.objects.create(page=instance, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.set(Group.objects.filter(name__in=ROLE_GROUPS))

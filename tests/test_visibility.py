@@ -15,6 +15,7 @@ from resources.models import (
     CollectionItem,
     CollectionPage,
     HomePage,
+    Licence,
     ProtocolPage,
     ResourcePage,
     ToolPage,
@@ -297,3 +298,24 @@ def test_draft_release_files_are_not_served_through_the_documents_url(client):
     document = release_file.document
     response = client.get(reverse("wagtaildocs_serve", args=[document.pk, document.filename]))
     assert response.status_code in (302, 403, 404)
+
+
+def test_publishing_under_network_only_terms_restricts_the_page_to_members(client, editor_client, library):
+    from wagtail.models import PageViewRestriction
+
+    from .admin_forms import add_url, resource_form
+
+    licence = Licence.objects.get(network_only=True)
+    response = editor_client.post(
+        add_url("toolpage", library),
+        resource_form(licence=licence.pk, title="Members' huddle card", slug="members-huddle-card", **{"action-publish": "publish"}),
+    )
+    assert response.status_code == 302
+    page = ToolPage.objects.get(slug="members-huddle-card")
+    assert page.live
+    restriction = PageViewRestriction.objects.get(page=page)
+    assert restriction.restriction_type == PageViewRestriction.GROUPS
+    client.logout()
+    anonymous = client.get(page.url)
+    assert anonymous.status_code == 302 and "/accounts/login/" in anonymous["Location"]
+    assert "Members' huddle card" not in client.get("/library/").content.decode()

@@ -16,10 +16,10 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page, PageViewRestriction, Site
+from wagtail.models import Collection, Page, Site
 
 from contributors.models import ContributorProfile, Organisation
-from contributors.roles import EDITORS, NETWORK_ADMINS, PARTICIPANTS, REVIEWERS, ROLE_GROUPS, ensure_roles
+from contributors.roles import EDITORS, NETWORK_ADMINS, PARTICIPANTS, REVIEWERS, ensure_roles
 from resources.models import (
     Audience,
     ChangePackagePage,
@@ -108,7 +108,6 @@ class DemoLoader:
         self.covers = {}
         new_pages = self.create_resources()
         self.create_collections()
-        self.restrict_network_only(groups)
         ensure_roles()
         self.say(f"Demo network ready: {len(new_pages)} resources created this run, "
                  f"{ResourcePage.objects.count()} in the library.")
@@ -371,14 +370,6 @@ class DemoLoader:
             if record.get("featured") and self.home.featured_collection_id is None:
                 self.home.featured_collection = collection
                 self.home.save_revision().publish()
-
-    def restrict_network_only(self, groups):
-        """Network-only resources are visible to signed-in members of the network's groups only."""
-        pages = ResourcePage.objects.filter(licence__network_only=True)
-        for page in pages:
-            if not PageViewRestriction.objects.filter(page=page).exists():
-                restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
-                restriction.groups.set(groups[name] for name in ROLE_GROUPS)
 
 
 def demo_logins():
