@@ -614,6 +614,8 @@ def orchestrate(args):
                            "--run-budget", str(args.run_budget), "--out", str(out)]
                 if args.variant:
                     command += ["--variant", args.variant, "--embedded-class", args.embedded_class]
+                if args.keep:
+                    command.append("--keep")
                 begun = time.monotonic()
                 completed = subprocess.run(command, cwd=ROOT, env=env)
                 if completed.returncode != 0:
