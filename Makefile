@@ -49,5 +49,9 @@ check-deploy: install
 	ALLOWED_HOSTS=commons.example.org \
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 
+# The search benchmark (bench/README.md): e.g. make bench BENCH_ARGS="--sizes 10000 --wait-quiet".
+bench: install
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) var

@@ -748,13 +748,15 @@ def write_report():
         f"| OpenSearch | {found_versions.get('opensearch', 'not measured')} "
         f"(single node from scripts/opensearch.sh, JVM {found_versions.get('opensearch_heap') or 'default heap'}) |",
         "",
-        "1-minute load average when each run's queries started / ended (other work on the machine shows up here):",
+        "1-minute load average when each run's queries started and ended. Each run first waited until the "
+        "load was below 1.0 (other helpers' test suites ran on the machine at times); its own loading and, "
+        "for OpenSearch, the JVM's segment merges after the bulk load raise it again:",
         "",
-        "| size | engine | load at start | load at end | waited for a quiet machine |",
+        "| size | engine | load when the queries started | when they ended | load < 1.0 before the run began |",
         "|---|---|---|---|---|",
     ]
     for run in sorted(measured, key=lambda r: (r["size"], ENGINES.index(r["engine"]))):
-        quiet = {True: "yes, load < 1.0", False: "gave up after 20 min", None: "no"}[run.get("quiet_before")]
+        quiet = {True: "yes", False: "no: gave up waiting after 20 min", None: "not checked"}[run.get("quiet_before")]
         lines.append(f"| {run['size']:,} | {run['engine']} | {run['load_before_queries'][0]:.2f} | "
                      f"{run['load_after_queries'][0]:.2f} | {quiet} |")
 
@@ -948,7 +950,7 @@ def main(argv=None):
     parser.add_argument("--quiet-max", type=float, default=20 * 60, help="longest wait for a quiet machine (s)")
     parser.add_argument("--opensearch-heap", default="1g")
     parser.add_argument("--variant", help="label of a modified embedded engine measured on a copy (with --embedded-class)")
-    parser.add_argument("--embedded-class", help="module:Class of that engine, e.g. bench.variants.database_patched:DatabaseEngine")
+    parser.add_argument("--embedded-class", help="module:Class of that engine, e.g. var.bench.variants.database_patched:DatabaseEngine (any importable module)")
     parser.add_argument("--force-stock", action="store_true", help="run the stock baseline even where it was slow")
     parser.add_argument("--report", action="store_true", help="only rebuild docs/performance.md from var/bench/results")
     parser.add_argument("--no-report", action="store_true")
