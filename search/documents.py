@@ -2,7 +2,6 @@
 
 import logging
 
-from django.db.models import Sum
 from django.utils.html import strip_tags
 
 from resources.models import ChangePackagePage, ProtocolPage, ResourcePage, ToolPage
@@ -42,7 +41,7 @@ def file_text(release):
 def build(page):
     """The document for a live resource page (``page`` may be a ResourcePage or its subclass)."""
     page = page.specific
-    releases = list(page.releases.published().order_by("-release_date", "-pk"))
+    releases = list(page.releases.published().prefetch_related("files").order_by("-release_date", "-pk"))
     latest = releases[0] if releases else None
     tags = sorted(page.tags.values_list("name", flat=True))
     credited = list(page.contributor_links.select_related("contributor"))
@@ -55,9 +54,7 @@ def build(page):
         " ".join(org.name for org in organisations),
         *notes,
     ]
-    downloads = (
-        page.releases.published().aggregate(total=Sum("files__download_count"))["total"] or 0
-    )
+    downloads = sum(release_file.download_count for release in releases for release_file in release.files.all())
     return {
         "id": page.pk,
         "title": page.title,

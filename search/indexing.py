@@ -18,6 +18,7 @@ from resources.models import Release, ResourcePage
 
 from . import service
 from .documents import build, searchable_pages
+from .engines.base import EngineUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +35,7 @@ def index_pages(page_ids):
                 engine.index(documents)
             if gone:
                 engine.remove(gone)
-        except service.EngineUnavailable as exc:
+        except EngineUnavailable as exc:
             # The embedded index stays current; a rebuild brings the cluster back in step.
             logger.error("Could not update the %s search index for pages %s: %s", engine.name, sorted(page_ids), exc)
 
@@ -79,7 +80,7 @@ def on_page_deleted(sender, instance, **kwargs):
     for engine in service.engines_to_write():
         try:
             engine.remove([instance.pk])
-        except service.EngineUnavailable as exc:
+        except EngineUnavailable as exc:
             logger.error("Could not remove page %s from the %s index: %s", instance.pk, engine.name, exc)
 
 

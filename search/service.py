@@ -12,7 +12,7 @@ from contributors.models import Organisation
 from resources.models import Audience, Condition, ImprovementPhase, Licence, ResourceType
 
 from . import access
-from .engines.base import EngineUnavailable, SearchRequest  # noqa: F401  (EngineUnavailable is part of this interface)
+from .engines.base import EngineUnavailable, SearchRequest
 from .engines.database import DatabaseEngine
 from .signals import FACET_LABELS_KEY
 

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 
 from search import service
 from search.documents import build, searchable_pages
+from search.engines.base import EngineUnavailable
 
 
 class Command(BaseCommand):
@@ -19,7 +20,7 @@ class Command(BaseCommand):
             for engine in service.engines_to_write():
                 try:
                     status = engine.status()
-                except service.EngineUnavailable as exc:
+                except EngineUnavailable as exc:
                     status = {"engine": engine.name, "error": str(exc)}
                 self.stdout.write(", ".join(f"{key}: {value}" for key, value in status.items()))
             return
