@@ -2,7 +2,8 @@
 
 Participants create resources and edit their own drafts but cannot publish; reviewers may edit
 any resource to review it; editors publish, curate collections and manage vocabularies; network
-admins run everything, users included. ``ensure_roles()`` is idempotent: it runs after every
+admins run everything, users included. Reviewers and editors are the human steps of the
+"Contribution review" workflow, set up here too. ``ensure_roles()`` is idempotent: it runs after every
 migrate, at the end of ``load_demo``, and as ``manage.py setup_roles`` after a new library is made.
 """
 
@@ -78,6 +79,7 @@ def ensure_roles():
     from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
     from resources.models import HomePage, LibraryPage
+    from resources.review.workflow import ensure_review_workflow
 
     pages_for = {
         "library": list(LibraryPage.objects.all()),
@@ -104,6 +106,7 @@ def ensure_roles():
                 GroupCollectionPermission.objects.get_or_create(
                     group=group, collection=root_collection, permission=permission
                 )
+    ensure_review_workflow(groups)
     return groups
 
 

@@ -8,3 +8,7 @@ class ResourcesConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (connects the receivers)
+        from .review import notifications
+
+        # Before wagtail.admin's ready(): ours replace Wagtail's workflow e-mails (see the module).
+        notifications.connect()

@@ -3,9 +3,10 @@
 from django.contrib.auth.models import Group
 from django.db.models.signals import pre_delete, pre_save
 from django.dispatch import receiver
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
-from wagtail.signals import page_published
+from wagtail.signals import page_published, workflow_approved
 
 from .models.releases import ReleaseLocked
 
@@ -61,3 +62,19 @@ def restrict_network_only_resources(sender, instance, **kwargs):
         return
     restriction = PageViewRestriction.objects.create(page=instance, restriction_type=PageViewRestriction.GROUPS)
     restriction.groups.set(Group.objects.filter(name__in=ROLE_GROUPS))
+
+
+@receiver(workflow_approved)
+def publish_pending_releases(sender, instance, **kwargs):
+    """The files a contributor shared were screened and reviewed with the resource: the approval
+    that publishes the resource publishes them too, as its new release."""
+    from .models import ResourcePage
+
+    page = instance.content_object.specific
+    if not isinstance(page, ResourcePage):
+        return
+    for release in page.releases.filter(published_at__isnull=True).order_by("pk"):
+        if release.files.exists():
+            release.release_date = timezone.localdate()  # released today, not when the draft began
+            release.save(update_fields=["release_date"])
+            release.publish()

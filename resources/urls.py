@@ -1,8 +1,15 @@
 from django.urls import path
 
 from . import views
+from .review import views as review_views
 
 urlpatterns = [
     path("releases/<int:release_id>/", views.release_detail, name="release_detail"),
     path("releases/<int:release_id>/files/<int:file_id>/<str:filename>", views.release_file, name="release_file"),
+    path("share/", review_views.share, name="share"),
+    path("my/contributions/", review_views.my_contributions, name="my_contributions"),
+    path("my/contributions/<int:page_id>/edit/", review_views.edit_contribution, name="edit_contribution"),
+    path("resources/<int:page_id>/reuse/", review_views.request_reuse, name="request_reuse"),
+    path("my/reuse/", review_views.reuse_requests, name="reuse_requests"),
+    path("my/reuse/<int:request_id>/decide/", review_views.decide_reuse, name="decide_reuse"),
 ]

@@ -1,11 +1,15 @@
 """Admin screens for what editors manage beside the page tree."""
 
+from django.db.models import Q
 from django.http import Http404
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
 from .models import Audience, Condition, Licence, Release, ReleaseFile, ResourcePage, ResourceType
+from .review.reuse import DECLINED, GRANTED, REQUESTED
 from .visibility import can_view
 
 
@@ -79,4 +83,35 @@ def serve_release_files_only_when_visible(document, request):
         return None
     if any(rf.release.is_published and can_view(rf.release.resource, request) for rf in release_files):
         return None
+    # Files waiting in a draft release are for the people who may edit the resource: its
+    # contributor, and the reviewers and editors who screen them.
+    user = request.user
+    if user.is_authenticated and any(rf.release.resource.permissions_for_user(user).can_edit() for rf in release_files):
+        return None
     raise Http404("No such document")
+
+
+@hooks.register("construct_explorer_page_queryset")
+def participants_see_only_their_own_drafts(parent_page, pages, request):
+    """In the admin's page explorer, someone who may not edit others' pages (a participant) sees
+    published resources and their own, never another participant's draft."""
+    if not PagePermissionPolicy().user_has_permission_for_instance(request.user, "change", parent_page):
+        pages = pages.filter(Q(live=True) | Q(owner=request.user))
+    return pages
+
+
+class ReuseLogFormatter(LogFormatter):
+    """History entries for reuse requests, with what was asked or answered as the comment."""
+
+    def format_comment(self, log_entry):
+        data = log_entry.data
+        if log_entry.action == REQUESTED:
+            organisation = data["organisation"] or "no organisation given"
+            return f"{data['requester']} ({organisation}) asks to {data['scope'].lower()}: {data['purpose']}"
+        return f"Asked by {data['requester']}. {data['message']}".strip()
+
+
+@hooks.register("register_log_actions")
+def register_reuse_actions(actions):
+    for action, words in ((REQUESTED, "Reuse requested"), (GRANTED, "Reuse granted"), (DECLINED, "Reuse declined")):
+        actions.register_action(action)(type(words.replace(" ", ""), (ReuseLogFormatter,), {"label": words, "message": words}))

@@ -5,6 +5,8 @@ from .change_packages import ChangePackagePage, Measure, MeasureKind
 from .collections import CollectionItem, CollectionPage
 from .licences import Licence
 from .protocols import Citation, ProtocolPage
+from .reuse import ReuseRequest, ReuseScope, ReuseStatus, grant_for
+from .review import ReviewTask, ScreeningTask, ScreeningTaskState
 from .releases import Release, ReleaseFile, ReleaseLocked
 from .site_pages import HomePage, LibraryPage, resource_cards
 from .tools import TimeToAdopt, ToolPage
@@ -14,6 +16,7 @@ __all__ = [
     "Audience", "CareSetting", "CentreSize", "ChangePackagePage", "Citation", "CollectionItem",
     "CollectionPage", "Condition", "ContributorRole", "HomePage", "ImprovementPhase", "LibraryPage",
     "Licence", "Measure", "MeasureKind", "ProtocolPage", "Release", "ReleaseFile", "ReleaseLocked",
-    "ResourceContributor", "ResourcePage", "ResourceTag", "ResourceType", "TimeToAdopt", "ToolPage",
-    "resource_cards",
+    "ResourceContributor", "ResourcePage", "ResourceTag", "ResourceType", "ReuseRequest", "ReuseScope",
+    "ReuseStatus", "ReviewTask", "ScreeningTask", "ScreeningTaskState", "TimeToAdopt", "ToolPage",
+    "grant_for", "resource_cards",
 ]

@@ -216,6 +216,13 @@ class ResourcePage(RoutablePageMixin, Page):
         )
 
     @property
+    def reuse_needs_permission(self):
+        """Whether reusing it needs its people's permission (a reuse request): its licence keeps it
+        within the network, or allows no adapted versions."""
+        licence = self.licence
+        return licence is not None and (licence.network_only or not licence.allows_derivatives)
+
+    @property
     def latest_release(self):
         return self.published_releases[0] if self.published_releases else None
 

@@ -1,0 +1,169 @@
+"""E-mail about contributions and reuse, in plain words, to the people each event concerns.
+
+Wagtail's own workflow e-mails are replaced rather than doubled: ours are connected (in
+``ResourcesConfig.ready``, which runs before ``wagtail.admin``'s because ``resources`` comes first
+in ``INSTALLED_APPS``) under the ``dispatch_uid`` and sender Wagtail uses
+(``wagtail.admin.signal_handlers``), which makes its later ``connect`` a no-op. Ours also cover
+what Wagtail's leave out: the reviewer's comment when approving with a comment (wagtail#7542), and
+a rejection at a later step telling the people who approved earlier steps (wagtail#10196).
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage, get_connection
+from django.template.loader import render_to_string
+from django.urls import reverse
+from wagtail.models import AbstractGroupApprovalTask, TaskState, WorkflowState
+from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
+
+
+def absolute(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def send(users, subject, template, context):
+    """One message per person (addresses are never shared), to active users with an address."""
+    recipients = sorted({user.email for user in users if user is not None and user.is_active and user.email})
+    if not recipients:
+        return
+    context = {"site_name": "Improvement Commons", "my_contributions_url": absolute(reverse("my_contributions")), **context}
+    body = render_to_string(f"resources/emails/{template}.txt", context)
+    subject = f"[Improvement Commons] {subject}"
+    get_connection().send_messages([EmailMessage(subject, body, to=[address]) for address in recipients])
+
+
+def display_name(user):
+    if user is None:
+        return "the automated screening"
+    return user.get_full_name() or user.get_username()
+
+
+def authors(workflow_state):
+    """Who contributed what is under review: whoever submitted it and the page's owner."""
+    page = workflow_state.content_object
+    return {workflow_state.requested_by, getattr(page, "owner", None)} - {None}
+
+
+def _page(workflow_state):
+    return workflow_state.content_object.specific
+
+
+# Workflow events ---------------------------------------------------------------------------------
+
+
+def notify_submitted(sender, instance, user=None, **kwargs):
+    """The contributor's receipt. When screening has already returned it, the screening e-mail
+    said everything, so no second message."""
+    if instance.status != WorkflowState.STATUS_IN_PROGRESS:
+        return
+    page = _page(instance)
+    send(authors(instance), f"“{page.title}” is with the reviewers", "submitted", {"page": page, "task": instance.current_task_state.task})
+
+
+def notify_reviewers(sender, instance, user=None, **kwargs):
+    """A human step started: tell the members of its groups."""
+    task = instance.task.specific
+    if not isinstance(task, AbstractGroupApprovalTask):
+        return
+    page = instance.workflow_state.content_object.specific
+    members = get_user_model().objects.filter(groups__in=task.groups.all(), is_active=True).distinct()
+    send(
+        [member for member in members if member not in authors(instance.workflow_state)],
+        f"“{page.title}” is waiting for {task.name.lower()}",
+        "review_requested",
+        {
+            "page": page,
+            "task": task,
+            "submitted_by": display_name(instance.workflow_state.requested_by),
+            "review_url": absolute(reverse("wagtailadmin_pages:edit", args=[page.pk])),
+        },
+    )
+
+
+def notify_rejected(sender, instance, user=None, **kwargs):
+    task_state = instance.current_task_state.specific
+    page = _page(instance)
+    if hasattr(task_state, "findings"):
+        send(
+            authors(instance),
+            f"“{page.title}” needs a few fixes before review",
+            "screening_failed",
+            {"page": page, "findings": task_state.findings},
+        )
+        return
+    context = {
+        "page": page,
+        "task": task_state.task,
+        "reviewer": display_name(task_state.finished_by),
+        "comment": task_state.comment,
+    }
+    send(authors(instance), f"Changes requested on “{page.title}”", "changes_requested", context)
+    # Everyone who approved an earlier step of this run learns that it came back (wagtail#10196).
+    earlier = {
+        state.finished_by
+        for state in instance.task_states.filter(status=TaskState.STATUS_APPROVED).select_related("finished_by")
+    }
+    send(
+        earlier - authors(instance) - {task_state.finished_by, None},
+        f"“{page.title}” was returned at {task_state.task.name.lower()}",
+        "returned_after_your_approval",
+        context,
+    )
+
+
+def notify_approved(sender, instance, user=None, **kwargs):
+    page = _page(instance)
+    comments = [
+        {"task": state.task.name, "reviewer": display_name(state.finished_by), "comment": state.comment}
+        for state in instance.task_states.filter(status=TaskState.STATUS_APPROVED)
+        .exclude(comment="")
+        .select_related("task", "finished_by")
+        .order_by("finished_at")
+        if state.finished_by is not None  # the screening's own "passed" note is not a reviewer's comment
+    ]
+    send(
+        authors(instance),
+        f"“{page.title}” is published",
+        "published",
+        {"page": page, "page_url": page.full_url, "comments": comments},
+    )
+
+
+def connect():
+    """Called from ``ResourcesConfig.ready`` (see the module's docstring for the dispatch_uids)."""
+    workflow_submitted.connect(notify_submitted, sender=WorkflowState, dispatch_uid="workflow_state_submitted_email_notification")
+    task_submitted.connect(notify_reviewers, sender=TaskState, dispatch_uid="group_approval_task_submitted_email_notification")
+    workflow_rejected.connect(notify_rejected, sender=WorkflowState, dispatch_uid="workflow_state_rejected_email_notification")
+    workflow_approved.connect(notify_approved, sender=WorkflowState, dispatch_uid="workflow_state_approved_email_notification")
+
+
+# Reuse requests -----------------------------------------------------------------------------------
+
+
+def resource_people(resource):
+    """The people who answer reuse requests for a resource: its owner and credited contributors with
+    an account, and the editors."""
+    from contributors.roles import EDITORS
+
+    people = {resource.owner} if resource.owner_id else set()
+    people |= {link.contributor.user for link in resource.credited if link.contributor.user_id}
+    people |= set(get_user_model().objects.filter(groups__name=EDITORS, is_active=True))
+    return people
+
+
+def notify_reuse_requested(reuse_request):
+    send(
+        resource_people(reuse_request.resource) - {reuse_request.requester},
+        f"{display_name(reuse_request.requester)} asks to reuse “{reuse_request.resource.title}”",
+        "reuse_requested",
+        {"reuse": reuse_request, "requester": display_name(reuse_request.requester), "decide_url": absolute(reverse("reuse_requests"))},
+    )
+
+
+def notify_reuse_decided(reuse_request):
+    send(
+        [reuse_request.requester],
+        f"Your request to reuse “{reuse_request.resource.title}” was {reuse_request.get_status_display().lower()}",
+        "reuse_decided",
+        {"reuse": reuse_request, "decided_by": display_name(reuse_request.decided_by), "page_url": reuse_request.resource.full_url},
+    )

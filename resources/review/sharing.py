@@ -1,0 +1,159 @@
+"""Turning the share form into a draft resource with its files, and submitting it for review.
+
+A contributor's files become a draft release of the resource: screened with it, published by the
+editor's approval (``publish_pending_releases``), and from then on unchangeable like every release.
+"""
+
+import re
+from pathlib import PurePath
+
+from django.db import transaction
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, WorkflowState
+
+from contributors.models import ContributorProfile
+
+from ..forms import KINDS
+from ..models import ContributorRole, LibraryPage, Release, ReleaseFile, ResourceContributor
+
+COLLECTION_NAME = "Contributions"
+FIRST_RELEASE_NOTES = "First shared version."
+
+
+def contributions_collection():
+    """Where contributors' uploads are kept: a collection of their own, so editors can find them."""
+    existing = Collection.objects.filter(name=COLLECTION_NAME).first()
+    return existing or Collection.get_first_root_node().add_child(name=COLLECTION_NAME)
+
+
+def next_release_label(page):
+    """1.0 for a first release; after a published "x.y", "x.(y+1)"."""
+    latest = page.releases.published().order_by("-published_at").first()
+    if latest is None:
+        return "1.0"
+    match = re.fullmatch(r"(\d+)\.(\d+)", latest.label)
+    if match:
+        return f"{match[1]}.{int(match[2]) + 1}"
+    return f"{latest.label}-1"
+
+
+def pending_release(page):
+    return page.releases.filter(published_at__isnull=True).order_by("-pk").first()
+
+
+def pending_files(page):
+    release = pending_release(page)
+    return list(release.files.select_related("document").order_by("sort_order", "pk")) if release else []
+
+
+def _apply(page, data):
+    page.title = data["title"]
+    page.summary = data["summary"]
+    page.resource_type = data["resource_type"]
+    page.phase = data["phase"]
+    page.licence = data["licence"]
+    page.adapted_from = data["adapted_from"]
+    for name in ("aim", "scope", "population"):
+        if hasattr(page, name):
+            setattr(page, name, data[name])
+    page.conditions = list(data["conditions"])
+    page.audiences = list(data["audiences"])
+    page.tags.set(data["tags"])
+
+
+def _credit(page, user):
+    profile = ContributorProfile.objects.filter(user=user).select_related("organisation").first()
+    if profile is None:
+        return
+    role = ContributorRole.ADAPTER if page.adapted_from_id else ContributorRole.AUTHOR
+    page.contributor_links = [ResourceContributor(contributor=profile, role=role)]
+    if profile.organisation_id:
+        page.organisations = [profile.organisation]
+
+
+def _store_files(page, data, user):
+    release = pending_release(page)
+    for release_file in data.get("remove_files") or []:
+        document = release_file.document
+        release_file.delete()
+        document.delete()
+    uploads = data["files"]
+    if uploads and release is None:
+        release = Release.objects.create(
+            resource=page,
+            label=next_release_label(page),
+            change_notes=data["change_notes"] or FIRST_RELEASE_NOTES,
+            created_by=user,
+        )
+    elif release is not None and data["change_notes"]:
+        release.change_notes = data["change_notes"]
+        release.save(update_fields=["change_notes"])
+    document_model = get_document_model()
+    collection = contributions_collection() if uploads else None
+    for upload in uploads:
+        name = PurePath(upload.name).name
+        document = document_model(
+            title=PurePath(name).stem.replace("_", " ").replace("-", " ")[:255] or name,
+            file=upload,
+            collection=collection,
+            uploaded_by_user=user,
+        )
+        document._set_document_file_metadata()
+        document.save()
+        ReleaseFile.objects.create(release=release, document=document, filename=name[:255])
+    if release is not None and not release.files.exists():
+        release.delete()
+
+
+@transaction.atomic
+def save_contribution(form, user, page=None):
+    """Create (``page`` None) or update a resource from a valid ``ShareForm``; returns the page.
+    A new resource is a draft owned by ``user``, credited to them, in the library; an existing one
+    gets a new revision (a published one stays as it is until the new revision is approved)."""
+    data = form.cleaned_data
+    if page is None:
+        page = KINDS[data["kind"]][0](owner=user, live=False)
+        _apply(page, data)
+        _credit(page, user)
+        LibraryPage.objects.get().add_child(instance=page)
+    else:
+        page = page.get_latest_revision_as_object()
+        _apply(page, data)
+    page.save_revision(user=user, log_action=True)
+    _store_files(page, data, user)
+    return page
+
+
+@transaction.atomic
+def submit_for_review(page, user):
+    """Start the library's workflow, or resume it where changes were requested. The workflow decides
+    what runs first: a resumed review screens the new revision again before anyone reviews it."""
+    state = page.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        state.resume(user=user)
+    elif state is None:
+        page.get_workflow().start(page, user)
+    page.refresh_from_db()
+    return page.current_workflow_state
+
+
+def initial_for(page):
+    """The share form's initial values from the resource's latest revision."""
+    from ..forms import kind_of
+
+    latest = page.get_latest_revision_as_object()
+    return {
+        "kind": kind_of(latest),
+        "title": latest.title,
+        "summary": latest.summary,
+        "resource_type": latest.resource_type_id,
+        "aim": getattr(latest, "aim", ""),
+        "scope": getattr(latest, "scope", ""),
+        "population": getattr(latest, "population", ""),
+        "conditions": [condition.pk for condition in latest.conditions.all()],
+        "audiences": [audience.pk for audience in latest.audiences.all()],
+        "phase": latest.phase,
+        "tags": ", ".join(tag.name for tag in latest.tags.all()),
+        "licence": latest.licence_id,
+        "adapted_from": latest.adapted_from.title if latest.adapted_from_id else "",
+    }

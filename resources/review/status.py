@@ -1,0 +1,124 @@
+"""Where each of a person's contributions stands, for ``/my/contributions/``.
+
+A fixed number of queries whatever the number of contributions: the pages, their latest workflow
+runs, and those runs' steps.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from wagtail.models import Page, Revision, TaskState, WorkflowState
+
+from ..models import ResourcePage
+
+DRAFT = "draft"
+SCREENING = "screening"
+IN_REVIEW = "in-review"
+CHANGES_REQUESTED = "changes-requested"
+PUBLISHED = "published"
+
+LABELS = {
+    DRAFT: "Draft",
+    SCREENING: "Being screened",
+    IN_REVIEW: "In review",
+    CHANGES_REQUESTED: "Changes requested",
+    PUBLISHED: "Published",
+}
+
+
+@dataclass
+class Step:
+    name: str
+    status: str
+    by: str
+    at: object
+    comment: str
+
+
+@dataclass
+class Contribution:
+    page: ResourcePage
+    state: str
+    detail: str = ""
+    comment: str = ""
+    findings: list = field(default_factory=list)
+    steps: list = field(default_factory=list)
+    unsubmitted_changes: bool = False
+
+    @property
+    def label(self):
+        return LABELS[self.state]
+
+    @property
+    def can_edit(self):
+        # Screening and review lock the resource; the reviewers have it.
+        return self.state not in (SCREENING, IN_REVIEW)
+
+
+def contributed_page_ids(user):
+    """Resources the person owns, is credited on, or has saved a revision of."""
+    revised = Revision.objects.filter(user=user, base_content_type=_page_content_type())
+    revised_ids = {int(object_id) for object_id in revised.values_list("object_id", flat=True).distinct()}
+    linked = ResourcePage.objects.filter(Q(owner=user) | Q(contributor_links__contributor__user=user))
+    return revised_ids | set(linked.values_list("pk", flat=True))
+
+
+def _page_content_type():
+    # Revisions and workflow runs of every page name the base Page model.
+    return ContentType.objects.get_for_model(Page)
+
+
+def _step(task_state):
+    finished_by = task_state.finished_by
+    by = (finished_by.get_full_name() or finished_by.get_username()) if finished_by else ""
+    return Step(task_state.task.name, task_state.status, by, task_state.finished_at or task_state.started_at, task_state.comment)
+
+
+def contributions_for(user):
+    ids = contributed_page_ids(user)
+    pages = list(
+        ResourcePage.objects.filter(pk__in=ids).select_related("content_type", "licence").order_by("-latest_revision_created_at", "-pk")
+    )
+    states = {}
+    runs = WorkflowState.objects.filter(
+        base_content_type=_page_content_type(), object_id__in=[str(page.pk) for page in pages]
+    ).exclude(status=WorkflowState.STATUS_CANCELLED)
+    for state in runs.order_by("created_at", "pk"):
+        states[int(state.object_id)] = state  # the latest run wins
+    task_states = {}
+    for task_state in (
+        TaskState.objects.filter(workflow_state__in=list(states.values()))
+        .select_related("task", "finished_by")
+        .order_by("started_at", "pk")
+        .specific()
+    ):
+        task_states.setdefault(task_state.workflow_state_id, []).append(task_state)
+    return [_contribution(page, states.get(page.pk), task_states) for page in pages]
+
+
+def _contribution(page, state, task_states):
+    history = task_states.get(state.pk, []) if state else []
+    steps = [_step(task_state) for task_state in history if task_state.status != TaskState.STATUS_CANCELLED]
+    if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
+        current = next((ts for ts in reversed(history) if ts.pk == state.current_task_state_id), None)
+        screening = current is not None and hasattr(current, "findings")
+        return Contribution(
+            page,
+            SCREENING if screening else IN_REVIEW,
+            detail=f"At “{current.task.name}”" if current else "",
+            steps=steps,
+        )
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        current = next((ts for ts in reversed(history) if ts.pk == state.current_task_state_id), None)
+        return Contribution(
+            page,
+            CHANGES_REQUESTED,
+            detail=f"Returned at “{current.task.name}”" if current else "",
+            comment=current.comment if current else "",
+            findings=getattr(current, "findings", []),
+            steps=steps,
+        )
+    if page.live:
+        return Contribution(page, PUBLISHED, steps=steps, unsubmitted_changes=page.has_unpublished_changes)
+    return Contribution(page, DRAFT, steps=steps)

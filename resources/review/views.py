@@ -1,0 +1,172 @@
+"""The contributor's pages: share a resource, follow it through review, ask to reuse others'."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+from taggit.models import Tag
+
+from ..forms import KINDS, ReuseDecisionForm, ReuseRequestForm, ShareForm
+from ..models import LibraryPage, ResourcePage, ReuseRequest
+from ..visibility import can_view
+from . import reuse, sharing
+from .status import contributions_for
+
+SUGGESTED_TAGS = 300
+
+
+def _wants_json(request):
+    # share.js sends the form itself to show upload progress, and asks for JSON back.
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _may_share(user):
+    library = LibraryPage.objects.first()
+    return library is not None and library.permissions_for_user(user).can_add_subpage()
+
+
+def _share_response(request, form, page=None, status=200):
+    context = {
+        "form": form,
+        "page_being_edited": page,
+        "kinds": [(key, label, help_text) for key, (_model, label, help_text) in KINDS.items()],
+        "suggested_tags": Tag.objects.filter(resources_resourcetag_items__isnull=False)
+        .distinct()
+        .order_by("name")
+        .values_list("name", flat=True)[:SUGGESTED_TAGS],
+    }
+    if _wants_json(request):
+        html = render_to_string("resources/share/form.html", context, request=request)
+        return JsonResponse({"form_html": html}, status=status)
+    return render(request, "resources/share/share.html", context, status=status)
+
+
+def _saved(request, page, submit):
+    if submit:
+        sharing.submit_for_review(page, request.user)
+        messages.success(request, f"Thank you: “{page.title}” is submitted. Its status is below.")
+    else:
+        messages.success(request, f"“{page.title}” is saved as a draft. Submit it when it is ready.")
+    url = reverse("my_contributions") + f"#contribution-{page.pk}"
+    if _wants_json(request):
+        return JsonResponse({"redirect": url})
+    return redirect(url)
+
+
+@login_required
+def share(request):
+    if not _may_share(request.user):
+        raise PermissionDenied("Your account may not share resources yet: ask an editor to add you to the network.")
+    if request.method == "POST":
+        form = ShareForm(request.POST, request.FILES, request=request)
+        if form.is_valid():
+            page = sharing.save_contribution(form, request.user)
+            return _saved(request, page, submit=request.POST.get("action") != "draft")
+        return _share_response(request, form, status=400)
+    return _share_response(request, ShareForm(request=request))
+
+
+def _editable(request, page_id):
+    page = get_object_or_404(ResourcePage, pk=page_id).specific
+    permissions = page.permissions_for_user(request.user)
+    if not permissions.can_edit():
+        raise Http404("No such contribution")  # others' drafts are not disclosed
+    if page.get_lock() is not None and page.get_lock().for_user(request.user):
+        messages.info(request, f"“{page.draft_title}” is being reviewed, so it can't be changed until the reviewers are done.")
+        return page, False
+    return page, True
+
+
+@login_required
+def edit_contribution(request, page_id):
+    page, editable = _editable(request, page_id)
+    if not editable:
+        return redirect(reverse("my_contributions") + f"#contribution-{page.pk}")
+    pending = sharing.pending_files(page)
+    if request.method == "POST":
+        form = ShareForm(request.POST, request.FILES, request=request, page=page, pending_files=pending,
+                         initial=sharing.initial_for(page))
+        if form.is_valid():
+            page = sharing.save_contribution(form, request.user, page=page)
+            return _saved(request, page, submit=request.POST.get("action") != "draft")
+        return _share_response(request, form, page=page, status=400)
+    form = ShareForm(request=request, page=page, pending_files=pending, initial=sharing.initial_for(page))
+    return _share_response(request, form, page=page)
+
+
+@login_required
+def my_contributions(request):
+    return render(request, "resources/share/my_contributions.html", {
+        "contributions": contributions_for(request.user),
+        "may_share": _may_share(request.user),
+    })
+
+
+# Reuse requests ------------------------------------------------------------------------------------
+
+
+def _reusable(request, page_id):
+    resource = get_object_or_404(ResourcePage.objects.select_related("licence"), pk=page_id)
+    if not can_view(resource, request):
+        raise Http404("No such resource")
+    return resource.specific
+
+
+@login_required
+def request_reuse(request, page_id):
+    resource = _reusable(request, page_id)
+    if not resource.reuse_needs_permission:
+        messages.info(request, f"“{resource.title}” is under {resource.licence.name}: you may reuse and adapt it under its terms without asking.")
+        return redirect(resource.url)
+    pending = ReuseRequest.objects.pending().filter(resource=resource, requester=request.user).first()
+    if pending is not None:
+        messages.info(request, "You have already asked; the decision will reach you by e-mail.")
+        return redirect("reuse_requests")
+    profile = getattr(request.user, "contributor_profile", None)
+    initial = {"organisation": profile.organisation_id} if profile is not None else {}
+    form = ReuseRequestForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        reuse.request_reuse(form, resource, request.user)
+        messages.success(request, f"Your request is sent to the people behind “{resource.title}”.")
+        return redirect("reuse_requests")
+    return render(request, "resources/share/reuse_request.html", {"form": form, "resource": resource},
+                  status=400 if form.errors else 200)
+
+
+@login_required
+def reuse_requests(request):
+    user = request.user
+    mine = ReuseRequest.objects.filter(requester=user).select_related("resource", "organisation", "decided_by")
+    to_decide = [
+        item
+        for item in ReuseRequest.objects.pending()
+        .filter(~Q(requester=user))
+        .select_related("resource", "resource__owner", "requester", "organisation")
+        if reuse.may_decide(user, item)
+    ]
+    return render(request, "resources/share/reuse_requests.html", {
+        "mine": mine,
+        "to_decide": [(item, ReuseDecisionForm(prefix=f"r{item.pk}")) for item in to_decide],
+    })
+
+
+@login_required
+@require_POST
+def decide_reuse(request, request_id):
+    item = get_object_or_404(ReuseRequest.objects.select_related("resource", "requester"), pk=request_id)
+    if not item.is_pending or not reuse.may_decide(request.user, item):
+        raise PermissionDenied("Only the resource's people and the editors decide on its reuse, once.")
+    form = ReuseDecisionForm(request.POST, prefix=f"r{item.pk}")
+    if not form.is_valid():
+        return render(request, "resources/share/reuse_requests.html", {
+            "mine": ReuseRequest.objects.none(), "to_decide": [(item, form)],
+        }, status=400)
+    granted = form.cleaned_data["decision"] == "grant"
+    reuse.decide_reuse(item, request.user, granted, form.cleaned_data["message"])
+    messages.success(request, f"{item.requester.get_full_name() or item.requester} will hear that you {'granted' if granted else 'declined'} it.")
+    return redirect("reuse_requests")

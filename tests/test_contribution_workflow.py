@@ -1,0 +1,150 @@
+"""The contribution lifecycle, over HTTP, as the people involved do it: a participant shares through
+/share/, the automated screening returns a file with patient identifiers, the participant replaces
+it, a reviewer asks for changes, the participant resubmits, the reviewer and the editor approve, and
+the public sees the published resource and its file."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from wagtail.models import TaskState, WorkflowState
+
+from resources.demo.files import make_pdf
+from resources.models import Audience, Condition, Licence, ToolPage
+from resources.review.sharing import pending_files
+
+from .conftest import login
+from .html import read, visit
+
+TITLE = "Transition huddle sheet"
+MRN_PDF_LINES = [
+    "Huddle for the transition clinic.",
+    "Patient: Jamie Rivers, MRN: 48213377",
+    "DOB: 14/03/2015",
+]
+CLEAN_PDF_LINES = ["Huddle for the transition clinic.", "Patient: Child A, aged 14-16, seen in clinic this week."]
+
+
+def pdf_upload(name, lines):
+    return SimpleUploadedFile(name, make_pdf("Transition huddle sheet", lines), content_type="application/pdf")
+
+
+def share_data(**overrides):
+    data = {
+        "kind": "tool",
+        "title": TITLE,
+        "summary": "A one-page sheet the team fills in at the weekly huddle before a young person's transition visit.",
+        "conditions": [Condition.objects.get(slug="ibd").pk],
+        "audiences": [Audience.objects.order_by("pk").first().pk],
+        "phase": "",
+        "tags": "transition, huddle",
+        "licence": Licence.objects.get(spdx_id="CC-BY-4.0").pk,
+        "adapted_from": "",
+        "change_notes": "",
+        "action": "submit",
+    }
+    data.update(overrides)
+    return data
+
+
+def current_task_state(page):
+    return WorkflowState.objects.get(object_id=str(page.pk), status__in=["in_progress", "needs_changes"]).current_task_state
+
+
+def act(client, page, action, comment=""):
+    task_state = current_task_state(page)
+    url = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, action, task_state.pk))
+    response = client.post(url, {"comment": comment})
+    assert response.status_code == 302, response.content[:500]
+    task_state.refresh_from_db()
+    return task_state
+
+
+def mail_to(mailoutbox, username):
+    from django.contrib.auth import get_user_model
+
+    address = get_user_model().objects.get(username=username).email
+    return [message for message in mailoutbox if address in message.to]
+
+
+@pytest.mark.django_db
+def test_share_screen_review_resubmit_publish(client, mailoutbox):
+    login(client, "grace.lin")
+    response = client.post("/share/", {**share_data(), "files": pdf_upload("huddle-sheet.pdf", MRN_PDF_LINES)})
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("my_contributions"))
+
+    page = ToolPage.objects.get(title=TITLE)
+    assert not page.live and page.owner.username == "grace.lin"
+    assert [f.filename for f in pending_files(page)] == ["huddle-sheet.pdf"]
+
+    # Screening failed: the participant sees every finding, and is told by e-mail.
+    seen = visit(client, reverse("my_contributions"))
+    assert "Changes requested" in seen
+    assert "medical record" in seen.text and "date of birth" in seen.text
+    assert "Page 1 of huddle-sheet.pdf" in seen.text
+    assert "48213377" not in seen.text  # findings are masked
+    failed = mail_to(mailoutbox, "grace.lin")
+    assert len(failed) == 1 and "needs a few fixes" in failed[0].subject
+    assert "medical record" in failed[0].body and "48213377" not in failed[0].body
+    assert not mail_to(mailoutbox, "samuel.okafor"), "reviewers hear nothing until screening passes"
+    assert client.__class__().get(page.url).status_code == 404, "a draft is not public"
+
+    # The participant replaces the file and resubmits: screening passes, reviewers are asked.
+    mailoutbox.clear()
+    old = pending_files(page)[0]
+    response = client.post(
+        reverse("edit_contribution", args=[page.pk]),
+        {**share_data(), "remove_files": [old.pk], "files": pdf_upload("huddle-sheet.pdf", CLEAN_PDF_LINES)},
+    )
+    assert response.status_code == 302
+    assert [f.pk for f in pending_files(page)] != [old.pk]
+    assert current_task_state(page).task.name == "Review"
+    assert "In review" in visit(client, reverse("my_contributions"))
+    review_mail = mail_to(mailoutbox, "samuel.okafor")
+    assert len(review_mail) == 1 and TITLE in review_mail[0].subject
+    submitted = mail_to(mailoutbox, "grace.lin")
+    assert submitted == [], "a resubmission after screening is not a new submission"
+
+    # While it is in review the participant cannot change it.
+    response = client.get(reverse("edit_contribution", args=[page.pk]))
+    assert response.status_code == 302
+
+    # The reviewer asks for changes, with a comment the participant reads on the page and in the e-mail.
+    mailoutbox.clear()
+    reviewer = login(client.__class__(), "samuel.okafor")
+    comment = "Please say how long the huddle takes, so that other teams can plan for it."
+    assert act(reviewer, page, "reject", comment).status == TaskState.STATUS_REJECTED
+    changes = mail_to(mailoutbox, "grace.lin")
+    assert len(changes) == 1 and comment in changes[0].body
+    seen = visit(client, reverse("my_contributions"))
+    assert "Changes requested" in seen and comment in seen.text
+
+    # The participant resubmits; screening runs again before the review restarts.
+    response = client.post(
+        reverse("edit_contribution", args=[page.pk]),
+        share_data(summary="A one-page sheet for the weekly huddle before a transition visit; it takes ten minutes."),
+    )
+    assert response.status_code == 302
+    assert current_task_state(page).task.name == "Review"
+    assert act(reviewer, page, "approve").status == TaskState.STATUS_APPROVED
+    assert current_task_state(page).task.name == "Editorial approval"
+
+    # The editor approves with a comment: that publishes, with the file as release 1.0.
+    mailoutbox.clear()
+    editor = login(client.__class__(), "marcus.webb")
+    act(editor, page, "approve", "Lovely and clear: thank you.")
+    page.refresh_from_db()
+    assert page.live and page.summary.endswith("it takes ten minutes.")
+    published = mail_to(mailoutbox, "grace.lin")
+    assert len(published) == 1, [m.subject for m in published]
+    assert "is published" in published[0].subject and "Lovely and clear: thank you." in published[0].body
+
+    anonymous = client.__class__()
+    seen = visit(anonymous, page.url)
+    assert TITLE in seen.text and "ten minutes" in seen.text
+    release = page.releases.get()
+    assert release.is_published and release.label == "1.0"
+    download = anonymous.get(release.files.get().get_absolute_url())
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+    assert "Published" in visit(client, reverse("my_contributions"))
