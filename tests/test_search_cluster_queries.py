@@ -39,10 +39,10 @@ BY_COUNT = [{"_count": "desc"}, {"_key": "asc"}]
 
 
 def facet_agg(field, size=200, filters=None):
-    return {
-        "filter": {"bool": {"filter": filters}} if filters else {"match_all": {}},
-        "aggs": {"counts": {"terms": {"field": field, "order": BY_COUNT, "size": size}}},
-    }
+    terms = {"terms": {"field": field, "order": BY_COUNT, "size": size}}
+    if not filters:
+        return terms  # nothing else selected: no filter to count under
+    return {"filter": {"bool": {"filter": filters}}, "aggs": {"counts": terms}}
 
 
 # Golden request bodies ------------------------------------------------------------------------
@@ -53,7 +53,7 @@ def test_text_with_a_synonym_and_a_phrase():
         text='PDSA "pre-visit planning"', page=2, per_page=10, access=frozenset({"public", "authenticated"}), with_facets=False
     )
 
-    assert build_search_body(request, SYNONYMS) == {
+    assert build_search_body(request, SYNONYMS) == [{
         "query": {
             "bool": {
                 "must": [
@@ -84,39 +84,28 @@ def test_text_with_a_synonym_and_a_phrase():
         "size": 10,
         "_source": False,
         "highlight": HIGHLIGHT,
-    }
+    }]  # without facets: the hits request alone
 
 
-def test_filters_on_two_facets_are_post_filters_and_each_facet_counts_under_the_others():
+def test_filters_on_two_facets_narrow_the_hits_and_each_facet_counts_under_the_others():
     request = SearchRequest(text="sick", filters={"condition": ("ibd", "jia"), "type": ("tool",)}, sort="reused")
     condition = {"terms": {"condition": ["ibd", "jia"]}}
     tool = {"terms": {"type": ["tool"]}}
-
-    assert build_search_body(request, SYNONYMS) == {
-        "query": {
+    access = {"terms": {"access": ["public"]}}
+    must = [
+        {
             "bool": {
-                "must": [
-                    {
-                        "bool": {
-                            "should": [{"multi_match": {"query": "sick", "type": "best_fields", "fields": FIELDS}}],
-                            "minimum_should_match": 1,
-                        }
-                    }
-                ],
-                "filter": [{"terms": {"access": ["public"]}}],
+                "should": [{"multi_match": {"query": "sick", "type": "best_fields", "fields": FIELDS}}],
+                "minimum_should_match": 1,
             }
-        },
-        # OR within a facet (one terms filter), AND across facets; not seen by the aggregations.
-        "post_filter": {"bool": {"filter": [condition, tool]}},
-        "aggs": {
-            "condition": facet_agg("condition", filters=[tool]),
-            "type": facet_agg("type", filters=[condition]),
-            "phase": facet_agg("phase", filters=[condition, tool]),
-            "audience": facet_agg("audience", filters=[condition, tool]),
-            "licence": facet_agg("licence", filters=[condition, tool]),
-            "organisation": facet_agg("organisation", filters=[condition, tool]),
-            "tag": facet_agg("tags", size=15, filters=[condition, tool]),
-        },
+        }
+    ]
+
+    hits, facets = build_search_body(request, SYNONYMS)
+
+    # The hits: OR within a facet (one terms filter), AND across facets, in the query itself.
+    assert hits == {
+        "query": {"bool": {"must": must, "filter": [access, condition, tool]}},
         "sort": [
             {"reuse_count": {"order": "desc"}},
             {"download_count": {"order": "desc"}},
@@ -129,33 +118,76 @@ def test_filters_on_two_facets_are_post_filters_and_each_facet_counts_under_the_
         "_source": False,
         "highlight": HIGHLIGHT,
     }
+    # The counts: no hits (so the request cache keeps it), each facet under the others' selection.
+    assert facets == {
+        "query": {"bool": {"must": must, "filter": [access]}},
+        "aggs": {
+            "condition": facet_agg("condition", filters=[tool]),
+            "type": facet_agg("type", filters=[condition]),
+            "phase": facet_agg("phase", filters=[condition, tool]),
+            "audience": facet_agg("audience", filters=[condition, tool]),
+            "licence": facet_agg("licence", filters=[condition, tool]),
+            "organisation": facet_agg("organisation", filters=[condition, tool]),
+            "tag": facet_agg("tags", size=15, filters=[condition, tool]),
+        },
+        "size": 0,
+        "track_total_hits": False,
+    }
+
+
+def test_facets_with_nothing_selected_are_plain_terms_aggregations():
+    _, facets = build_search_body(SearchRequest(text="sick"), SYNONYMS)
+
+    assert facets["aggs"] == {
+        "condition": facet_agg("condition"),
+        "type": facet_agg("type"),
+        "phase": facet_agg("phase"),
+        "audience": facet_agg("audience"),
+        "licence": facet_agg("licence"),
+        "organisation": facet_agg("organisation"),
+        "tag": facet_agg("tags", size=15),
+    }
 
 
 def test_empty_text_matches_everything_visible_newest_first_without_highlights():
     request = SearchRequest(text='  "" !? ', sort="relevance", filters={"tag": ("asthma",)})
+    asthma = {"terms": {"tags": ["asthma"]}}
 
-    assert build_search_body(request, SYNONYMS) == {
-        "query": {"bool": {"filter": [{"terms": {"access": ["public"]}}]}},
-        "post_filter": {"bool": {"filter": [{"terms": {"tags": ["asthma"]}}]}},
-        "aggs": {
-            "condition": facet_agg("condition", filters=[{"terms": {"tags": ["asthma"]}}]),
-            "type": facet_agg("type", filters=[{"terms": {"tags": ["asthma"]}}]),
-            "phase": facet_agg("phase", filters=[{"terms": {"tags": ["asthma"]}}]),
-            "audience": facet_agg("audience", filters=[{"terms": {"tags": ["asthma"]}}]),
-            "licence": facet_agg("licence", filters=[{"terms": {"tags": ["asthma"]}}]),
-            "organisation": facet_agg("organisation", filters=[{"terms": {"tags": ["asthma"]}}]),
-            "tag": facet_agg("tags", size=15),  # its own selection ignored
+    assert build_search_body(request, SYNONYMS) == [
+        {
+            "query": {"bool": {"filter": [{"terms": {"access": ["public"]}}, asthma]}},
+            "sort": [{"published_at": {"order": "desc"}}, {"page_id": {"order": "asc"}}],
+            "track_total_hits": True,
+            "from": 0,
+            "size": 12,
+            "_source": False,
         },
-        "sort": [{"published_at": {"order": "desc"}}, {"page_id": {"order": "asc"}}],
-        "track_total_hits": True,
-        "from": 0,
-        "size": 12,
-        "_source": False,
-    }
+        {
+            "query": {"bool": {"filter": [{"terms": {"access": ["public"]}}]}},
+            "aggs": {
+                "condition": facet_agg("condition", filters=[asthma]),
+                "type": facet_agg("type", filters=[asthma]),
+                "phase": facet_agg("phase", filters=[asthma]),
+                "audience": facet_agg("audience", filters=[asthma]),
+                "licence": facet_agg("licence", filters=[asthma]),
+                "organisation": facet_agg("organisation", filters=[asthma]),
+                "tag": facet_agg("tags", size=15),  # its own selection ignored
+            },
+            "size": 0,
+            "track_total_hits": False,
+        },
+    ]
+
+
+def test_an_unknown_facet_matches_nothing_and_empties_the_other_counts():
+    hits, facets = build_search_body(SearchRequest(text="sick", filters={"colour": ("red",)}), SYNONYMS)
+
+    assert hits["query"]["bool"]["filter"][1:] == [{"match_none": {}}]
+    assert facets["aggs"]["condition"] == facet_agg("condition", filters=[{"match_none": {}}])
 
 
 def test_sort_newest_with_text_and_pages_beyond_the_result_window():
-    body = build_search_body(SearchRequest(text="asthma", sort="newest", page=5000, with_facets=False), SYNONYMS)
+    (body,) = build_search_body(SearchRequest(text="asthma", sort="newest", page=5000, with_facets=False), SYNONYMS)
 
     assert body["sort"] == [{"published_at": {"order": "desc"}}, {"page_id": {"order": "asc"}}]
     assert (body["from"], body["size"]) == (10_000, 0)  # never more than index.max_result_window
@@ -309,6 +341,12 @@ class FakeGateway:
             raise NotFound("no such index")
         return self.answer
 
+    def msearch(self, index, bodies, cached=(), timeout=None):
+        self.calls.append(("msearch", index, bodies, set(cached)))
+        if self.answer is None:
+            raise NotFound("no such index")
+        return self.answer[:len(bodies)]
+
     def get_alias(self, alias):
         self.calls.append(("get_alias", alias))
         return self.aliases
@@ -332,7 +370,7 @@ class FakeGateway:
 
 def test_answers_become_results_with_marked_highlights_and_disjunctive_facets(monkeypatch):
     monkeypatch.setattr("search.engines.cluster.load_synonyms", lambda: SYNONYMS)
-    answer = {
+    hits = {
         "took": 3,
         "timed_out": False,
         "hits": {
@@ -346,14 +384,23 @@ def test_answers_become_results_with_marked_highlights_and_disjunctive_facets(mo
                 {"_index": "x", "_id": "9", "_score": 1.5},
             ],
         },
-        "aggregations": {
-            facet: {"doc_count": 2, "counts": {"buckets": [{"key": "ibd", "doc_count": 2}] if facet == "condition" else []}}
-            for facet in ("condition", "type", "phase", "audience", "licence", "organisation", "tag")
-        },
     }
-    engine = ClusterEngine(FakeGateway(answer))
+    counts = {"took": 1, "timed_out": False, "hits": {"hits": []}, "aggregations": {
+        # The selected facet counts as a plain terms aggregation; the others under its filter.
+        "condition": {"buckets": [{"key": "ibd", "doc_count": 2}]},
+        **{
+            facet: {"doc_count": 2, "counts": {"buckets": []}}
+            for facet in ("type", "phase", "audience", "licence", "organisation", "tag")
+        },
+    }}
+    gateway = FakeGateway([hits, counts])
+    engine = ClusterEngine(gateway)
 
     results = engine.search(SearchRequest(text="sick", filters={"condition": ("ibd", "jia")}))
+
+    # One round trip: the hits, then the facet counts (request-cached).
+    ((name, index, bodies, cached),) = gateway.calls
+    assert (name, index, len(bodies), cached) == ("msearch", "commons-resources", 2, {1})
 
     assert [(hit.page_id, hit.score) for hit in results.hits] == [(7, 4.0), (9, 1.5)]
     assert results.hits[0].highlights == ["&lt;b&gt;&amp;<mark>sick</mark> day"]  # body first, escaped
@@ -363,9 +410,12 @@ def test_answers_become_results_with_marked_highlights_and_disjunctive_facets(mo
     assert results.facets["tag"] == []
 
 
-def test_a_missing_index_is_an_outage_so_the_embedded_engine_answers():
+def test_a_missing_index_is_an_outage_so_the_embedded_engine_answers(monkeypatch):
+    monkeypatch.setattr("search.engines.cluster.load_synonyms", lambda: SYNONYMS)
     with pytest.raises(EngineUnavailable):
         ClusterEngine(FakeGateway(answer=None)).related(7, PUBLIC)
+    with pytest.raises(EngineUnavailable):
+        ClusterEngine(FakeGateway(answer=None)).search(SearchRequest(text="sick"))
 
 
 def test_rebuild_loads_a_new_index_then_swaps_the_alias_atomically_then_drops_the_old():
@@ -487,6 +537,7 @@ class FakeCluster:
 
         self.requests = []
         self.status = 200
+        self.msearch_answer = {"hits": {"total": {"value": 0}, "hits": []}}
         cluster = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
@@ -509,6 +560,9 @@ class FakeCluster:
                     body = json.dumps({"count": 3}).encode()
                 elif path == "/_cluster/health":
                     body = json.dumps({"status": "green"}).encode()
+                elif path.endswith("/_msearch"):
+                    answers = [cluster.msearch_answer for _ in lines[1::2]]
+                    body = json.dumps({"responses": answers}).encode()
                 else:
                     body = json.dumps({"acknowledged": True, "hits": {"total": {"value": 0}, "hits": []}}).encode()
                 self.send_response(cluster.status)
@@ -548,6 +602,7 @@ def test_both_gateways_send_the_same_requests(scheme, fake_cluster):
     assert gateway.exists_alias("commons-resources")
     gateway.update_aliases([{"add": {"index": "commons-resources-1", "alias": "commons-resources"}}])
     gateway.search("commons-resources", {"query": {"match_all": {}}})
+    assert len(gateway.msearch("commons-resources", [{"size": 1}, {"size": 0}], cached={1})) == 2
     gateway.refresh("commons-resources-1")
     assert gateway.count("commons-resources") == 3
     assert gateway.health()["status"] == "green"
@@ -561,6 +616,8 @@ def test_both_gateways_send_the_same_requests(scheme, fake_cluster):
         ("HEAD", "/_alias/commons-resources", []),
         ("POST", "/_aliases", [{"actions": [{"add": {"index": "commons-resources-1", "alias": "commons-resources"}}]}]),
         ("POST", "/commons-resources/_search", [{"query": {"match_all": {}}}]),
+        ("POST", "/commons-resources/_msearch",
+         [{}, {"size": 1}, {"request_cache": True}, {"size": 0}]),
         ("POST", "/commons-resources-1/_refresh", []),
         ("POST", "/commons-resources/_count", []),
         ("GET", "/_cluster/health", []),
@@ -578,3 +635,10 @@ def test_both_gateways_send_the_same_requests(scheme, fake_cluster):
     assert gateway.get_alias("commons-resources") == {}
     with pytest.raises(NotFound):
         gateway.search("commons-resources", {})
+
+    # _msearch answers 200 with an error per refused search: the same translation.
+    fake_cluster.status = 200
+    for status, error in ((404, NotFound), (429, EngineUnavailable), (503, EngineUnavailable), (400, ClusterError)):
+        fake_cluster.msearch_answer = {"error": {"type": "some_exception"}, "status": status}
+        with pytest.raises(error):
+            gateway.msearch("commons-resources", [{}])

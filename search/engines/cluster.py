@@ -207,10 +207,6 @@ def _facet_filters(request):
     return filters
 
 
-def _all_of(queries):
-    return Q("bool", filter=queries) if queries else Q("match_all")
-
-
 def _sort(request, has_text):
     if request.sort == "relevance" and has_text:
         order = ["_score", {"published_at": {"order": "desc"}}]
@@ -225,37 +221,32 @@ def _sort(request, has_text):
     return order + [{"page_id": {"order": "asc"}}]  # the embedded engine's final "pk"
 
 
-def build_search(request, synonyms):
-    """The ``Search`` for a SearchRequest (its ``to_dict()`` is the body sent)."""
-    groups = parse(request.text, synonyms)
+def _text_and_access(groups, access, facet_filters=()):
     must = text_query(groups)
-    query = Q("bool", must=must, filter=[_access_filter(request.access)]) if must else Q(
-        "bool", filter=[_access_filter(request.access)]
-    )
-    search = Search().query(query).extra(track_total_hits=True).source(False)
+    filters = [_access_filter(access), *facet_filters]
+    return Q("bool", must=must, filter=filters) if must else Q("bool", filter=filters)
 
-    # Disjunctive facets: the selection narrows the hits through post_filter, which aggregations do
-    # not see; each facet's counts are taken under the OTHER facets' filters only.
+
+def build_search(request, synonyms):
+    """The searches for a SearchRequest, sent together in one ``_msearch``: the page of hits,
+    then (with facets) the facet counts. Their ``to_dict()`` are the bodies sent.
+
+    The hits request filters by the selection in its query (no aggregation needs the unfiltered
+    set there) and counts the total exactly. The facet request asks for no hits (``size: 0``), so
+    the shard request cache can keep it until the index next changes."""
+    groups = parse(request.text, synonyms)
     facet_filters = _facet_filters(request)
-    if facet_filters:
-        search = search.post_filter(_all_of(list(facet_filters.values())))
-    if request.with_facets:
-        for facet in FACETS:
-            others = [q for name, q in facet_filters.items() if name != facet]
-            search.aggs.bucket(facet, "filter", filter=_all_of(others)).bucket(
-                "counts",
-                "terms",
-                field=_facet_field(facet),
-                size=TOP_TAGS if facet == "tag" else FACET_SIZE,
-                order=[{"_count": "desc"}, {"_key": "asc"}],
-            )
-
-    search = search.sort(*_sort(request, bool(groups)))
+    hits = (
+        Search()
+        .query(_text_and_access(groups, request.access, facet_filters.values()))
+        .extra(track_total_hits=True)
+        .source(False)
+        .sort(*_sort(request, bool(groups)))
+    )
     start = min(request.offset, MAX_RESULT_WINDOW)
-    search = search[start:min(request.offset + request.per_page, MAX_RESULT_WINDOW)]
-
+    hits = hits[start:min(request.offset + request.per_page, MAX_RESULT_WINDOW)]
     if groups:
-        search = search.highlight_options(
+        hits = hits.highlight_options(
             type="unified",
             pre_tags=[MARK_START],
             post_tags=[MARK_END],
@@ -263,12 +254,32 @@ def build_search(request, synonyms):
             fragment_size=160,
             order="score",
         ).highlight(*HIGHLIGHT_FIELDS)
+    if not request.with_facets:
+        return [hits]
+    return [hits, build_facet_search(groups, request.access, facet_filters)]
+
+
+def build_facet_search(groups, access, facet_filters):
+    """Disjunctive facets: each facet counts under the OTHER facets' selections only, so a facet
+    with nothing else selected is a plain terms aggregation; the rest sit under a filter."""
+    search = Search().query(_text_and_access(groups, access)).extra(size=0, track_total_hits=False)
+    for facet in FACETS:
+        others = [query for name, query in facet_filters.items() if name != facet]
+        terms = {
+            "field": _facet_field(facet),
+            "size": TOP_TAGS if facet == "tag" else FACET_SIZE,
+            "order": [{"_count": "desc"}, {"_key": "asc"}],
+        }
+        if others:
+            search.aggs.bucket(facet, "filter", filter=Q("bool", filter=others)).bucket("counts", "terms", **terms)
+        else:
+            search.aggs.bucket(facet, "terms", **terms)
     return search
 
 
 def build_search_body(request, synonyms):
-    """The JSON body of a search, as sent (for tests and debugging)."""
-    return build_search(request, synonyms).to_dict()
+    """The JSON bodies of a search, as sent in one ``_msearch`` (for tests and debugging)."""
+    return [search.to_dict() for search in build_search(request, synonyms)]
 
 
 def normalise_prefix(prefix):
@@ -421,6 +432,28 @@ class Gateway:
                 raise ClusterError(message)
         return response
 
+    def msearch(self, index, bodies, cached=(), timeout=None):
+        """Several searches in one round trip (``_msearch``); the answers in the same order.
+        ``cached``: positions of the searches to keep in the shard request cache. A search the
+        cluster refused raises as a failed ``search`` would."""
+        lines = []
+        for position, body in enumerate(bodies):
+            lines += [{"request_cache": True} if position in cached else {}, body]
+        response = self._body(self._msearch(index, lines, timeout or self.search_timeout))
+        answers = response.get("responses", [])
+        if len(answers) != len(bodies):
+            raise ClusterError(f"{self.name} at {self.url}: msearch gave {len(answers)} answers to {len(bodies)} searches")
+        for answer in answers:
+            if "error" in answer:
+                status = answer.get("status") or 500
+                message = f"{self.name} at {self.url}: search failed ({status}): {answer['error']}"
+                if status == 404:
+                    raise NotFound(message)
+                if status in (401, 403, 406, 429) or status >= 500:
+                    raise EngineUnavailable(message)
+                raise ClusterError(message)
+        return answers
+
     def get_alias(self, alias):
         """{concrete index: [aliases]} for ``alias`` (a name or a wildcard pattern); {} if none."""
         try:
@@ -479,6 +512,9 @@ class ElasticsearchGateway(Gateway):
 
     def search(self, index, body, timeout=None):
         return self._body(self._call("search", self._with(timeout or self.search_timeout).search, index=index, body=body))
+
+    def _msearch(self, index, lines, timeout):
+        return self._call("msearch", self._with(timeout).msearch, index=index, searches=lines)
 
     def refresh(self, index):
         return self._body(self._call("refresh", self._with(ADMIN_TIMEOUT).indices.refresh, index=index))
@@ -546,6 +582,9 @@ class OpenSearchGateway(Gateway):
             "search", self.client.search, index=index, body=body, request_timeout=timeout or self.search_timeout
         )
 
+    def _msearch(self, index, lines, timeout):
+        return self._call("msearch", self.client.msearch, index=index, body=lines, request_timeout=timeout)
+
     def refresh(self, index):
         return self._call("refresh", self.client.indices.refresh, index=index, request_timeout=ADMIN_TIMEOUT)
 
@@ -588,29 +627,35 @@ class ClusterEngine(SearchEngine):
         return Response(search, raw)
 
     def search(self, request):
-        search = build_search(request, load_synonyms())
-        response = self._search(search)
+        searches = build_search(request, load_synonyms())
+        try:
+            # The facet request (the second, if any) has no hits: cached until the index changes.
+            answers = self.gateway.msearch(self.alias, [search.to_dict() for search in searches], cached={1})
+        except NotFound as exc:
+            raise EngineUnavailable(f"{self.name}: no index {self.alias} yet (run `search_index rebuild`)") from exc
+        response = answers[0]["hits"]
         hits = []
-        for result in response:
-            hit = Hit(page_id=int(result.meta.id), score=float(result.meta.score or 0.0))
-            highlight = result.meta.to_dict().get("highlight") or {}
+        for result in response["hits"]:
+            hit = Hit(page_id=int(result["_id"]), score=float(result.get("_score") or 0.0))
+            highlight = result.get("highlight") or {}
             for field in HIGHLIGHT_FIELDS:
                 fragments = [fragment for fragment in highlight.get(field, ()) if MARK_START in fragment]
                 if fragments:
                     hit.highlights = [marked_to_html(fragments[0])]
                     break
             hits.append(hit)
-        facets = self._facets(request, response) if request.with_facets else {}
-        total = response.hits.total.value
+        facets = self._facets(request, answers[1]["aggregations"]) if request.with_facets else {}
+        total = response["total"]["value"]
         return SearchResults(request=request, hits=hits, total=total, facets=facets, engine=self.name)
 
-    def _facets(self, request, response):
+    def _facets(self, request, aggregations):
         facets = {}
         for facet in FACETS:
             selected = set(request.selected(facet))
-            buckets = response.aggregations[facet].counts.buckets
+            aggregation = aggregations[facet]
+            buckets = aggregation["counts"]["buckets"] if "counts" in aggregation else aggregation["buckets"]
             counts = [
-                FacetCount(value=bucket.key, count=bucket.doc_count, selected=bucket.key in selected)
+                FacetCount(value=bucket["key"], count=bucket["doc_count"], selected=bucket["key"] in selected)
                 for bucket in buckets
             ]
             present = {count.value for count in counts}
