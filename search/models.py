@@ -2,7 +2,8 @@
 
 ``SearchEntry`` is one row per live resource, flattened from the page, its tags, vocabularies and
 the text of its latest release's files. The database keeps a full-text index over it (SQLite FTS5
-or a PostgreSQL tsvector, maintained by triggers created in this app's migrations), so ranking
+or PostgreSQL tsvectors in their own table, maintained by triggers created in this app's
+migrations), so ranking
 happens inside the database with a LIMIT. ``SearchFacetValue`` holds one row per facet value,
 indexed for the GROUP BY counts that facets need. The same rows are the fallback when a search
 cluster is unreachable, so they are kept up to date whichever engine answers.
@@ -34,7 +35,8 @@ class SearchFacetValue(models.Model):
     """One facet value of an entry, e.g. (condition, ibd). The facet ``_access`` holds who may see
     the entry: ``public``, ``authenticated`` or ``group:<id>``."""
 
-    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="facet_values")
+    # No index of its own: search_entry_facet_idx (entry, facet) serves every lookup by entry.
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="facet_values", db_index=False)
     facet = models.CharField(max_length=20)
     value = models.CharField(max_length=255)
 

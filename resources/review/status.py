@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 
-from ..models import ResourcePage
+from ..models import ResourcePage, ScreeningTaskState
 
 DRAFT = "draft"
 SCREENING = "screening"
@@ -91,18 +91,21 @@ def contributions_for(user):
         TaskState.objects.filter(workflow_state__in=list(states.values()))
         .select_related("task", "finished_by")
         .order_by("started_at", "pk")
-        .specific()
     ):
         task_states.setdefault(task_state.workflow_state_id, []).append(task_state)
-    return [_contribution(page, states.get(page.pk), task_states) for page in pages]
+    # Screening runs, with their findings: {task state id: findings}.
+    findings = dict(
+        ScreeningTaskState.objects.filter(workflow_state__in=list(states.values())).values_list("pk", "findings")
+    )
+    return [_contribution(page, states.get(page.pk), task_states, findings) for page in pages]
 
 
-def _contribution(page, state, task_states):
+def _contribution(page, state, task_states, findings):
     history = task_states.get(state.pk, []) if state else []
     steps = [_step(task_state) for task_state in history if task_state.status != TaskState.STATUS_CANCELLED]
     if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
         current = next((ts for ts in reversed(history) if ts.pk == state.current_task_state_id), None)
-        screening = current is not None and hasattr(current, "findings")
+        screening = current is not None and current.pk in findings
         return Contribution(
             page,
             SCREENING if screening else IN_REVIEW,
@@ -116,7 +119,7 @@ def _contribution(page, state, task_states):
             CHANGES_REQUESTED,
             detail=f"Returned at “{current.task.name}”" if current else "",
             comment=current.comment if current else "",
-            findings=getattr(current, "findings", []),
+            findings=findings.get(current.pk, []) if current else [],
             steps=steps,
         )
     if page.live:

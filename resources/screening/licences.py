@@ -4,9 +4,8 @@
 
 ``licence`` is the ``Licence`` chosen for the resource being published (None: not chosen yet).
 ``source`` is the ``Licence`` of the resource it adapts (None: not an adaptation). ``grant`` is the
-recorded permission from the source's owners to adapt it; the reuse-grant model does not exist
-yet, so for now any truthy object counts as a grant (the workflow will pass the grant record, or
-None). Only the licence flags are read (``network_only``, ``allows_derivatives``,
+recorded permission from the source's owners to adapt it: the granted ``ReuseRequest`` that
+``resources.models.reuse.grant_for`` finds, or None. Only the licence flags are read (``network_only``, ``allows_derivatives``,
 ``requires_share_alike``, ``allows_commercial_use``, ``spdx_id``), so unsaved ``Licence`` objects
 work too.
 

@@ -9,6 +9,7 @@ below; everything else is shared.
 from django.db import connection, transaction
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Sum, Value, When
 from django.db.models.expressions import RawSQL
+from django.utils import timezone
 from django.utils.html import escape
 
 from ..models import SearchEntry, SearchFacetValue
@@ -24,8 +25,27 @@ def marked_to_html(fragment):
     return escape(fragment).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
 
 
+ENTRY_COLUMNS = (
+    "page_id", "title", "tags", "summary", "body", "file_text", "published_at", "reuse_count", "download_count",
+    "indexed_at",
+)
+
+
 class SqliteDialect:
     match_sql = "SELECT rowid FROM commons_search_fts WHERE commons_search_fts MATCH %s"
+
+    def write(self, ids, entries, facet_values):
+        """Replace the entries ``ids`` by ``entries`` (tuples in ENTRY_COLUMNS order) and their
+        facet values ((entry, facet, value) tuples); the FTS triggers follow each row."""
+        for start in range(0, len(ids), 500):
+            SearchEntry.objects.filter(page_id__in=ids[start:start + 500]).delete()
+        SearchEntry.objects.bulk_create(
+            [SearchEntry(**dict(zip(ENTRY_COLUMNS, entry))) for entry in entries], batch_size=500
+        )
+        SearchFacetValue.objects.bulk_create(
+            [SearchFacetValue(entry_id=entry, facet=facet, value=value) for entry, facet, value in facet_values],
+            batch_size=2000,
+        )
 
     def expression(self, groups):
         def alternative(words):
@@ -35,19 +55,22 @@ class SqliteDialect:
             "(" + " OR ".join(alternative(words) for words in group.alternatives) + ")" for group in groups
         )
 
-    def ranked(self, ids_sql, ids_params, expression, limit, offset):
+    def ranked(self, conditions, expression, limit, offset):
+        """[(page_id, score)] of one page of the best matches, and the total (None: not counted)."""
+        where_sql, where_params = conditions("commons_search_fts.rowid")
         # bm25 weights per column: title, tags, summary, body, file text. Lower is better.
         sql = (
             "SELECT rowid, bm25(commons_search_fts, 10.0, 6.0, 4.0, 2.0, 1.0) AS score "
             "FROM commons_search_fts WHERE commons_search_fts MATCH %s "
-            # "+rowid", not "rowid": a bare "rowid IN (subquery)" is handed to FTS5 as a rowid
-            # constraint, and SQLite then runs the MATCH once per accessible entry. The unary plus
-            # keeps it a plain filter: one MATCH scan, then a membership test.
-            f"AND +rowid IN ({ids_sql}) ORDER BY score LIMIT %s OFFSET %s"
+            # Access and facets as an EXISTS test per match (an index probe each): no list of
+            # every accessible entry to build first, a cost that grew with the index. (Never a
+            # bare "rowid IN (subquery)": FTS5 takes it as a rowid constraint and runs the MATCH
+            # once per listed entry.)
+            f"AND {where_sql} ORDER BY score LIMIT %s OFFSET %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [expression, *ids_params, limit, offset])
-            return [(row[0], -row[1]) for row in cursor.fetchall()]
+            cursor.execute(sql, [expression, *where_params, limit, offset])
+            return [(row[0], -row[1]) for row in cursor.fetchall()], None
 
     def snippets(self, page_ids, expression):
         placeholders = ", ".join(["%s"] * len(page_ids))
@@ -65,10 +88,9 @@ class SqliteDialect:
 
 
 class PostgresDialect:
-    match_sql = (
-        "SELECT page_id FROM commons_search_searchentry "
-        "WHERE search_vector @@ to_tsquery('english', %s)"
-    )
+    # The vectors live in their own table (migration 0005), stored in the row: matching and
+    # ranking read it and the GIN index only, never the text.
+    match_sql = "SELECT page_id FROM commons_search_vector WHERE search_vector @@ to_tsquery('english', %s)"
 
     def expression(self, groups):
         def alternative(words):
@@ -78,16 +100,33 @@ class PostgresDialect:
             "(" + " | ".join(alternative(words) for words in group.alternatives) + ")" for group in groups
         )
 
-    def ranked(self, ids_sql, ids_params, expression, limit, offset):
+    def write(self, ids, entries, facet_values):
+        """As SqliteDialect.write, in two DELETEs and two COPYs (the vectors follow per statement)."""
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM commons_search_searchfacetvalue WHERE entry_id = ANY(%s)", [ids])
+            cursor.execute("DELETE FROM commons_search_searchentry WHERE page_id = ANY(%s)", [ids])
+            raw = cursor.cursor  # psycopg's own cursor: COPY
+            with raw.copy(f"COPY commons_search_searchentry ({', '.join(ENTRY_COLUMNS)}) FROM STDIN") as copy:
+                for entry in entries:
+                    copy.write_row(entry)
+            with raw.copy("COPY commons_search_searchfacetvalue (entry_id, facet, value) FROM STDIN") as copy:
+                for row in facet_values:
+                    copy.write_row(row)
+
+    def ranked(self, conditions, expression, limit, offset):
+        """One statement: the page of best matches and, on each row, the number of matches."""
+        where_sql, where_params = conditions("v.page_id")
         sql = (
-            "SELECT page_id, ts_rank('{0.1, 0.2, 0.4, 1.0}', search_vector, query) AS score "
-            "FROM commons_search_searchentry, to_tsquery('english', %s) AS query "
-            f"WHERE search_vector @@ query AND page_id IN ({ids_sql}) "
-            "ORDER BY score DESC, page_id LIMIT %s OFFSET %s"
+            "SELECT v.page_id, ts_rank('{0.1, 0.2, 0.4, 1.0}', v.search_vector, query) AS score, "
+            "COUNT(*) OVER () AS total "
+            "FROM commons_search_vector v, to_tsquery('english', %s) AS query "
+            f"WHERE v.search_vector @@ query AND {where_sql} "
+            "ORDER BY score DESC, v.page_id LIMIT %s OFFSET %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [expression, *ids_params, limit, offset])
-            return [(row[0], row[1]) for row in cursor.fetchall()]
+            cursor.execute(sql, [expression, *where_params, limit, offset])
+            rows = cursor.fetchall()
+        return [(row[0], row[1]) for row in rows], (rows[0][2] if rows else None if offset else 0)
 
     def snippets(self, page_ids, expression):
         # The markers come in as parameters; the rest of the options string is fixed.
@@ -140,37 +179,30 @@ class DatabaseEngine(SearchEngine):
 
     def index(self, documents):
         """Write a batch in a fixed number of statements: delete the batch's old rows, then
-        bulk-insert entries and facet values (the FTS triggers follow each row)."""
+        bulk-insert entries and facet values (the full-text index follows by triggers)."""
         documents = list({document["id"]: document for document in documents}.values())
         ids = [document["id"] for document in documents]
+        now = timezone.now()
+        entries = [
+            (
+                document["id"],
+                _clean(document["title"]),
+                " ".join(document["tags"]),
+                _clean(document["summary"]),
+                _clean(document["body"]),
+                _clean(document["file_text"]),
+                document["published_at"],
+                document["reuse_count"],
+                document["download_count"],
+                now,
+            )
+            for document in documents
+        ]
+        facet_values = [
+            (document["id"], facet, value) for document in documents for facet, value in facet_rows(document)
+        ]
         with transaction.atomic():
-            for start in range(0, len(ids), 500):
-                SearchEntry.objects.filter(page_id__in=ids[start:start + 500]).delete()
-            SearchEntry.objects.bulk_create(
-                [
-                    SearchEntry(
-                        page_id=document["id"],
-                        title=_clean(document["title"]),
-                        tags=" ".join(document["tags"]),
-                        summary=_clean(document["summary"]),
-                        body=_clean(document["body"]),
-                        file_text=_clean(document["file_text"]),
-                        published_at=document["published_at"],
-                        reuse_count=document["reuse_count"],
-                        download_count=document["download_count"],
-                    )
-                    for document in documents
-                ],
-                batch_size=500,
-            )
-            SearchFacetValue.objects.bulk_create(
-                [
-                    SearchFacetValue(entry_id=document["id"], facet=facet, value=value)
-                    for document in documents
-                    for facet, value in facet_rows(document)
-                ],
-                batch_size=2000,
-            )
+            dialect().write(ids, entries, facet_values)
         return len(documents)
 
     def remove(self, page_ids):
@@ -215,21 +247,50 @@ class DatabaseEngine(SearchEngine):
             entries = entries.filter(pk__in=RawSQL(dialect().match_sql, [expression]))
         return entries
 
+    @staticmethod
+    def _conditions(request, exclude_facet=None):
+        """What _filtered(..., with_match=False) filters on, as SQL tests of one id column: an
+        EXISTS on the facet table per filter (access, then each selected facet). Returns a
+        function of the column giving (sql, params)."""
+        tests = []
+        for facet, values in [(ACCESS_FACET, sorted(request.access)), *request.filters.items()]:
+            values = list(values)
+            if facet == exclude_facet or (facet != ACCESS_FACET and not values):
+                continue
+            tests.append((facet, values))
+
+        def conditions(column):
+            parts, params = [], []
+            for facet, values in tests:
+                if not values:  # nobody may see anything
+                    parts.append("1 = 0")
+                    continue
+                placeholders = ", ".join(["%s"] * len(values))
+                parts.append(
+                    "EXISTS (SELECT 1 FROM commons_search_searchfacetvalue f "
+                    f"WHERE f.entry_id = {column} AND f.facet = %s AND f.value IN ({placeholders}))"
+                )
+                params += [facet, *values]
+            return " AND ".join(parts), params
+
+        return conditions
+
     def search(self, request):
         groups = parse(request.text, load_synonyms())
         expression = dialect().expression(groups) if groups else None
         matching = self._filtered(request, expression)
-        total = matching.count()
+        total = None
 
         if expression and request.sort == "relevance":
-            ids_sql, ids_params = self._filtered(request, expression, with_match=False).values("pk").query.sql_with_params()
-            ranked = dialect().ranked(ids_sql, ids_params, expression, request.per_page, request.offset)
+            ranked, total = dialect().ranked(self._conditions(request), expression, request.per_page, request.offset)
         else:
             ordering = {
                 "reused": ["-reuse_count", "-download_count", "-published_at", "pk"],
             }.get(request.sort, ["-published_at", "pk"])
             ids = matching.order_by(*ordering).values_list("pk", flat=True)[request.offset:request.offset + request.per_page]
             ranked = [(page_id, 0.0) for page_id in ids]
+        if total is None:
+            total = matching.count()
 
         hits = [Hit(page_id=page_id, score=score) for page_id, score in ranked]
         if expression and hits:

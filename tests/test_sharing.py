@@ -1,0 +1,295 @@
+"""Sharing, reuse requests and their rules: who may do what, what bad input gets, who is told."""
+
+import json
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from wagtail.models import PageLogEntry, TaskState, WorkflowState
+
+from resources.demo.files import make_pdf
+from resources.models import Licence, ReuseRequest, ReuseStatus, ToolPage
+from resources.review.sharing import pending_files
+
+from .builders import make_tool, restrict_to_members
+from .conftest import login
+from .html import read, visit
+from .test_contribution_workflow import act, current_task_state, mail_to, share_data
+
+
+def share(client, **overrides):
+    files = overrides.pop("files", None)
+    data = share_data(**overrides)
+    if files is not None:
+        data["files"] = files
+    return client.post("/share/", data)
+
+
+def clean_pdf(name="sheet.pdf"):
+    return SimpleUploadedFile(name, make_pdf("Sheet", ["A checklist for the clinic team."]), content_type="application/pdf")
+
+
+# Sharing ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_share_form_offers_plain_language_licences_with_a_recommended_default(participant_client):
+    seen = visit(participant_client, "/share/")
+    assert "Share a resource" in seen
+    assert "Creative Commons Attribution 4.0" in seen.text or "CC-BY-4.0" in seen.text
+    assert "Recommended" in seen
+    assert "Anyone may share and adapt it, for any purpose, as long as they credit the authors." in seen.text
+    assert "Only signed-in network members will see it." in seen.text
+    html = participant_client.get("/share/").content.decode()
+    recommended = Licence.objects.get(recommended=True)
+    assert f'value="{recommended.pk}" checked' in html
+
+
+@pytest.mark.django_db
+def test_anonymous_people_are_asked_to_sign_in(client):
+    response = client.get("/share/")
+    assert response.status_code == 302 and response.url.startswith("/accounts/login/")
+    assert client.get(reverse("my_contributions")).status_code == 302
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "name, data, says",
+    [
+        ("report.pdf", b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 200, "Windows executable"),
+        ("form.docx", b"<!DOCTYPE html><html><body><p>Patient form</p></body></html>", "HTML"),
+    ],
+)
+def test_disguised_files_are_refused_with_a_clear_message_and_nothing_is_saved(participant_client, name, data, says):
+    pages, logs = ToolPage.objects.count(), PageLogEntry.objects.count()
+    response = share(participant_client, files=SimpleUploadedFile(name, data))
+    assert response.status_code == 400
+    seen = read(response)
+    assert "Nothing has been saved yet" in seen.text and says in seen.text
+    assert ToolPage.objects.count() == pages and PageLogEntry.objects.count() == logs
+
+
+@pytest.mark.django_db
+def test_share_answers_json_for_the_progress_script(participant_client):
+    response = participant_client.post("/share/", share_data(title=""), HTTP_ACCEPT="application/json")
+    assert response.status_code == 400
+    answer = json.loads(response.content)
+    assert "This field is required." in answer["form_html"]
+    response = participant_client.post(
+        "/share/", {**share_data(title="Clinic flow sheet"), "files": clean_pdf()}, HTTP_ACCEPT="application/json"
+    )
+    assert response.status_code == 200
+    assert json.loads(response.content)["redirect"].startswith(reverse("my_contributions"))
+
+
+@pytest.mark.django_db
+def test_a_protocol_needs_its_scope_and_population(participant_client):
+    response = share(participant_client, kind="protocol", title="Fever protocol")
+    assert response.status_code == 400
+    assert "A protocol needs this" in read(response).text
+    response = share(participant_client, kind="protocol", title="Fever protocol", scope="Fever in clinic.", population="Children on biologics.")
+    assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_draft_is_saved_without_starting_review(participant_client):
+    assert share(participant_client, title="Half-finished checklist", action="draft").status_code == 302
+    page = ToolPage.objects.get(title="Half-finished checklist")
+    assert page.current_workflow_state is None and not page.live
+    seen = visit(participant_client, reverse("my_contributions"))
+    assert "Half-finished checklist" in seen and "Draft" in seen
+
+
+@pytest.mark.django_db
+def test_adapted_from_is_found_by_title_or_link(participant_client):
+    source = make_tool("Asthma action plan for schools", owner="tom.alvarez")
+    assert share(participant_client, title="Asthma plan for our school nurses", adapted_from="asthma ACTION plan for schools").status_code == 302
+    page = ToolPage.objects.get(title="Asthma plan for our school nurses")
+    assert page.get_latest_revision_as_object().adapted_from_id == source.pk
+    response = share(participant_client, title="Another", adapted_from="Nothing by this name")
+    assert response.status_code == 400 and "No resource in the library has that title" in read(response).text
+
+
+# Who may do what --------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_participant_cannot_see_edit_approve_or_publish_another_participants_draft(client):
+    login(client, "tom.alvarez")
+    share(client, title="Tom's private draft", files=clean_pdf())
+    page = ToolPage.objects.get(title="Tom's private draft")
+    assert current_task_state(page).task.name == "Review"
+
+    grace = login(client.__class__(), "grace.lin")
+    assert "Tom's private draft" not in visit(grace, reverse("my_contributions"))
+    assert grace.get(reverse("edit_contribution", args=[page.pk])).status_code == 404
+    assert "Tom's private draft" not in visit(grace, reverse("wagtailadmin_explore", args=[page.get_parent().pk])).text
+    assert grace.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code in (302, 403)
+    assert grace.get(reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])).status_code in (302, 403, 404)
+    task_state = current_task_state(page)
+    grace.post(reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk)), {"comment": ""})
+    task_state.refresh_from_db()
+    assert task_state.status == TaskState.STATUS_IN_PROGRESS
+    grace.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), {"action-publish": "1", "title": "Taken over"})
+    page.refresh_from_db()
+    assert not page.live and page.title == "Tom's private draft"
+    file_url = pending_files(page)[0].document.url
+    assert grace.get(file_url).status_code == 404, "a draft's files are not anyone's to download"
+
+
+@pytest.mark.django_db
+def test_the_author_cannot_approve_their_own_contribution(participant_client):
+    share(participant_client, title="My own tool", files=clean_pdf())
+    page = ToolPage.objects.get(title="My own tool")
+    task_state = current_task_state(page)
+    participant_client.post(reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk)), {"comment": ""})
+    task_state.refresh_from_db()
+    assert task_state.status == TaskState.STATUS_IN_PROGRESS
+    reviewer = login(participant_client.__class__(), "samuel.okafor")
+    assert reviewer.get(pending_files(page)[0].document.url).status_code == 200, "reviewers read the files they review"
+
+
+@pytest.mark.django_db
+def test_screening_result_is_in_the_admin_history(participant_client):
+    share(participant_client, title="Logged tool", files=clean_pdf())
+    page = ToolPage.objects.get(title="Logged tool")
+    entries = PageLogEntry.objects.filter(page=page, action="wagtail.workflow.approve")
+    assert [entry.data["comment"] for entry in entries] == ["Screening passed: the files, the text and the licence raised no problem."]
+    editor = login(participant_client.__class__(), "marcus.webb")
+    seen = visit(editor, reverse("wagtailadmin_pages:history", args=[page.pk]))
+    assert "Screening passed" in seen.text
+
+
+def queries_for(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # warm
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.django_db
+def test_my_contributions_makes_the_same_queries_for_one_or_many(participant_client):
+    share(participant_client, title="First of many", files=clean_pdf())
+    one = queries_for(participant_client, reverse("my_contributions"))
+    for number in range(4):
+        share(participant_client, title=f"Another contribution {number}", action="draft" if number % 2 else "submit")
+    assert queries_for(participant_client, reverse("my_contributions")) == one
+    assert one <= 16, one
+
+
+# E-mails ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_rejection_at_the_editorial_step_tells_the_reviewer_who_approved(participant_client, mailoutbox):
+    share(participant_client, title="Bounced tool", files=clean_pdf())
+    page = ToolPage.objects.get(title="Bounced tool")
+    receipt = mail_to(mailoutbox, "grace.lin")
+    assert len(receipt) == 1 and "is with the reviewers" in receipt[0].subject
+    reviewer = login(participant_client.__class__(), "samuel.okafor")
+    act(reviewer, page, "approve", "Fine by me.")
+    editors_told = mail_to(mailoutbox, "priya.raman")
+    assert len(editors_told) == 1 and "editorial approval" in editors_told[0].subject
+    mailoutbox.clear()
+    editor = login(participant_client.__class__(), "marcus.webb")
+    act(editor, page, "reject", "The title promises more than the sheet does.")
+    to_author = mail_to(mailoutbox, "grace.lin")
+    to_reviewer = mail_to(mailoutbox, "samuel.okafor")
+    assert len(to_author) == 1 and "The title promises more" in to_author[0].body
+    assert len(to_reviewer) == 1 and "You approved" in to_reviewer[0].body
+    assert "The title promises more" in to_reviewer[0].body
+
+
+# Reuse requests ---------------------------------------------------------------------------------
+
+
+def adaptation_data(source, **overrides):
+    return share_data(title="Our adapted plan", adapted_from=source.title, **overrides)
+
+
+@pytest.mark.django_db
+def test_adapting_a_no_derivatives_resource_needs_a_grant_and_a_granted_request_lets_it_through(participant_client, mailoutbox):
+    source = make_tool("Biologic infusion checklist", owner="tom.alvarez", licence="CC-BY-ND-4.0")
+    seen = visit(participant_client, source.url)
+    assert reverse("request_reuse", args=[source.pk]) in seen.hrefs
+
+    # Without a grant the screening returns it.
+    participant_client.post("/share/", adaptation_data(source))
+    page = ToolPage.objects.get(title="Our adapted plan")
+    assert page.current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    assert "needs a recorded reuse grant" in visit(participant_client, reverse("my_contributions")).text
+
+    # The participant asks; the source's owner and the editors are told.
+    mailoutbox.clear()
+    response = participant_client.post(
+        reverse("request_reuse", args=[source.pk]),
+        {"scope": "adapt", "organisation": "", "purpose": "We will shorten it for our infusion suite."},
+    )
+    assert response.status_code == 302
+    reuse = ReuseRequest.objects.get(resource=source)
+    asked = mail_to(mailoutbox, "tom.alvarez")
+    assert len(asked) == 1 and "shorten it for our infusion suite" in asked[0].body
+    assert mail_to(mailoutbox, "marcus.webb"), "editors may decide too"
+
+    # A stranger cannot decide; the owner grants.
+    stranger = login(participant_client.__class__(), "amara.nwosu")
+    assert stranger.post(reverse("decide_reuse", args=[reuse.pk]), {f"r{reuse.pk}-decision": "grant"}).status_code == 403
+    owner = login(participant_client.__class__(), "tom.alvarez")
+    seen = visit(owner, reverse("reuse_requests"))
+    assert "shorten it for our infusion suite" in seen.text
+    mailoutbox.clear()
+    response = owner.post(
+        reverse("decide_reuse", args=[reuse.pk]),
+        {f"r{reuse.pk}-decision": "grant", f"r{reuse.pk}-message": "Yes, please credit our centre."},
+    )
+    assert response.status_code == 302
+    reuse.refresh_from_db()
+    assert reuse.status == ReuseStatus.GRANTED and reuse.decided_by.username == "tom.alvarez"
+    told = mail_to(mailoutbox, "grace.lin")
+    assert len(told) == 1 and "granted" in told[0].subject and "Yes, please credit our centre." in told[0].body
+    assert PageLogEntry.objects.filter(page=source, action="commons.reuse.granted").exists()
+    editor = login(owner.__class__(), "marcus.webb")
+    assert "Reuse granted" in visit(editor, reverse("wagtailadmin_pages:history", args=[source.pk])).text
+
+    # Resubmitted, the adaptation now passes screening.
+    participant_client.post(reverse("edit_contribution", args=[page.pk]), adaptation_data(source))
+    assert current_task_state(page).task.name == "Review"
+
+
+@pytest.mark.django_db
+def test_a_declined_request_needs_a_reason_and_is_recorded(participant_client, mailoutbox):
+    source = make_tool("Family network newsletter", owner="tom.alvarez", licence="CC-BY-ND-4.0")
+    participant_client.post(reverse("request_reuse", args=[source.pk]), {"scope": "use", "purpose": "Send it to our families."})
+    reuse = ReuseRequest.objects.get(resource=source)
+    editor = login(participant_client.__class__(), "marcus.webb")
+    response = editor.post(reverse("decide_reuse", args=[reuse.pk]), {f"r{reuse.pk}-decision": "decline"})
+    assert response.status_code == 400 and "Say why" in read(response).text
+    mailoutbox.clear()
+    editor.post(reverse("decide_reuse", args=[reuse.pk]), {f"r{reuse.pk}-decision": "decline", f"r{reuse.pk}-message": "It is being rewritten."})
+    reuse.refresh_from_db()
+    assert reuse.status == ReuseStatus.DECLINED
+    assert "It is being rewritten." in mail_to(mailoutbox, "grace.lin")[0].body
+    assert PageLogEntry.objects.filter(page=source, action="commons.reuse.declined").exists()
+    seen = visit(participant_client, reverse("reuse_requests"))
+    assert "Declined" in seen and "It is being rewritten." in seen.text
+
+
+@pytest.mark.django_db
+def test_an_openly_licensed_resource_needs_no_request(participant_client):
+    source = make_tool("Open checklist", owner="tom.alvarez", licence="CC-BY-4.0")
+    assert reverse("request_reuse", args=[source.pk]) not in visit(participant_client, source.url).hrefs
+    response = participant_client.get(reverse("request_reuse", args=[source.pk]))
+    assert response.status_code == 302 and not ReuseRequest.objects.filter(resource=source).exists()
+
+
+@pytest.mark.django_db
+def test_network_only_resources_are_not_offered_to_outsiders(client):
+    network = Licence.objects.get(network_only=True)
+    source = make_tool("Members' registry guide", owner="tom.alvarez", licence=network)
+    restrict_to_members(source)
+    assert client.get(reverse("request_reuse", args=[source.pk])).status_code == 302  # sign in first
+    response = client.get(source.url)
+    assert response.status_code == 302 and "/accounts/login/" in response.url
