@@ -148,3 +148,55 @@ def test_share_screen_review_resubmit_publish(client, mailoutbox):
     assert download.status_code == 200
     assert b"".join(download.streaming_content).startswith(b"%PDF")
     assert "Published" in visit(client, reverse("my_contributions"))
+
+
+@pytest.mark.django_db
+def test_a_participant_submits_from_the_wagtail_admin_and_screening_runs(client, library, mailoutbox):
+    from .admin_forms import add_url, resource_form
+
+    login(client, "grace.lin")
+    licence = Licence.objects.get(spdx_id="CC-BY-4.0").pk
+    data = resource_form(summary="Call the family on 0161 496 0123 before the visit.", licence=licence)
+    data["action-submit"] = "Submit to Contribution review"
+    response = client.post(add_url("toolpage", library), data)
+    assert response.status_code == 302
+    page = ToolPage.objects.get(slug="clinic-huddle-card-transition")
+    state = page.current_workflow_state
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    assert "phone number" in state.current_task_state.comment
+    assert "needs a few fixes" in mail_to(mailoutbox, "grace.lin")[0].subject
+
+
+@pytest.mark.django_db
+def test_changing_a_published_resource_goes_through_review_and_its_new_files_become_a_release(client, mailoutbox):
+    from .builders import make_tool
+
+    page = make_tool("Published sheet", owner="grace.lin", releases=1, summary="The published summary.")
+    login(client, "grace.lin")
+    response = client.post(
+        reverse("edit_contribution", args=[page.pk]),
+        {**share_data(title="Published sheet", summary="A better summary."), "files": pdf_upload("sheet-v2.pdf", CLEAN_PDF_LINES)},
+    )
+    assert response.status_code == 400, "new files on a published resource need change notes"
+    assert "Say what changed" in read(response).text
+    response = client.post(
+        reverse("edit_contribution", args=[page.pk]),
+        {
+            **share_data(title="Published sheet", summary="A better summary.", change_notes="Shorter, one page."),
+            "files": pdf_upload("sheet-v2.pdf", CLEAN_PDF_LINES),
+        },
+    )
+    assert response.status_code == 302
+    assert current_task_state(page).task.name == "Review"
+    anonymous = client.__class__()
+    seen = visit(anonymous, page.url)
+    assert "The published summary." in seen.text and "A better summary." not in seen.text
+    assert "sheet-v2.pdf" not in anonymous.get(page.url).content.decode()
+
+    act(login(client.__class__(), "samuel.okafor"), page, "approve")
+    act(login(client.__class__(), "marcus.webb"), page, "approve")
+    seen = visit(anonymous, page.url)
+    assert "A better summary." in seen.text
+    latest = page.releases.published().order_by("-published_at").first()
+    assert latest.label == "1.1" and latest.change_notes == "Shorter, one page."
+    assert [f.filename for f in latest.files.all()] == ["sheet-v2.pdf"]
