@@ -91,6 +91,16 @@ def serve_release_files_only_when_visible(document, request):
     raise Http404("No such document")
 
 
+@hooks.register("construct_document_chooser_queryset")
+def hide_files_waiting_for_review(documents, request):
+    """A file in a draft release is offered only to people who may edit its resource: another
+    participant never sees the title of a contribution's file before it is published."""
+    waiting = ReleaseFile.objects.filter(release__published_at__isnull=True)
+    editable = PagePermissionPolicy().instances_user_has_permission_for(request.user, "change")
+    waiting = waiting.exclude(release__resource_id__in=editable.values("pk")).exclude(release__resource__owner=request.user)
+    return documents.exclude(pk__in=waiting.values("document_id"))
+
+
 @hooks.register("construct_explorer_page_queryset")
 def participants_see_only_their_own_drafts(parent_page, pages, request):
     """In the admin's page explorer, someone who may not edit others' pages (a participant) sees

@@ -293,3 +293,17 @@ def test_network_only_resources_are_not_offered_to_outsiders(client):
     assert client.get(reverse("request_reuse", args=[source.pk])).status_code == 302  # sign in first
     response = client.get(source.url)
     assert response.status_code == 302 and "/accounts/login/" in response.url
+
+
+@pytest.mark.django_db
+def test_a_contributions_files_are_not_offered_in_other_participants_document_chooser(client):
+    login(client, "tom.alvarez")
+    share(client, title="Tom's sheet", files=clean_pdf("toms-unpublished-sheet.pdf"))
+    grace = login(client.__class__(), "grace.lin")
+    chooser = grace.get(reverse("wagtaildocs_chooser:choose") + "?q=toms")
+    assert chooser.status_code == 200
+    assert "toms unpublished sheet" not in chooser.content.decode().lower()
+    tom_chooser = client.get(reverse("wagtaildocs_chooser:choose") + "?q=toms")
+    assert "toms unpublished sheet" in tom_chooser.content.decode().lower()
+    reviewer = login(client.__class__(), "samuel.okafor")
+    assert "toms unpublished sheet" in reviewer.get(reverse("wagtaildocs_chooser:choose") + "?q=toms").content.decode().lower()
