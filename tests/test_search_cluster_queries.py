@@ -53,8 +53,7 @@ def test_text_with_a_synonym_and_a_phrase():
         text='PDSA "pre-visit planning"', page=2, per_page=10, access=frozenset({"public", "authenticated"}), with_facets=False
     )
 
-    assert build_search_body(request, SYNONYMS) == [{
-        "query": {
+    query = {
             "bool": {
                 "must": [
                     {
@@ -77,14 +76,22 @@ def test_text_with_a_synonym_and_a_phrase():
                 ],
                 "filter": [{"terms": {"access": ["authenticated", "public"]}}],
             }
-        },
+        }
+
+    assert build_search_body(request, SYNONYMS) == [{
+        "query": query,
         "sort": ["_score", {"published_at": {"order": "desc"}}, {"page_id": {"order": "asc"}}],
-        "track_total_hits": True,
+        "track_total_hits": False,
         "from": 10,
         "size": 10,
         "_source": False,
         "highlight": HIGHLIGHT,
-    }]  # without facets: the hits request alone
+    }, {
+        # Without facets the counts are the exact total alone.
+        "query": query,
+        "size": 0,
+        "track_total_hits": True,
+    }]
 
 
 def test_filters_on_two_facets_narrow_the_hits_and_each_facet_counts_under_the_others():
@@ -101,7 +108,7 @@ def test_filters_on_two_facets_narrow_the_hits_and_each_facet_counts_under_the_o
         }
     ]
 
-    hits, facets = build_search_body(request, SYNONYMS)
+    hits, counts = build_search_body(request, SYNONYMS)
 
     # The hits: OR within a facet (one terms filter), AND across facets, in the query itself.
     assert hits == {
@@ -112,16 +119,18 @@ def test_filters_on_two_facets_narrow_the_hits_and_each_facet_counts_under_the_o
             {"published_at": {"order": "desc"}},
             {"page_id": {"order": "asc"}},
         ],
-        "track_total_hits": True,
+        "track_total_hits": False,
         "from": 0,
         "size": 12,
         "_source": False,
         "highlight": HIGHLIGHT,
     }
-    # The counts: no hits (so the request cache keeps it), each facet under the others' selection.
-    assert facets == {
+    # The counts: no hits (so the request cache keeps it); the total under the whole selection,
+    # each facet under the others' selection.
+    assert counts == {
         "query": {"bool": {"must": must, "filter": [access]}},
         "aggs": {
+            "total": {"filter": {"bool": {"filter": [condition, tool]}}},
             "condition": facet_agg("condition", filters=[tool]),
             "type": facet_agg("type", filters=[condition]),
             "phase": facet_agg("phase", filters=[condition, tool]),
@@ -136,9 +145,10 @@ def test_filters_on_two_facets_narrow_the_hits_and_each_facet_counts_under_the_o
 
 
 def test_facets_with_nothing_selected_are_plain_terms_aggregations():
-    _, facets = build_search_body(SearchRequest(text="sick"), SYNONYMS)
+    _, counts = build_search_body(SearchRequest(text="sick"), SYNONYMS)
 
-    assert facets["aggs"] == {
+    assert counts["track_total_hits"] is True  # the total is the hit count
+    assert counts["aggs"] == {
         "condition": facet_agg("condition"),
         "type": facet_agg("type"),
         "phase": facet_agg("phase"),
@@ -157,7 +167,7 @@ def test_empty_text_matches_everything_visible_newest_first_without_highlights()
         {
             "query": {"bool": {"filter": [{"terms": {"access": ["public"]}}, asthma]}},
             "sort": [{"published_at": {"order": "desc"}}, {"page_id": {"order": "asc"}}],
-            "track_total_hits": True,
+            "track_total_hits": False,
             "from": 0,
             "size": 12,
             "_source": False,
@@ -165,6 +175,7 @@ def test_empty_text_matches_everything_visible_newest_first_without_highlights()
         {
             "query": {"bool": {"filter": [{"terms": {"access": ["public"]}}]}},
             "aggs": {
+                "total": {"filter": {"bool": {"filter": [asthma]}}},
                 "condition": facet_agg("condition", filters=[asthma]),
                 "type": facet_agg("type", filters=[asthma]),
                 "phase": facet_agg("phase", filters=[asthma]),
@@ -180,14 +191,15 @@ def test_empty_text_matches_everything_visible_newest_first_without_highlights()
 
 
 def test_an_unknown_facet_matches_nothing_and_empties_the_other_counts():
-    hits, facets = build_search_body(SearchRequest(text="sick", filters={"colour": ("red",)}), SYNONYMS)
+    hits, counts = build_search_body(SearchRequest(text="sick", filters={"colour": ("red",)}), SYNONYMS)
 
     assert hits["query"]["bool"]["filter"][1:] == [{"match_none": {}}]
-    assert facets["aggs"]["condition"] == facet_agg("condition", filters=[{"match_none": {}}])
+    assert counts["aggs"]["total"] == {"filter": {"bool": {"filter": [{"match_none": {}}]}}}
+    assert counts["aggs"]["condition"] == facet_agg("condition", filters=[{"match_none": {}}])
 
 
 def test_sort_newest_with_text_and_pages_beyond_the_result_window():
-    (body,) = build_search_body(SearchRequest(text="asthma", sort="newest", page=5000, with_facets=False), SYNONYMS)
+    body, _ = build_search_body(SearchRequest(text="asthma", sort="newest", page=5000, with_facets=False), SYNONYMS)
 
     assert body["sort"] == [{"published_at": {"order": "desc"}}, {"page_id": {"order": "asc"}}]
     assert (body["from"], body["size"]) == (10_000, 0)  # never more than index.max_result_window
@@ -374,7 +386,6 @@ def test_answers_become_results_with_marked_highlights_and_disjunctive_facets(mo
         "took": 3,
         "timed_out": False,
         "hits": {
-            "total": {"value": 2, "relation": "eq"},
             "max_score": 4.0,
             "hits": [
                 {"_index": "x", "_id": "7", "_score": 4.0, "highlight": {
@@ -386,6 +397,7 @@ def test_answers_become_results_with_marked_highlights_and_disjunctive_facets(mo
         },
     }
     counts = {"took": 1, "timed_out": False, "hits": {"hits": []}, "aggregations": {
+        "total": {"doc_count": 2},
         # The selected facet counts as a plain terms aggregation; the others under its filter.
         "condition": {"buckets": [{"key": "ibd", "doc_count": 2}]},
         **{

@@ -227,19 +227,24 @@ def _text_and_access(groups, access, facet_filters=()):
     return Q("bool", must=must, filter=filters) if must else Q("bool", filter=filters)
 
 
-def build_search(request, synonyms):
-    """The searches for a SearchRequest, sent together in one ``_msearch``: the page of hits,
-    then (with facets) the facet counts. Their ``to_dict()`` are the bodies sent.
+TOTAL_AGGREGATION = "total"  # not a facet name
 
-    The hits request filters by the selection in its query (no aggregation needs the unfiltered
-    set there) and counts the total exactly. The facet request asks for no hits (``size: 0``), so
-    the shard request cache can keep it until the index next changes."""
+
+def build_search(request, synonyms):
+    """The two searches for a SearchRequest, sent together in one ``_msearch`` (their
+    ``to_dict()`` are the bodies sent):
+
+    - the page of hits, filtered by the selection in its query; it does not count the matches,
+      so the cluster may skip documents that cannot reach the page (block-max WAND);
+    - the counts: the exact total and, with facets, the facet counts. It asks for no hits
+      (``size: 0``), so nothing is scored and the shard request cache keeps it until the index
+      next changes (and for every page of the same search)."""
     groups = parse(request.text, synonyms)
     facet_filters = _facet_filters(request)
     hits = (
         Search()
         .query(_text_and_access(groups, request.access, facet_filters.values()))
-        .extra(track_total_hits=True)
+        .extra(track_total_hits=False)
         .source(False)
         .sort(*_sort(request, bool(groups)))
     )
@@ -254,15 +259,20 @@ def build_search(request, synonyms):
             fragment_size=160,
             order="score",
         ).highlight(*HIGHLIGHT_FIELDS)
-    if not request.with_facets:
-        return [hits]
-    return [hits, build_facet_search(groups, request.access, facet_filters)]
+    return [hits, build_count_search(groups, request.access, facet_filters, request.with_facets)]
 
 
-def build_facet_search(groups, access, facet_filters):
-    """Disjunctive facets: each facet counts under the OTHER facets' selections only, so a facet
+def build_count_search(groups, access, facet_filters, with_facets):
+    """The total, and the facets if asked. The query leaves the selection out, for the facets:
+    with a selection, the total is a filter aggregation of all of it; without, the hit count.
+
+    Disjunctive facets: each facet counts under the OTHER facets' selections only, so a facet
     with nothing else selected is a plain terms aggregation; the rest sit under a filter."""
-    search = Search().query(_text_and_access(groups, access)).extra(size=0, track_total_hits=False)
+    search = Search().query(_text_and_access(groups, access)).extra(size=0, track_total_hits=not facet_filters)
+    if facet_filters:
+        search.aggs.bucket(TOTAL_AGGREGATION, "filter", filter=Q("bool", filter=list(facet_filters.values())))
+    if not with_facets:
+        return search
     for facet in FACETS:
         others = [query for name, query in facet_filters.items() if name != facet]
         terms = {
@@ -629,13 +639,12 @@ class ClusterEngine(SearchEngine):
     def search(self, request):
         searches = build_search(request, load_synonyms())
         try:
-            # The facet request (the second, if any) has no hits: cached until the index changes.
+            # The counts (the second) ask for no hits: cached until the index changes.
             answers = self.gateway.msearch(self.alias, [search.to_dict() for search in searches], cached={1})
         except NotFound as exc:
             raise EngineUnavailable(f"{self.name}: no index {self.alias} yet (run `search_index rebuild`)") from exc
-        response = answers[0]["hits"]
         hits = []
-        for result in response["hits"]:
+        for result in answers[0]["hits"]["hits"]:
             hit = Hit(page_id=int(result["_id"]), score=float(result.get("_score") or 0.0))
             highlight = result.get("highlight") or {}
             for field in HIGHLIGHT_FIELDS:
@@ -644,8 +653,12 @@ class ClusterEngine(SearchEngine):
                     hit.highlights = [marked_to_html(fragments[0])]
                     break
             hits.append(hit)
-        facets = self._facets(request, answers[1]["aggregations"]) if request.with_facets else {}
-        total = response["total"]["value"]
+        counts = answers[1]
+        facets = self._facets(request, counts["aggregations"]) if request.with_facets else {}
+        if TOTAL_AGGREGATION in counts.get("aggregations", {}):
+            total = counts["aggregations"][TOTAL_AGGREGATION]["doc_count"]
+        else:
+            total = counts["hits"]["total"]["value"]
         return SearchResults(request=request, hits=hits, total=total, facets=facets, engine=self.name)
 
     def _facets(self, request, aggregations):
