@@ -89,11 +89,28 @@ def test_enough_resources_of_every_type():
     assert ResourcePage.objects.live().count() >= 60
     for model in (ToolPage, ChangePackagePage, ProtocolPage):
         assert model.objects.live().count() >= 5, model.__name__
-    # Every resource is fully described: type, licence, condition and at least one release.
-    assert not ResourcePage.objects.filter(resource_type__isnull=True).exists()
-    assert not ResourcePage.objects.filter(licence__isnull=True).exists()
-    assert not ResourcePage.objects.filter(conditions__isnull=True).exists()
-    assert not ResourcePage.objects.filter(releases__isnull=True).exists()
+    # Every published resource is fully described: type, licence, condition and at least one
+    # release. (The demo's contributions still in review are drafts: test_demo_contributions.)
+    published = ResourcePage.objects.live()
+    assert not published.filter(resource_type__isnull=True).exists()
+    assert not published.filter(licence__isnull=True).exists()
+    assert not published.filter(conditions__isnull=True).exists()
+    assert not published.filter(releases__isnull=True).exists()
+
+
+def test_demo_contributions_show_each_side_of_the_review():
+    from wagtail.models import WorkflowState
+
+    from resources.models import ReuseRequest
+
+    in_review = ToolPage.objects.get(slug="transition-clinic-huddle-card")
+    assert in_review.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert in_review.current_workflow_task.name == "Review"
+    assert in_review.releases.get().files.count() == 1 and not in_review.releases.get().is_published
+    returned = ToolPage.objects.get(slug="infusion-day-welcome-letter")
+    assert returned.current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    assert "reading age" in returned.current_workflow_state.current_task_state.comment
+    assert ReuseRequest.objects.pending().filter(requester__username="amara.nwosu").count() == 1
 
 
 def test_conditions_centres_people_and_roles():
@@ -159,7 +176,7 @@ def words(text):
 
 
 def test_release_files_are_real_documents_about_their_resource():
-    files = ReleaseFile.objects.select_related("document", "release__resource")
+    files = ReleaseFile.objects.filter(release__published_at__isnull=False).select_related("document", "release__resource")
     extensions = set()
     for release_file in files:
         extension = release_file.document.filename.rsplit(".", 1)[-1].lower()

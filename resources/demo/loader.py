@@ -42,6 +42,7 @@ from resources.models import (
 from resources.spdx import KNOWN_LICENCES
 
 from . import collections, files, heart_diabetes, ibd_jia, network, vocabularies
+from .contributions import create_contributions
 
 DEMO_PASSWORD = "improve-together"
 GROUP_BY_ROLE = {"participant": PARTICIPANTS, "reviewer": REVIEWERS, "editor": EDITORS, "admin": NETWORK_ADMINS}
@@ -109,8 +110,9 @@ class DemoLoader:
         new_pages = self.create_resources()
         self.create_collections()
         ensure_roles()
+        create_contributions(self.library, self.conditions, self.types, self.people)
         self.say(f"Demo network ready: {len(new_pages)} resources created this run, "
-                 f"{ResourcePage.objects.count()} in the library.")
+                 f"{ResourcePage.objects.live().count()} published in the library.")
         return new_pages
 
     # Vocabularies, licences, organisations, people

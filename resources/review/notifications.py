@@ -8,6 +8,8 @@ what Wagtail's leave out: the reviewer's comment when approving with a comment (
 a rejection at a later step telling the people who approved earlier steps (wagtail#10196).
 """
 
+from contextlib import contextmanager
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
@@ -17,6 +19,21 @@ from wagtail.models import AbstractGroupApprovalTask, TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 
 
+_muted = False
+
+
+@contextmanager
+def muted():
+    """No e-mail from inside this block: the demo loader builds contributions in every state
+    without writing to the demo people."""
+    global _muted
+    previous, _muted = _muted, True
+    try:
+        yield
+    finally:
+        _muted = previous
+
+
 def absolute(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
@@ -24,7 +41,7 @@ def absolute(path):
 def send(users, subject, template, context):
     """One message per person (addresses are never shared), to active users with an address."""
     recipients = sorted({user.email for user in users if user is not None and user.is_active and user.email})
-    if not recipients:
+    if _muted or not recipients:
         return
     context = {"site_name": "Improvement Commons", "my_contributions_url": absolute(reverse("my_contributions")), **context}
     body = render_to_string(f"resources/emails/{template}.txt", context)

@@ -33,3 +33,7 @@ class Command(BaseCommand):
             self.stdout.write(f"  {group:<15} {username:<16} {name}")
         base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         self.stdout.write(f"  Site: {base}/   Admin: {base}/admin/")
+        self.stdout.write(
+            f"  Try: share at {base}/share/ as grace.lin; review “Transition clinic huddle card” as samuel.okafor; "
+            f"answer a reuse request at {base}/my/reuse/ as kenji.watanabe."
+        )
