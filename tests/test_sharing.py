@@ -177,7 +177,9 @@ def test_my_contributions_makes_the_same_queries_for_one_or_many(participant_cli
     for number in range(4):
         share(participant_client, title=f"Another contribution {number}", action="draft" if number % 2 else "submit")
     assert queries_for(participant_client, reverse("my_contributions")) == one
-    assert one <= 16, one
+    # Session and user; revisions, credits, pages; workflow runs, their steps, screening findings;
+    # the library and the person's permission on it; the base template (site, permissions, userbar).
+    assert one <= 18, one
 
 
 # E-mails ------------------------------------------------------------------------------------------
@@ -307,3 +309,15 @@ def test_a_contributions_files_are_not_offered_in_other_participants_document_ch
     assert "toms unpublished sheet" in tom_chooser.content.decode().lower()
     reviewer = login(client.__class__(), "samuel.okafor")
     assert "toms unpublished sheet" in reviewer.get(reverse("wagtaildocs_chooser:choose") + "?q=toms").content.decode().lower()
+
+
+@pytest.mark.django_db
+def test_credited_contributions_are_listed_but_only_their_own_are_editable(client):
+    tom = login(client, "tom.alvarez")
+    seen = visit(tom, reverse("my_contributions"))
+    credited = ToolPage.objects.filter(contributor_links__contributor__user__username="tom.alvarez", live=True).exclude(owner__username="tom.alvarez").first()
+    assert credited is not None and credited.title in seen.text
+    assert reverse("edit_contribution", args=[credited.pk]) not in seen.hrefs
+    returned = ToolPage.objects.get(slug="infusion-day-welcome-letter")
+    assert reverse("edit_contribution", args=[returned.pk]) in seen.hrefs
+    assert seen.link_text(reverse("edit_contribution", args=[returned.pk])) == "Edit and resubmit"

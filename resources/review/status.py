@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.models import Page, Revision, TaskState, WorkflowState
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from ..models import ResourcePage, ScreeningTaskState
+from ..models import LibraryPage, ResourcePage, ScreeningTaskState
 
 DRAFT = "draft"
 SCREENING = "screening"
@@ -45,6 +46,7 @@ class Contribution:
     findings: list = field(default_factory=list)
     steps: list = field(default_factory=list)
     unsubmitted_changes: bool = False
+    editable_by_user: bool = False  # their own, or they may edit any resource
 
     @property
     def label(self):
@@ -53,7 +55,7 @@ class Contribution:
     @property
     def can_edit(self):
         # Screening and review lock the resource; the reviewers have it.
-        return self.state not in (SCREENING, IN_REVIEW)
+        return self.editable_by_user and self.state not in (SCREENING, IN_REVIEW)
 
 
 def contributed_page_ids(user):
@@ -97,7 +99,12 @@ def contributions_for(user):
     findings = dict(
         ScreeningTaskState.objects.filter(workflow_state__in=list(states.values())).values_list("pk", "findings")
     )
-    return [_contribution(page, states.get(page.pk), task_states, findings) for page in pages]
+    library = LibraryPage.objects.first()
+    may_edit_any = library is not None and PagePermissionPolicy().user_has_permission_for_instance(user, "change", library)
+    contributions = [_contribution(page, states.get(page.pk), task_states, findings) for page in pages]
+    for contribution in contributions:
+        contribution.editable_by_user = may_edit_any or contribution.page.owner_id == user.pk
+    return contributions
 
 
 def _contribution(page, state, task_states, findings):
