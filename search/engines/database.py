@@ -2,9 +2,12 @@
 
 Ranking happens inside the database with a LIMIT (SQLite FTS5 bm25, PostgreSQL ts_rank), facets
 are GROUP BY counts over an indexed table, so neither grows with the number of matches the way
-a rank-everything-in-Python search does. The two dialects differ only in the four SQL fragments
-below; everything else is shared.
+a rank-everything-in-Python search does. The two dialects differ only in the SQL fragments below
+(matching, ranking, snippets) and in how a batch is written (PostgreSQL: COPY); everything else
+is shared.
 """
+
+import weakref
 
 from django.db import connection, transaction
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Sum, Value, When
@@ -33,6 +36,9 @@ ENTRY_COLUMNS = (
 
 class SqliteDialect:
     match_sql = "SELECT rowid FROM commons_search_fts WHERE commons_search_fts MATCH %s"
+
+    def tune(self):
+        pass
 
     def write(self, ids, entries, facet_values):
         """Replace the entries ``ids`` by ``entries`` (tuples in ENTRY_COLUMNS order) and their
@@ -87,6 +93,9 @@ class SqliteDialect:
             return {row[0]: row[1:] for row in cursor.fetchall()}
 
 
+_TUNED_SESSIONS = weakref.WeakSet()  # psycopg connections on which PostgresDialect.tune() ran
+
+
 class PostgresDialect:
     # The vectors live in their own table (migration 0005), stored in the row: matching and
     # ranking read it and the GIN index only, never the text.
@@ -99,6 +108,18 @@ class PostgresDialect:
         return " & ".join(
             "(" + " | ".join(alternative(words) for words in group.alternatives) + ")" for group in groups
         )
+
+    def tune(self):
+        """Once per database session that searches: no JIT compilation. A search at 100,000
+        entries crosses jit_above_cost, and compiling its expressions takes longer (tens of
+        milliseconds) than the row-by-row work it would speed up. (A session setting, not SET
+        LOCAL: that would need a transaction, and its savepoint queries, around every search.)"""
+        connection.ensure_connection()
+        session = connection.connection
+        if session not in _TUNED_SESSIONS:
+            with connection.cursor() as cursor:
+                cursor.execute("SET jit = off")
+            _TUNED_SESSIONS.add(session)
 
     def write(self, ids, entries, facet_values):
         """As SqliteDialect.write, in two DELETEs and two COPYs (the vectors follow per statement)."""
@@ -117,11 +138,13 @@ class PostgresDialect:
         """One statement: the page of best matches and, on each row, the number of matches."""
         where_sql, where_params = conditions("v.page_id")
         sql = (
-            "SELECT v.page_id, ts_rank('{0.1, 0.2, 0.4, 1.0}', v.search_vector, query) AS score, "
-            "COUNT(*) OVER () AS total "
+            "SELECT page_id, score, COUNT(*) OVER () AS total FROM ("
+            "SELECT v.page_id, ts_rank('{0.1, 0.2, 0.4, 1.0}', v.search_vector, query) AS score "
             "FROM commons_search_vector v, to_tsquery('english', %s) AS query "
             f"WHERE v.search_vector @@ query AND {where_sql} "
-            "ORDER BY score DESC, v.page_id LIMIT %s OFFSET %s"
+            # OFFSET 0 keeps the rank computed here: otherwise the planner carries every matching
+            # vector (~3.4 KB each) through the window's buffer, which spills to disk.
+            "OFFSET 0) AS matches ORDER BY score DESC, page_id LIMIT %s OFFSET %s"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [expression, *where_params, limit, offset])
@@ -276,6 +299,7 @@ class DatabaseEngine(SearchEngine):
         return conditions
 
     def search(self, request):
+        dialect().tune()
         groups = parse(request.text, load_synonyms())
         expression = dialect().expression(groups) if groups else None
         matching = self._filtered(request, expression)
@@ -338,6 +362,7 @@ class DatabaseEngine(SearchEngine):
         return facets
 
     def autocomplete(self, prefix, access, limit=8):
+        dialect().tune()
         prefix = " ".join(prefix.split())[:60]
         if len(prefix) < 2:
             return []
@@ -358,6 +383,7 @@ class DatabaseEngine(SearchEngine):
         return suggestions[:limit]
 
     def related(self, page_id, access, limit=4):
+        dialect().tune()
         own = list(SearchFacetValue.objects.filter(entry_id=page_id, facet__in=["tag", "condition", "type"]).values_list("facet", "value"))
         if not own:
             return []
