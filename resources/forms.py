@@ -23,7 +23,6 @@ from .models import (
     ToolPage,
 )
 from .screening.files import screen_file
-from .screening.findings import PHI_KINDS
 from .visibility import visible_pages
 
 # What a contributor may share, in their words, and the page type each becomes.
@@ -183,9 +182,7 @@ class ShareForm(forms.Form):
         for upload in files:
             # The file itself must be acceptable now; health information in it is for the screening
             # step to report, with every finding, once the whole contribution is submitted.
-            problems += [
-                finding.message for finding in screen_file(upload, filename=upload.name) if finding.kind not in PHI_KINDS
-            ]
+            problems += [finding.message for finding in screen_file(upload, filename=upload.name, health_information=False)]
             upload.seek(0)
         if problems:
             raise forms.ValidationError(problems)

@@ -166,6 +166,9 @@ SCREENING_MAX_FILE_MB = MAX_UPLOAD_MB
 WAGTAIL_SITE_NAME = "Improvement Commons"
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# No avatars from gravatar.com: the admin would send a hash of every user's e-mail address to a
+# third party (and show broken images on a network without internet access).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Documents: an explicit list (Wagtail's default allows every extension), served through Django so
 # that page privacy applies to files, and never rendered inline by the browser.

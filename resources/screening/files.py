@@ -125,10 +125,12 @@ def _extension(filename):
     return name.rsplit(".", 1)[-1].lower() if "." in name else ""
 
 
-def screen_file(path_or_file, filename=None):
+def screen_file(path_or_file, filename=None, health_information=True):
     """Findings for one file (a path, or a binary file object such as a Django ``UploadedFile``
     or a Wagtail document's ``file``); ``filename`` is the name to judge and report it by
-    (default: the path's or the file object's name). An empty list means it passed."""
+    (default: the path's or the file object's name). An empty list means it passed.
+    ``health_information=False`` checks the file itself only (checks 1 to 3 and how much of it
+    could be read), as an upload form does before the screening step reads it all."""
     with _opened(path_or_file) as (handle, path, size, default_name):
         filename = filename or default_name or "The file"
         limit = max_file_bytes()
@@ -182,7 +184,8 @@ def screen_file(path_or_file, filename=None):
                     "or save it again from the program that made it, and upload it again.",
                 )
             )
-        findings.extend(scan_parts(extracted.parts, filename))
+        if health_information:
+            findings.extend(scan_parts(extracted.parts, filename))
         return findings
 
 
