@@ -200,3 +200,19 @@ def test_changing_a_published_resource_goes_through_review_and_its_new_files_bec
     latest = page.releases.published().order_by("-published_at").first()
     assert latest.label == "1.1" and latest.change_notes == "Shorter, one page."
     assert [f.filename for f in latest.files.all()] == ["sheet-v2.pdf"]
+
+
+@pytest.mark.django_db
+def test_the_reviewer_finds_the_contributions_files_in_the_editor():
+    from django.test import Client
+
+    page = ToolPage.objects.get(slug="transition-clinic-huddle-card")  # in review in the demo network
+    reviewer = login(Client(), "samuel.okafor")
+    response = reviewer.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert response.status_code == 200
+    seen = read(response)
+    document = page.releases.get().files.get().document
+    assert seen.link_text(document.url) == "transition-huddle-card.pdf"
+    assert "Draft: published when this resource is approved" in seen.text
+    assert reviewer.get(document.url).status_code == 200
+    assert Client().get(document.url).status_code == 404
