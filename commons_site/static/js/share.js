@@ -51,7 +51,9 @@
         progress.hidden = false;
 
         var request = new XMLHttpRequest();
-        request.open("POST", form.action);
+        // getAttribute, not form.action: the submit buttons are named "action", and a form's
+        // named controls shadow its properties (form.action would be those buttons).
+        request.open("POST", form.getAttribute("action"));
         request.setRequestHeader("Accept", "application/json");
         request.upload.addEventListener("progress", function (event) {
             if (!event.lengthComputable) { return; }
