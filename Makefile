@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgres test-search opensearch install migrate demo check-deploy bench clean
+.PHONY: run test test-postgres test-search test-browser opensearch install migrate demo check-deploy bench clean
 
 # Create the virtualenv and install the project with its test tools; redone only when
 # pyproject.toml changes.
@@ -42,6 +42,14 @@ test-postgres: install
 # (e.g. opensearch://127.0.0.1:9250, which `bash scripts/opensearch.sh start` provides).
 test-search: install
 	$(BIN)/python -m pytest -q tests/test_search_contract.py
+
+# Real-browser tests (tests/browser): Playwright (the `browser` extra) drives Debian's chromium at
+# CHROMIUM through executable_path; `playwright install` is never run. Not part of `make test`.
+CHROMIUM ?= /usr/bin/chromium
+test-browser: install
+	@test -x "$(CHROMIUM)" || { echo "make test-browser needs Debian's chromium at $(CHROMIUM) (apt-get install chromium, or set CHROMIUM)"; exit 1; }
+	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e ".[test,browser]"
+	CHROMIUM="$(CHROMIUM)" $(BIN)/python -m pytest -q -m browser tests/browser
 
 check-deploy: install
 	DJANGO_SETTINGS_MODULE=commons_site.settings.production \
