@@ -131,3 +131,27 @@ def test_citations_name_the_release(client, tool):
     plain = client.get(tool.url + "cite/text/").content.decode()
     assert f"Version {release.label}." in plain
     assert client.get(tool.url + "cite/chicago/").status_code == 404
+
+
+def release_form(tool, document, publish=True):
+    return {
+        "resource": tool.pk, "label": "9.0", "release_date": "2026-11-27", "change_notes": "A new version.",
+        "files-TOTAL_FORMS": "1", "files-INITIAL_FORMS": "0", "files-MIN_NUM_FORMS": "1", "files-MAX_NUM_FORMS": "1000",
+        "files-0-id": "", "files-0-document": document.pk, "files-0-title": "", "files-0-filename": "", "files-0-ORDER": "1",
+        "publish_now": "on" if publish else "",
+    }
+
+
+def test_publishing_a_release_from_the_admin_screens_its_files(editor_client, tool):
+    url = reverse("wagtailsnippets_resources_release:add")
+    identifiable = make_document("Clinic list", "Patient: Jamie Rivers, MRN: 48213377, DOB: 14/03/2015")
+    response = editor_client.post(url, release_form(tool, identifiable))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "This release was not published" in page and "medical record" in page and "48213377" not in page
+    assert not Release.objects.filter(resource=tool, label="9.0").exists()
+
+    clean = make_document("Clinic checklist", "Ask about school attendance and sleep at every visit.")
+    response = editor_client.post(url, release_form(tool, clean))
+    assert response.status_code == 302
+    assert Release.objects.get(resource=tool, label="9.0").is_published

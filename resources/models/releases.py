@@ -49,7 +49,30 @@ class ReleaseForm(WagtailAdminModelForm):
         cleaned_data = super().clean()
         if self.instance.pk and self.instance._stored_published_at():
             raise forms.ValidationError(locked_message(self.instance))
+        if cleaned_data.get("publish_now"):
+            self.screen_files()
         return cleaned_data
+
+    def screen_files(self):
+        """Publishing from here skips the contribution workflow, not its screening: the files get
+        the same checks (type, size, health information) before anyone can download them."""
+        from ..screening.files import screen_file
+
+        formset = self.formsets["files"]
+        if not formset.is_valid():
+            return
+        problems = []
+        for form in formset.forms:
+            document = form.cleaned_data.get("document")
+            if document is None or form.cleaned_data.get("DELETE"):
+                continue
+            filename = form.cleaned_data.get("filename") or document.filename
+            with document.file.open("rb") as handle:
+                problems += [finding.message for finding in screen_file(handle, filename=filename)]
+        if problems:
+            raise forms.ValidationError(
+                ["This release was not published: its files need attention first.", *problems]
+            )
 
     def save(self, commit=True):
         release = super().save(commit=commit)
