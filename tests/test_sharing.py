@@ -322,3 +322,17 @@ def test_credited_contributions_are_listed_but_only_their_own_are_editable(clien
     returned = ToolPage.objects.get(slug="infusion-day-welcome-letter")
     assert reverse("edit_contribution", args=[returned.pk]) in seen.hrefs
     assert seen.link_text(reverse("edit_contribution", args=[returned.pk])) == "Edit and resubmit"
+
+
+@pytest.mark.django_db
+def test_people_who_turned_off_a_notification_in_their_account_do_not_get_it(participant_client, mailoutbox):
+    from django.contrib.auth import get_user_model
+    from wagtail.users.models import UserProfile
+
+    reviewer = get_user_model().objects.get(username="samuel.okafor")
+    profile = UserProfile.get_for_user(reviewer)
+    profile.submitted_notifications = False
+    profile.save()
+    share(participant_client, title="Quietly reviewed tool", files=clean_pdf())
+    assert not mail_to(mailoutbox, "samuel.okafor")
+    assert mail_to(mailoutbox, "helen.fraser"), "the other reviewers are still told"

@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail.models import AbstractGroupApprovalTask, TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
+from wagtail.users.models import UserProfile
 
 
 _muted = False
@@ -38,9 +39,17 @@ def absolute(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def send(users, subject, template, context):
-    """One message per person (addresses are never shared), to active users with an address."""
-    recipients = sorted({user.email for user in users if user is not None and user.is_active and user.email})
+def send(users, subject, template, context, preference=None):
+    """One message per person (addresses are never shared), to active users with an address.
+    ``preference``: the Wagtail account setting (``submitted_notifications``,
+    ``approved_notifications``, ``rejected_notifications``) a person may have turned off."""
+    users = {user for user in users if user is not None and user.is_active and user.email}
+    if preference and users:
+        opted_out = set(
+            UserProfile.objects.filter(user__in=users, **{preference: False}).values_list("user_id", flat=True)
+        )
+        users = {user for user in users if user.pk not in opted_out}
+    recipients = sorted(user.email for user in users)
     if _muted or not recipients:
         return
     context = {"site_name": "Improvement Commons", "my_contributions_url": absolute(reverse("my_contributions")), **context}
@@ -94,6 +103,7 @@ def notify_reviewers(sender, instance, user=None, **kwargs):
             "submitted_by": display_name(instance.workflow_state.requested_by),
             "review_url": absolute(reverse("wagtailadmin_pages:edit", args=[page.pk])),
         },
+        preference="submitted_notifications",
     )
 
 
@@ -106,6 +116,7 @@ def notify_rejected(sender, instance, user=None, **kwargs):
             f"“{page.title}” needs a few fixes before review",
             "screening_failed",
             {"page": page, "findings": task_state.findings},
+            preference="rejected_notifications",
         )
         return
     context = {
@@ -114,7 +125,7 @@ def notify_rejected(sender, instance, user=None, **kwargs):
         "reviewer": display_name(task_state.finished_by),
         "comment": task_state.comment,
     }
-    send(authors(instance), f"Changes requested on “{page.title}”", "changes_requested", context)
+    send(authors(instance), f"Changes requested on “{page.title}”", "changes_requested", context, "rejected_notifications")
     # Everyone who approved an earlier step of this run learns that it came back (wagtail#10196).
     earlier = {
         state.finished_by
@@ -125,6 +136,7 @@ def notify_rejected(sender, instance, user=None, **kwargs):
         f"“{page.title}” was returned at {task_state.task.name.lower()}",
         "returned_after_your_approval",
         context,
+        preference="rejected_notifications",
     )
 
 
@@ -143,6 +155,7 @@ def notify_approved(sender, instance, user=None, **kwargs):
         f"“{page.title}” is published",
         "published",
         {"page": page, "page_url": page.full_url, "comments": comments},
+        preference="approved_notifications",
     )
 
 
