@@ -10,7 +10,6 @@ import json
 from graphlib import TopologicalSorter
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction

@@ -3,7 +3,6 @@
 from django.db import transaction
 from wagtail.log_actions import log
 
-from ..models import ReuseRequest
 from . import notifications
 
 REQUESTED = "commons.reuse.requested"

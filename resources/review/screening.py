@@ -20,7 +20,6 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from ..screening.files import screen_file
-from ..screening.findings import describe
 from ..screening.licences import check_licence
 from ..screening.text import screen_fields
 
