@@ -320,3 +320,44 @@ def test_network_admin_adds_a_user_to_a_role(client):
     # The new participant can sign in to the admin and start a resource.
     client.force_login(user)
     assert client.get("/admin/").status_code == 200
+
+
+# Only administrators (superusers) make or change administrators: network admins hold every
+# permission, and Wagtail's user form would otherwise let them tick "Administrator".
+
+
+def user_form(username, **extra):
+    return {
+        "username": username, "email": f"{username}@example.org", "first_name": "New", "last_name": "Person",
+        "password1": "a long enough passphrase 42", "password2": "a long enough passphrase 42",
+        "groups": [Group.objects.get(name=PARTICIPANTS).pk], **extra,
+    }
+
+
+def test_a_network_admin_adds_people_but_cannot_make_an_administrator(client):
+    admin = login(client, "olivia.chen")
+    assert not User.objects.get(username="olivia.chen").is_superuser
+    form = admin.get(reverse("wagtailusers_users:add")).content.decode()
+    assert 'name="is_superuser"' not in form
+    response = admin.post(reverse("wagtailusers_users:add"), user_form("new.person", is_superuser="on"))
+    assert response.status_code == 302
+    created = User.objects.get(username="new.person")
+    assert not created.is_superuser and created.groups.filter(name=PARTICIPANTS).exists()
+
+    admin.post(reverse("wagtailusers_users:edit", args=[created.pk]), {**user_form("new.person"), "is_superuser": "on", "is_active": "on"})
+    created.refresh_from_db()
+    assert not created.is_superuser
+
+
+def test_a_network_admin_cannot_change_or_delete_an_administrator(client):
+    root = User.objects.create_superuser("root.admin", "root@example.org", "another long passphrase 42")
+    admin = login(client, "olivia.chen")
+    assert admin.get(reverse("wagtailusers_users:edit", args=[root.pk])).status_code in (302, 403)
+    admin.post(reverse("wagtailusers_users:edit", args=[root.pk]), {**user_form("root.admin"), "is_active": "on"})
+    assert admin.post(reverse("wagtailusers_users:delete", args=[root.pk])).status_code in (302, 403)
+    root.refresh_from_db()
+    assert root.check_password("another long passphrase 42") and root.is_superuser and root.email == "root@example.org"
+
+    superuser_client = client.__class__()
+    superuser_client.force_login(root)
+    assert 'name="is_superuser"' in superuser_client.get(reverse("wagtailusers_users:add")).content.decode()

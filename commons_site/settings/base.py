@@ -44,7 +44,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "contributors.apps.UsersAppConfig",  # wagtail.users, with our user screens
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
