@@ -323,10 +323,13 @@ class DatabaseEngine(SearchEngine):
                 fragments = [fragment for fragment in snippets.get(hit.page_id, ()) if fragment and MARK_START in fragment]
                 hit.highlights = [marked_to_html(fragments[0])] if fragments else []
 
-        facets = self._facets(request, expression) if request.with_facets else {}
+        facets = self._facets(request, expression, total) if request.with_facets else {}
         return SearchResults(request=request, hits=hits, total=total, facets=facets, engine=self.name)
 
-    def _facets(self, request, expression):
+    # Below this share of the index, SQLite counts facets by walking the matches' facet rows.
+    WALK_MATCHES_BELOW = 0.25
+
+    def _facets(self, request, expression, total):
         """Disjunctive facets: a facet's counts ignore that facet's own selection, so people can
         widen it (OR within a facet) while the other facets narrow it (AND across). Facets with
         no selection all count over the same entries, so they share one grouped query; only a
@@ -334,13 +337,32 @@ class DatabaseEngine(SearchEngine):
         selected_facets = [facet for facet in FACETS if request.selected(facet)]
         unselected = [facet for facet in FACETS if facet not in selected_facets]
         rows_by_facet = {facet: [] for facet in FACETS}
+        # SQLite otherwise reads every facet row of the counted facets (index on facet, value)
+        # and tests each against the matches: a cost that grows with the index even for a rare
+        # term. (PostgreSQL chooses its own join.)
+        walk = (
+            connection.vendor == "sqlite" and expression is not None
+            and total < self.WALK_MATCHES_BELOW * SearchEntry.objects.count()
+        )
 
         def count(facets, entries):
-            rows = (
-                SearchFacetValue.objects.filter(facet__in=facets, entry__in=entries.values("pk"))
-                .values("facet", "value")
-                .annotate(count=Count("entry"))  # (entry, facet, value) is unique per entry
-            )
+            if walk:
+                ids_sql, ids_params = entries.values("pk").query.sql_with_params()
+                placeholders = ", ".join(["%s"] * len(facets))
+                with connection.cursor() as cursor:
+                    # "+facet": not the (facet, value) index; entry_id's index walks the matches.
+                    cursor.execute(
+                        "SELECT facet, value, COUNT(*) FROM commons_search_searchfacetvalue "
+                        f"WHERE +facet IN ({placeholders}) AND entry_id IN ({ids_sql}) GROUP BY facet, value",
+                        [*facets, *ids_params],
+                    )
+                    rows = [{"facet": facet, "value": value, "count": n} for facet, value, n in cursor.fetchall()]
+            else:
+                rows = (
+                    SearchFacetValue.objects.filter(facet__in=facets, entry__in=entries.values("pk"))
+                    .values("facet", "value")
+                    .annotate(count=Count("entry"))  # (entry, facet, value) is unique per entry
+                )
             for row in rows:
                 rows_by_facet[row["facet"]].append(row)
 
