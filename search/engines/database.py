@@ -339,13 +339,15 @@ class DatabaseEngine(SearchEngine):
         rows_by_facet = {facet: [] for facet in FACETS}
         # SQLite otherwise reads every facet row of the counted facets (index on facet, value)
         # and tests each against the matches: a cost that grows with the index even for a rare
-        # term. (PostgreSQL chooses its own join.)
-        walk = (
-            connection.vendor == "sqlite" and expression is not None
+        # term. Only the facets without a selection count over the matches themselves (``total``);
+        # a selected facet counts over more (its own selection left out), so it keeps the scan.
+        # (PostgreSQL chooses its own join.)
+        walk_unselected = (
+            connection.vendor == "sqlite" and expression is not None and unselected
             and total < self.WALK_MATCHES_BELOW * SearchEntry.objects.count()
         )
 
-        def count(facets, entries):
+        def count(facets, entries, walk=False):
             if walk:
                 ids_sql, ids_params = entries.values("pk").query.sql_with_params()
                 placeholders = ", ".join(["%s"] * len(facets))
@@ -367,7 +369,7 @@ class DatabaseEngine(SearchEngine):
                 rows_by_facet[row["facet"]].append(row)
 
         if unselected:
-            count(unselected, self._filtered(request, expression))
+            count(unselected, self._filtered(request, expression), walk=walk_unselected)
         for facet in selected_facets:
             count([facet], self._filtered(request, expression, exclude_facet=facet))
 
