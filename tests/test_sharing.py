@@ -336,3 +336,25 @@ def test_people_who_turned_off_a_notification_in_their_account_do_not_get_it(par
     share(participant_client, title="Quietly reviewed tool", files=clean_pdf())
     assert not mail_to(mailoutbox, "samuel.okafor")
     assert mail_to(mailoutbox, "helen.fraser"), "the other reviewers are still told"
+
+
+@pytest.mark.django_db
+def test_people_outside_the_network_groups_are_told_why_they_cannot_share(client):
+    from django.contrib.auth import get_user_model
+
+    outsider = get_user_model().objects.create_user("visiting.researcher", "v@example.org", "a long passphrase 42")
+    client.force_login(outsider)
+    response = client.get("/share/")
+    assert response.status_code == 403
+    assert "ask an editor to add you to the network" in read(response).text
+
+
+@pytest.mark.django_db
+def test_the_contributor_is_told_at_once_when_the_check_finds_something(participant_client):
+    from .test_contribution_workflow import MRN_PDF_LINES, pdf_upload
+
+    response = share(participant_client, title="Quick look", files=pdf_upload("list.pdf", MRN_PDF_LINES))
+    seen = visit(participant_client, response.url)
+    assert "the automatic check found things to fix first" in seen.text
+    response = share(participant_client, title="Clean look", files=clean_pdf())
+    assert "is with the reviewers" in visit(participant_client, response.url).text

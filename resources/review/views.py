@@ -48,8 +48,11 @@ def _share_response(request, form, page=None, status=200):
 
 def _saved(request, page, submit):
     if submit:
-        sharing.submit_for_review(page, request.user)
-        messages.success(request, f"Thank you: “{page.title}” is submitted. Its status is below.")
+        state = sharing.submit_for_review(page, request.user)
+        if state is not None and state.status == state.STATUS_NEEDS_CHANGES:
+            messages.warning(request, f"“{page.title}” is saved, but the automatic check found things to fix first: see below.")
+        else:
+            messages.success(request, f"Thank you: “{page.title}” is with the reviewers. Its status is below.")
     else:
         messages.success(request, f"“{page.title}” is saved as a draft. Submit it when it is ready.")
     url = reverse("my_contributions") + f"#contribution-{page.pk}"
