@@ -884,17 +884,18 @@ def write_report():
                     extra.append(f"{engine} `{q['key']}`{' (facets)' if q['facets'] else ''}: {q.get('note') or q.get('error')}")
         lines += [""] + [f"- {item}" for item in extra]
     if variants:
-        lines += ["", "## Versions of the embedded engine compared", "",
-                  "The same data and queries with other versions of `search/engines/database.py` (`--variant`, "
-                  "`--embedded-class`), each in its own scratch database. \"current\" is the file the tables above "
-                  "measured.", ""]
+        lines += ["", "## Versions of the engines compared", "",
+                  "The same data and queries with other versions of the engine code: `--variant` runs of "
+                  "`search/engines/database.py` (`--embedded-class`), each in its own scratch database, and "
+                  "\"before\": the runs of the previous report, kept as they were measured. \"current\" is the "
+                  "code the tables above measured.", ""]
         groups = sorted({(run["size"], run["engine"]) for run in variants}, key=lambda k: (k[0], ENGINES.index(k[1])))
         lines += ["| size | engine | version | indexing | search with facets | search without facets | autocomplete | related |",
                   "|---|---|---|---|---|---|---|---|"]
         for size, engine in groups:
             versions_here = [("current", by.get((size, engine)))] + [
                 (run["variant"], run) for run in variants if (run["size"], run["engine"]) == (size, engine)]
-            versions_here.sort(key=lambda item: {"original": 0, "current": 1}.get(item[0], 2))
+            versions_here.sort(key=lambda item: {"original": 0, "before": 1, "current": 2}.get(item[0], 3))
             for label, run in versions_here:
                 if not run or not run.get("queries"):
                     continue
@@ -905,7 +906,7 @@ def write_report():
             versions_here = [("current", by.get((size, engine)))] + [
                 (run["variant"], run) for run in variants if (run["size"], run["engine"]) == (size, engine)]
             versions_here = [(label, run) for label, run in versions_here if run and run.get("queries")]
-            versions_here.sort(key=lambda item: {"original": 0, "current": 1}.get(item[0], 2))
+            versions_here.sort(key=lambda item: {"original": 0, "before": 1, "current": 2}.get(item[0], 3))
             if len(versions_here) < 2:
                 continue
             labels = [label for label, _ in versions_here]
@@ -920,8 +921,9 @@ def write_report():
         lines += ["", "Code measured by each run (sha256 prefix, file time, UTC):", ""]
         for run in sorted(variants + [by[k] for k in groups if by.get(k)], key=lambda r: (r["size"], r["engine"], r.get("variant") or "")):
             code = run.get("code", {})
+            engine_file = "cluster.py" if run["engine"] == "opensearch" else "database.py"
             parts = [f"`{name}` {info['sha256']} ({info['mtime'][11:16]})" for name, info in code.items()
-                     if name.endswith("database.py") or name.startswith("bench/")]
+                     if name.endswith(engine_file) or name.startswith("bench/")]
             lines.append(f"- {run['size']:,} {run['engine']} {run.get('variant') or 'current'}: "
                          + (run.get("code_note") or ", ".join(parts) or "not recorded"))
     lines += ["", GENERATED_END]
