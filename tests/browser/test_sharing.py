@@ -95,7 +95,7 @@ def test_participant_shares_a_protocol_with_two_files_and_sees_it_in_review(part
     assert submit_and_watch_the_upload(page), "the upload progress did not show while sending"
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Your contributions")
-    expect(page.get_by_role("status").filter(has_text="is submitted")).to_contain_text(title)
+    expect(page.get_by_role("status").filter(has_text="is with the reviewers")).to_contain_text(title)
     item = contribution(page, title)
     expect(item).to_be_visible()
     expect(item.locator(".status")).to_have_text("In review")
