@@ -203,7 +203,10 @@ def test_a_long_query_without_spaces_answers(engine):
     assert results.total == 0
 
 
-@pytest.mark.parametrize("cluster", [name for name, _ in CLUSTERS] or [pytest.param("none", marks=pytest.mark.skip(reason="no cluster configured"))])
+CLUSTER_PARAMS = [name for name, _ in CLUSTERS] or [pytest.param("none", marks=pytest.mark.skip(reason="no cluster configured"))]
+
+
+@pytest.mark.parametrize("cluster", CLUSTER_PARAMS)
 def test_rebuild_swaps_the_alias_while_search_keeps_answering(cluster, db):
     from search.engines.cluster import engine_from_url
 
@@ -231,3 +234,37 @@ def test_cluster_outage_falls_back_to_embedded(db, client, caplog):
     service._engines.clear()
     outage_logs = [r for r in caplog.records if "unavailable" in r.getMessage().lower()]
     assert len(outage_logs) == 1
+
+
+@pytest.mark.parametrize("cluster", CLUSTER_PARAMS)
+def test_search_falls_back_when_the_cluster_stops_and_comes_back(cluster, cluster_engines, db, client, caplog):
+    """The real node, reached through a forwarder that is stopped mid-run and started again."""
+    from urllib.parse import urlsplit
+
+    from .tcp_proxy import TcpProxy
+
+    target = urlsplit(cluster_url(cluster))
+    proxy = TcpProxy(target.hostname, target.port).start()
+    query = SearchRequest(text="methotrexate", access=PUBLIC)
+    try:
+        with override_settings(SEARCH_URL=f"{target.scheme}://127.0.0.1:{proxy.port}{target.path}"):
+            service._engines.clear()
+            answered = service.search(query)
+            assert not answered.degraded and answered.total > 0
+            caplog.clear()  # count what the outage and the recovery log
+
+            proxy.stop()
+            fallback = service.search(query)
+            assert fallback.degraded and fallback.total == answered.total
+            response = client.get("/search/?q=methotrexate")
+            assert response.status_code == 200 and "may be incomplete" in response.content.decode()
+
+            proxy.start()
+            again = service.search(query)
+            assert not again.degraded and again.total == answered.total
+    finally:
+        proxy.stop()
+        service._engines.clear()
+    messages = [record.getMessage().lower() for record in caplog.records if record.name == "search.service"]
+    assert sum("unavailable" in message for message in messages) == 1, "logged once, not per request"
+    assert sum("answering again" in message for message in messages) == 1
