@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from django import forms
 from django.conf import settings
+from django.urls import reverse
 from taggit.utils import parse_tags
 
 from .models import (
@@ -101,7 +102,10 @@ class ShareForm(forms.Form):
         label="Improvement phase", required=False, choices=[("", "Not sure / any")] + list(ImprovementPhase.choices)
     )
     tags = forms.CharField(
-        required=False, max_length=500, help_text="Words people might search for, separated by commas."
+        required=False,
+        max_length=500,
+        widget=forms.TextInput(attrs={"list": "tag-suggestions", "autocomplete": "off"}),
+        help_text="Words people might search for, separated by commas. Tags others already use are suggested as you type.",
     )
     licence = LicenceChoiceField(
         Licence.objects.order_by("-recommended", "network_only", "name"),
@@ -111,12 +115,16 @@ class ShareForm(forms.Form):
         error_messages={"required": "Choose a licence so that others know how they may reuse it."},
     )
     adapted_from = forms.CharField(
-        label="Adapted from", required=False, max_length=500,
-        help_text="If you built it from another resource in the library, its title or link.",
+        label="Adapted from (optional)", required=False, max_length=500,
+        widget=forms.TextInput(attrs={"list": "adapted-from-suggestions", "autocomplete": "off"}),
+        help_text="If you built it from another resource in the library, its title or link. Start typing its title to find it.",
     )
     files = MultipleFileField(
+        label="Files (optional)",
         required=False,
-        help_text="PDF, Word, Excel, PowerPoint, PNG, JPEG, plain text or CSV; several at once if you like.",
+        widget=MultipleFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.pptx,.png,.jpg,.jpeg,.txt,.csv"}),
+        help_text="PDF, Word, Excel, PowerPoint, PNG, JPEG, plain text or CSV; several at once if you like. Remove "
+        "patient details first: they are looked for, and a file that has them is sent back to you.",
     )
     change_notes = forms.CharField(
         label="What changed", required=False, widget=forms.Textarea(attrs={"rows": 2}),
@@ -128,6 +136,7 @@ class ShareForm(forms.Form):
         self.page = page
         self.pending_files = list(pending_files)
         super().__init__(*args, **kwargs)
+        self.fields["adapted_from"].widget.attrs["data-resource-finder"] = reverse("search_autocomplete")
         recommended = next((licence for licence in self.fields["licence"].queryset if licence.recommended), None)
         if recommended is not None and not self.is_bound and "licence" not in self.initial:
             self.initial["licence"] = recommended.pk
@@ -139,7 +148,7 @@ class ShareForm(forms.Form):
                 queryset=type(self.pending_files[0]).objects.filter(pk__in=[f.pk for f in self.pending_files]),
                 required=False,
                 widget=forms.CheckboxSelectMultiple,
-                label="Remove files",
+                label="Files waiting to be published with it: tick any to remove",
             )
 
     @property

@@ -1,39 +1,22 @@
 """Which pages a person may see. One place, so that lists, detail pages, files and search agree:
-live pages only, and pages under a view restriction only for people who pass it.
+live pages only, and pages under a view restriction only for people who pass it
+(Wagtail's ``PageViewRestriction.accept_request``).
 
-Wagtail's ``PageViewRestriction.accept_request`` asks the database for the user's groups once per
-restriction; with one restriction per network-only resource that grows with the library, so the
-same rules are applied here with the user's groups fetched once per request.
+``accept_request`` asks for the user's groups once per restriction; with one restriction per
+network-only resource that grows with the library, so the groups are prefetched once per request
+and every check reads them from there.
 """
 
-from django.db.models import Q
-from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
+from django.db.models import Q, prefetch_related_objects
+from wagtail.models import Page, PageViewRestriction
 
 
-def _user_group_ids(request):
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return frozenset()
-    if not hasattr(request, "_commons_group_ids"):
-        request._commons_group_ids = frozenset(user.groups.values_list("pk", flat=True))
-    return request._commons_group_ids
-
-
-def passes(restriction, request):
-    """The rules of ``PageViewRestriction.accept_request``, with groups from ``_user_group_ids``."""
-    user = getattr(request, "user", None)
-    authenticated = user is not None and user.is_authenticated
-    if restriction.restriction_type == BaseViewRestriction.PASSWORD:
-        session = getattr(request, "session", None) or {}
-        return restriction.id in session.get(restriction.passed_view_restrictions_session_key, [])
-    if restriction.restriction_type == BaseViewRestriction.LOGIN:
-        return authenticated
-    if restriction.restriction_type == BaseViewRestriction.GROUPS:
-        if authenticated and user.is_superuser:
-            return True
-        group_ids = _user_group_ids(request)
-        return any(group.pk in group_ids for group in restriction.groups.all())
-    return True
+def _with_groups_fetched(request):
+    user = request.user
+    if user.is_authenticated and not hasattr(request, "_commons_groups_fetched"):
+        prefetch_related_objects([getattr(user, "_wrapped", user)], "groups")  # unwrap the lazy user
+        request._commons_groups_fetched = True
+    return request
 
 
 def hidden_q(request):
@@ -42,12 +25,12 @@ def hidden_q(request):
     cached = getattr(request, "_commons_hidden_q", None)
     if cached is not None:
         return cached
+    _with_groups_fetched(request)
     hidden = Q()
     for restriction in PageViewRestriction.objects.select_related("page").prefetch_related("groups"):
-        if not passes(restriction, request):
+        if not restriction.accept_request(request):
             hidden |= Page.objects.descendant_of_q(restriction.page, inclusive=True)
-    if request is not None:
-        request._commons_hidden_q = hidden
+    request._commons_hidden_q = hidden
     return hidden
 
 
@@ -63,4 +46,5 @@ def can_view(page, request):
     if page is None or not page.live:
         return False
     restrictions = page.get_view_restrictions().prefetch_related("groups")
-    return all(passes(restriction, request) for restriction in restrictions)
+    _with_groups_fetched(request)
+    return all(restriction.accept_request(request) for restriction in restrictions)

@@ -284,8 +284,10 @@ def test_a_declined_request_needs_a_reason_and_is_recorded(participant_client, m
 def test_an_openly_licensed_resource_needs_no_request(participant_client):
     source = make_tool("Open checklist", owner="tom.alvarez", licence="CC-BY-4.0")
     assert reverse("request_reuse", args=[source.pk]) not in visit(participant_client, source.url).hrefs
-    response = participant_client.get(reverse("request_reuse", args=[source.pk]))
-    assert response.status_code == 302 and not ReuseRequest.objects.filter(resource=source).exists()
+    response = participant_client.get(reverse("request_reuse", args=[source.pk]), follow=True)
+    assert response.redirect_chain[-1][0] == source.url
+    assert "you may reuse and adapt it under its terms without asking" in read(response).text
+    assert not ReuseRequest.objects.filter(resource=source).exists()
 
 
 @pytest.mark.django_db

@@ -244,10 +244,14 @@ class ResourcePage(RoutablePageMixin, Page):
         return lineage
 
     def get_context(self, request, *args, **kwargs):
-        from ..visibility import can_view, visible_pages
+        from ..visibility import visible_pages
 
         context = super().get_context(request, *args, **kwargs)
-        context["lineage"] = [page for page in self.adaptation_lineage() if can_view(page, request)]
+        lineage = self.adaptation_lineage()
+        visible = set(
+            visible_pages(ResourcePage.objects.filter(pk__in=[page.pk for page in lineage]), request).values_list("pk", flat=True)
+        )
+        context["lineage"] = [page for page in lineage if page.pk in visible]
         context["adaptations"] = visible_pages(self.adaptations.all(), request).order_by("title")
         context["related"] = self.related_resources(request)
         return context

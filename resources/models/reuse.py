@@ -28,6 +28,15 @@ class ReuseRequestQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=ReuseStatus.PENDING)
 
+    def decidable_by(self, user):
+        """Requests this person answers (see ``deciders``): all of them for an editor, else those on
+        resources they own or are credited on."""
+        from contributors.roles import EDITORS
+
+        if user.groups.filter(name=EDITORS).exists():
+            return self
+        return self.filter(Q(resource__owner=user) | Q(resource__contributor_links__contributor__user=user)).distinct()
+
 
 class ReuseRequest(models.Model):
     resource = models.ForeignKey("resources.ResourcePage", on_delete=models.CASCADE, related_name="reuse_requests")
@@ -79,6 +88,19 @@ class ReuseRequest(models.Model):
         self.decided_at = timezone.now()
         self.decision_message = message
         self.save(update_fields=["status", "decided_by", "decided_at", "decision_message"])
+
+
+def deciders(resource):
+    """Who answers reuse requests for a resource: its owner and credited contributors with an
+    account, and the editors (the people ``ReuseRequestQuerySet.decidable_by`` lets decide)."""
+    from django.contrib.auth import get_user_model
+
+    from contributors.roles import EDITORS
+
+    people = {resource.owner} if resource.owner_id else set()
+    people |= {link.contributor.user for link in resource.credited if link.contributor.user_id}
+    people |= set(get_user_model().objects.filter(groups__name=EDITORS, is_active=True))
+    return people
 
 
 def grant_for(source, page):

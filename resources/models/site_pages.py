@@ -49,7 +49,6 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         visible = visible_pages(ResourcePage.objects.all(), request)
-        context["library"] = LibraryPage.objects.live().first()
         featured = self.featured_collection
         if featured and featured.live:
             context["featured_collection"] = featured

@@ -15,9 +15,12 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from django.urls import reverse
+from wagtail.admin.utils import get_user_display_name
 from wagtail.models import AbstractGroupApprovalTask, TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 from wagtail.users.models import UserProfile
+
+from ..models.reuse import deciders
 
 
 _muted = False
@@ -52,16 +55,15 @@ def send(users, subject, template, context, preference=None):
     recipients = sorted(user.email for user in users)
     if _muted or not recipients:
         return
-    context = {"site_name": "Improvement Commons", "my_contributions_url": absolute(reverse("my_contributions")), **context}
+    context = {"site_name": settings.WAGTAIL_SITE_NAME, "my_contributions_url": absolute(reverse("my_contributions")), **context}
     body = render_to_string(f"resources/emails/{template}.txt", context)
-    subject = f"[Improvement Commons] {subject}"
+    subject = f"[{settings.WAGTAIL_SITE_NAME}] {subject}"
     get_connection().send_messages([EmailMessage(subject, body, to=[address]) for address in recipients])
 
 
 def display_name(user):
-    if user is None:
-        return "the automated screening"
-    return user.get_full_name() or user.get_username()
+    """A person's name as Wagtail shows it; a step nobody took by hand was the screening's."""
+    return get_user_display_name(user) if user is not None else "the automated screening"
 
 
 def authors(workflow_state):
@@ -94,7 +96,7 @@ def notify_reviewers(sender, instance, user=None, **kwargs):
     page = instance.workflow_state.content_object.specific
     members = get_user_model().objects.filter(groups__in=task.groups.all(), is_active=True).distinct()
     send(
-        [member for member in members if member not in authors(instance.workflow_state)],
+        set(members) - authors(instance.workflow_state),
         f"“{page.title}” is waiting for {task.name.lower()}",
         "review_requested",
         {
@@ -170,20 +172,9 @@ def connect():
 # Reuse requests -----------------------------------------------------------------------------------
 
 
-def resource_people(resource):
-    """The people who answer reuse requests for a resource: its owner and credited contributors with
-    an account, and the editors."""
-    from contributors.roles import EDITORS
-
-    people = {resource.owner} if resource.owner_id else set()
-    people |= {link.contributor.user for link in resource.credited if link.contributor.user_id}
-    people |= set(get_user_model().objects.filter(groups__name=EDITORS, is_active=True))
-    return people
-
-
 def notify_reuse_requested(reuse_request):
     send(
-        resource_people(reuse_request.resource) - {reuse_request.requester},
+        deciders(reuse_request.resource) - {reuse_request.requester},
         f"{display_name(reuse_request.requester)} asks to reuse “{reuse_request.resource.title}”",
         "reuse_requested",
         {"reuse": reuse_request, "requester": display_name(reuse_request.requester), "decide_url": absolute(reverse("reuse_requests"))},

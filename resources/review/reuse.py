@@ -3,6 +3,7 @@
 from django.db import transaction
 from wagtail.log_actions import log
 
+from ..models import ReuseRequest
 from . import notifications
 
 REQUESTED = "commons.reuse.requested"
@@ -11,7 +12,7 @@ DECLINED = "commons.reuse.declined"
 
 
 def may_decide(user, reuse_request):
-    return user in notifications.resource_people(reuse_request.resource)
+    return ReuseRequest.objects.decidable_by(user).filter(pk=reuse_request.pk).exists()
 
 
 def _log(reuse_request, action, user):

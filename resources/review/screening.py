@@ -23,15 +23,16 @@ from ..screening.files import screen_file
 from ..screening.licences import check_licence
 from ..screening.text import screen_fields
 
-# Page fields that hold no prose a person wrote about patients.
-NOT_PROSE = {"slug", "url_path", "draft_title", "seo_title", "search_description", "locale", "ehr"}
+# Resource fields that name systems, not people (Page's own fields are skipped whole; its title is read).
+NOT_PROSE = {"ehr"}
 
 
-def _text_fields(instance, skip_model=None):
+def _text_fields(instance, exclude_model=None):
+    """(name, text) of the instance's own prose fields (not those ``exclude_model`` defines)."""
     for field in instance._meta.concrete_fields:
-        if skip_model is not None and field.model is skip_model and field.name != "title":
+        if field.model is exclude_model or field.name in NOT_PROSE:
             continue
-        if isinstance(field, (models.CharField, models.TextField)) and not field.choices and field.name not in NOT_PROSE:
+        if isinstance(field, (models.CharField, models.TextField)) and not field.choices:
             yield field.name, getattr(instance, field.name)
 
 
@@ -44,7 +45,7 @@ def _stream_text(instance):
 
 def page_text(page):
     """``{field label: text}`` for everything a contributor wrote on the page."""
-    fields = dict(_text_fields(page, skip_model=Page))
+    fields = {"title": page.title, **dict(_text_fields(page, exclude_model=Page))}
     fields.update(_stream_text(page))
     fields["tags"] = ", ".join(tag.name for tag in page.tags.all())
     for relation in get_all_child_relations(page):
@@ -62,7 +63,7 @@ def documents_to_publish(page):
     from ..models import ReleaseFile
 
     files = [
-        (release_file.document, release_file.filename or release_file.document.filename)
+        (release_file.document, release_file.filename)
         for release_file in ReleaseFile.objects.filter(
             release__resource_id=page.pk, release__published_at__isnull=True
         ).select_related("document")

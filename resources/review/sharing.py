@@ -13,7 +13,7 @@ from wagtail.models import Collection, WorkflowState
 
 from contributors.models import ContributorProfile
 
-from ..forms import KINDS
+from ..forms import KINDS, kind_of
 from ..models import ContributorRole, LibraryPage, Release, ReleaseFile, ResourceContributor
 
 COLLECTION_NAME = "Contributions"
@@ -139,8 +139,6 @@ def submit_for_review(page, user):
 
 def initial_for(page):
     """The share form's initial values from the resource's latest revision."""
-    from ..forms import kind_of
-
     latest = page.get_latest_revision_as_object()
     return {
         "kind": kind_of(latest),

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from wagtail.admin.utils import get_user_display_name
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from ..models import LibraryPage, ResourcePage, ScreeningTaskState
+from ..models import ResourcePage, ScreeningTaskState
 
 DRAFT = "draft"
 SCREENING = "screening"
@@ -72,12 +73,12 @@ def _page_content_type():
 
 
 def _step(task_state):
-    finished_by = task_state.finished_by
-    by = (finished_by.get_full_name() or finished_by.get_username()) if finished_by else ""
+    by = get_user_display_name(task_state.finished_by) if task_state.finished_by else ""
     return Step(task_state.task.name, task_state.status, by, task_state.finished_at or task_state.started_at, task_state.comment)
 
 
-def contributions_for(user):
+def contributions_for(user, library):
+    """``library``: the library page, whose permissions say whether the person may edit any resource."""
     ids = contributed_page_ids(user)
     pages = list(
         ResourcePage.objects.filter(pk__in=ids).select_related("content_type", "licence").order_by("-latest_revision_created_at", "-pk")
@@ -99,15 +100,14 @@ def contributions_for(user):
     findings = dict(
         ScreeningTaskState.objects.filter(workflow_state__in=list(states.values())).values_list("pk", "findings")
     )
-    library = LibraryPage.objects.first()
     may_edit_any = library is not None and PagePermissionPolicy().user_has_permission_for_instance(user, "change", library)
-    contributions = [_contribution(page, states.get(page.pk), task_states, findings) for page in pages]
-    for contribution in contributions:
-        contribution.editable_by_user = may_edit_any or contribution.page.owner_id == user.pk
-    return contributions
+    return [
+        _contribution(page, states.get(page.pk), task_states, findings, may_edit_any or page.owner_id == user.pk)
+        for page in pages
+    ]
 
 
-def _contribution(page, state, task_states, findings):
+def _contribution(page, state, task_states, findings, editable):
     history = task_states.get(state.pk, []) if state else []
     steps = [_step(task_state) for task_state in history if task_state.status != TaskState.STATUS_CANCELLED]
     if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
@@ -118,6 +118,7 @@ def _contribution(page, state, task_states, findings):
             SCREENING if screening else IN_REVIEW,
             detail=f"At “{current.task.name}”" if current else "",
             steps=steps,
+            editable_by_user=editable,
         )
     if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         current = next((ts for ts in reversed(history) if ts.pk == state.current_task_state_id), None)
@@ -128,7 +129,10 @@ def _contribution(page, state, task_states, findings):
             comment=current.comment if current else "",
             findings=findings.get(current.pk, []) if current else [],
             steps=steps,
+            editable_by_user=editable,
         )
     if page.live:
-        return Contribution(page, PUBLISHED, steps=steps, unsubmitted_changes=page.has_unpublished_changes)
-    return Contribution(page, DRAFT, steps=steps)
+        return Contribution(
+            page, PUBLISHED, steps=steps, unsubmitted_changes=page.has_unpublished_changes, editable_by_user=editable
+        )
+    return Contribution(page, DRAFT, steps=steps, editable_by_user=editable)

@@ -3,13 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 from taggit.models import Tag
+from wagtail.admin.utils import get_user_display_name
 
 from ..forms import KINDS, ReuseDecisionForm, ReuseRequestForm, ShareForm
 from ..models import LibraryPage, ResourcePage, ReuseRequest
@@ -25,8 +25,8 @@ def _wants_json(request):
     return "application/json" in request.headers.get("Accept", "")
 
 
-def _may_share(user):
-    library = LibraryPage.objects.first()
+def _may_share(user, library=None):
+    library = library or LibraryPage.objects.first()
     return library is not None and library.permissions_for_user(user).can_add_subpage()
 
 
@@ -104,9 +104,10 @@ def edit_contribution(request, page_id):
 
 @login_required
 def my_contributions(request):
+    library = LibraryPage.objects.first()
     return render(request, "resources/share/my_contributions.html", {
-        "contributions": contributions_for(request.user),
-        "may_share": _may_share(request.user),
+        "contributions": contributions_for(request.user, library),
+        "may_share": _may_share(request.user, library),
     })
 
 
@@ -145,13 +146,12 @@ def request_reuse(request, page_id):
 def reuse_requests(request):
     user = request.user
     mine = ReuseRequest.objects.filter(requester=user).select_related("resource", "organisation", "decided_by")
-    to_decide = [
-        item
-        for item in ReuseRequest.objects.pending()
-        .filter(~Q(requester=user))
-        .select_related("resource", "resource__owner", "requester", "organisation")
-        if reuse.may_decide(user, item)
-    ]
+    to_decide = (
+        ReuseRequest.objects.pending()
+        .decidable_by(user)
+        .exclude(requester=user)
+        .select_related("resource", "requester", "organisation")
+    )
     return render(request, "resources/share/reuse_requests.html", {
         "mine": mine,
         "to_decide": [(item, ReuseDecisionForm(prefix=f"r{item.pk}")) for item in to_decide],
@@ -171,5 +171,5 @@ def decide_reuse(request, request_id):
         }, status=400)
     granted = form.cleaned_data["decision"] == "grant"
     reuse.decide_reuse(item, request.user, granted, form.cleaned_data["message"])
-    messages.success(request, f"{item.requester.get_full_name() or item.requester} will hear that you {'granted' if granted else 'declined'} it.")
+    messages.success(request, f"{get_user_display_name(item.requester)} will hear that you {'granted' if granted else 'declined'} it.")
     return redirect("reuse_requests")
