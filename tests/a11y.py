@@ -1,5 +1,6 @@
 """Structural accessibility checks on a page's HTML: one h1, no skipped heading levels, a label for
-every form control, a legend for every group of radios or checkboxes, landmarks present.
+every form control, every radio button inside a fieldset with a legend, and the header, nav, main
+and footer landmarks present.
 
 Not a replacement for testing with assistive technology; it catches the mistakes templates make."""
 

@@ -1,4 +1,5 @@
-"""Small, real records for tests: pages in the library, releases with files on disk."""
+"""Small, real records for tests: pages in the library, releases with files on disk; and the
+resources each kind of visitor may see."""
 
 import datetime
 import itertools
@@ -16,6 +17,7 @@ from resources.models import (
     Release,
     ReleaseFile,
     ResourceContributor,
+    ResourcePage,
     ResourceType,
     ToolPage,
 )
@@ -90,13 +92,16 @@ def make_tool(
     return page
 
 
-def restrict_to_members(page):
-    """What load_demo does for network-only resources: only the network's groups may view it."""
-    from django.contrib.auth.models import Group
-    from wagtail.models import PageViewRestriction
+def public_resources():
+    """What an anonymous visitor may see: live, and under no view restriction."""
+    return ResourcePage.objects.live().public()
 
-    from contributors.roles import ROLE_GROUPS
 
-    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
-    restriction.groups.set(Group.objects.filter(name__in=ROLE_GROUPS))
-    return restriction
+def network_only():
+    """The live resources under network-only terms (members see them, nobody else), oldest first."""
+    return list(ResourcePage.objects.live().filter(licence__network_only=True).order_by("pk"))
+
+
+def resource_urls():
+    """The URL of every resource page, live or not: what tells a resource link from any other."""
+    return {page.url for page in ResourcePage.objects.all()}

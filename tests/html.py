@@ -1,8 +1,10 @@
-"""Reading a response the way a visitor does: its text, and the links they can follow."""
+"""Reading a response the way a visitor does: its text, the links they can follow, the pages of a
+list they can page through; and what a request costs in queries."""
 
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from urllib.parse import urljoin
 
 
 class _Reader(HTMLParser):
@@ -89,3 +91,41 @@ def stated_count(seen):
     match = re.search(r"\b(\d+) resources?\b", seen.text)
     assert match, "the page does not say how many resources it lists"
     return int(match.group(1))
+
+
+def count_beside(seen, name):
+    """The resource count shown after ``name`` in a list of names with counts ("Grace Lin ... 4
+    resources"); fails if there is none."""
+    match = re.search(re.escape(squash(name)) + r".{0,300}?\b(\d+) resources?\b", seen.text)
+    assert match, f"no resource count beside {name!r}"
+    return int(match.group(1))
+
+
+NEXT_PAGE = "Next page"  # the pagination's rel="next" link, as a screen reader reads it
+
+
+def all_pages(client, url):
+    """Every page of the paginated list at ``url`` (/library/ or /search/ with a query string),
+    read, following each page's "Next page" link. A list of several pages must end on the page
+    that says "page N of N"."""
+    pages = [visit(client, url)]
+    while (href := next((href for href, text in pages[-1].links if text == NEXT_PAGE), None)) is not None:
+        url = urljoin(url, href)
+        assert len(pages) < 100, f"{url}: more than 100 pages of results"
+        pages.append(visit(client, url))
+    if len(pages) > 1:
+        assert pages[-1].says(f"page {len(pages)} of {len(pages)}"), f"{url} is not the last page"
+    return pages
+
+
+def count_queries(client, url):
+    """(the number of database queries, the response) of a warm GET of ``url``: a first request
+    fills Wagtail's site-root cache and is not counted. Both answers must be 200."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    assert client.get(url).status_code == 200, f"{url} (warm-up)"
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries), response

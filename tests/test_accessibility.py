@@ -1,4 +1,5 @@
-"""The pages people fill in and the lists they read, checked for structure (tests/a11y.py)."""
+"""The pages people fill in and the lists they read, checked for structure (tests/a11y.py); and
+the checker itself, on small pages with one mistake each."""
 
 import pytest
 from django.urls import reverse
@@ -40,3 +41,65 @@ def test_contributions_reuse_and_editing(client):
     check(kenji, reverse("reuse_requests"))
     source = ToolPage.objects.get(slug="jia-cjadas10-disease-activity-form")
     check(tom, reverse("request_reuse", args=[source.pk]))
+
+
+# The checker: each kind of problem is reported, and a sound page has none.
+
+GOOD_BODY = """
+<main>
+  <h1>Share a resource</h1>
+  <h2>About it</h2>
+  <h3>Title</h3>
+  <label for="title">Title</label><input id="title" name="title">
+  <label>Summary <textarea name="summary"></textarea></label>
+  <select name="sort" aria-label="Sort by"><option>Newest</option></select>
+  <input type="hidden" name="csrf"><input type="submit" value="Share">
+  <fieldset><legend>Licence</legend>
+    <label><input type="radio" name="licence" value="1"> CC BY</label>
+  </fieldset>
+  <h2>Files</h2>
+  <script>document.write("<h1>not read</h1><input name='x'>")</script>
+</main>
+"""
+
+
+def page(body, without=()):
+    """A whole page around ``body``, with a header, a nav and a footer but for those ``without``."""
+    parts = {
+        "header": "<header><a href='/'>Improvement Commons</a></header>",
+        "nav": "<nav><a href='/library/'>Library</a></nav>",
+        "footer": "<footer>Improvement Commons</footer>",
+    }
+    shown = {name: "" if name in without else html for name, html in parts.items()}
+    return f"<!doctype html><html><body>{shown['header']}{shown['nav']}{body}{shown['footer']}</body></html>"
+
+
+def test_the_checker_passes_a_sound_page():
+    assert problems(page(GOOD_BODY)) == []
+
+
+@pytest.mark.parametrize(
+    "html, expected",
+    [
+        (page(GOOD_BODY.replace("<h2>Files</h2>", "<h1>Files</h1>")), ["2 h1 headings (one expected)"]),
+        (page(GOOD_BODY.replace("<h1>Share a resource</h1>", "")), ["0 h1 headings (one expected)"]),
+        (page(GOOD_BODY.replace("<h3>Title</h3>", "<h4>Title</h4>")), ["heading level skips from h2 to h4"]),
+        (page(GOOD_BODY.replace('<label for="title">Title</label>', "")), ["input 'title' has no label"]),
+        (page(GOOD_BODY.replace(' aria-label="Sort by"', "")), ["select 'sort' has no label"]),
+        (page(GOOD_BODY.replace("<legend>Licence</legend>", "")), ["radio 'licence' is not in a fieldset with a legend"]),
+        (
+            page(GOOD_BODY.replace("<fieldset><legend>Licence</legend>", "").replace("</fieldset>", "")),
+            ["radio 'licence' is not in a fieldset with a legend"],
+        ),
+        (page(GOOD_BODY.replace("<main>", "<div>").replace("</main>", "</div>")), ["no <main>"]),
+        (page(GOOD_BODY, without=["nav"]), ["no <nav>"]),
+        (page(GOOD_BODY, without=["header"]), ["no <header>"]),
+        (page(GOOD_BODY, without=["footer"]), ["no <footer>"]),
+    ],
+    ids=[
+        "two h1", "no h1", "skipped level", "unlabelled input", "unlabelled select", "radio without a legend",
+        "radio outside a fieldset", "no main", "no nav", "no header", "no footer",
+    ],
+)
+def test_the_checker_reports_each_kind_of_problem(html, expected):
+    assert problems(html) == expected

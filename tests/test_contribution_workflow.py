@@ -4,66 +4,15 @@ it, a reviewer asks for changes, the participant resubmits, the reviewer and the
 the public sees the published resource and its file."""
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.models import TaskState, WorkflowState
 
-from resources.demo.files import make_pdf
-from resources.models import Audience, Condition, Licence, ToolPage
+from resources.models import Licence, ToolPage
 from resources.review.sharing import pending_files
 
 from .conftest import login
 from .html import read, visit
-
-TITLE = "Transition huddle sheet"
-MRN_PDF_LINES = [
-    "Huddle for the transition clinic.",
-    "Patient: Jamie Rivers, MRN: 48213377",
-    "DOB: 14/03/2015",
-]
-CLEAN_PDF_LINES = ["Huddle for the transition clinic.", "Patient: Child A, aged 14-16, seen in clinic this week."]
-
-
-def pdf_upload(name, lines):
-    return SimpleUploadedFile(name, make_pdf("Transition huddle sheet", lines), content_type="application/pdf")
-
-
-def share_data(**overrides):
-    data = {
-        "kind": "tool",
-        "title": TITLE,
-        "summary": "A one-page sheet the team fills in at the weekly huddle before a young person's transition visit.",
-        "conditions": [Condition.objects.get(slug="ibd").pk],
-        "audiences": [Audience.objects.order_by("pk").first().pk],
-        "phase": "",
-        "tags": "transition, huddle",
-        "licence": Licence.objects.get(spdx_id="CC-BY-4.0").pk,
-        "adapted_from": "",
-        "change_notes": "",
-        "action": "submit",
-    }
-    data.update(overrides)
-    return data
-
-
-def current_task_state(page):
-    return WorkflowState.objects.get(object_id=str(page.pk), status__in=["in_progress", "needs_changes"]).current_task_state
-
-
-def act(client, page, action, comment=""):
-    task_state = current_task_state(page)
-    url = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, action, task_state.pk))
-    response = client.post(url, {"comment": comment})
-    assert response.status_code == 302, response.content[:500]
-    task_state.refresh_from_db()
-    return task_state
-
-
-def mail_to(mailoutbox, username):
-    from django.contrib.auth import get_user_model
-
-    address = get_user_model().objects.get(username=username).email
-    return [message for message in mailoutbox if address in message.to]
+from .workflow import CLEAN_PDF_LINES, MRN_PDF_LINES, TITLE, act, current_task_state, mail_to, pdf_upload, share_data
 
 
 @pytest.mark.django_db

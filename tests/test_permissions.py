@@ -14,25 +14,18 @@ from resources.models import Condition, Licence, ResourcePage, ToolPage
 from .admin_forms import add_url, resource_form
 from .builders import make_tool
 from .conftest import login
+from .html import read
+from .workflow import assert_refused
 
 pytestmark = pytest.mark.django_db
 
 User = get_user_model()
 SLUG = "clinic-huddle-card-transition"  # the slug admin_forms.resource_form uses
+DRAFT_WORDS = "unfinished asthma"  # in the title of Tom's draft (toms_draft)
 
 
 def edit_url(page):
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
-
-
-def assert_refused(response, secret=None):
-    """Wagtail answers a refusal with a redirect to the dashboard (or 403); either way the page's
-    content is not shown."""
-    assert response.status_code in (302, 403), f"answered {response.status_code}"
-    if response.status_code == 302:
-        assert response["Location"] in (reverse("wagtailadmin_home"),) or "/login/" in response["Location"]
-    if secret:
-        assert secret not in response.content.decode()
 
 
 @pytest.fixture
@@ -121,11 +114,11 @@ def test_participant_cannot_open_the_licence_snippets(participant_client):
 
 
 def test_participant_cannot_see_another_participants_draft(participant_client, toms_draft):
-    assert_refused(participant_client.get(edit_url(toms_draft)), secret="unfinished asthma")
+    assert_refused(participant_client.get(edit_url(toms_draft)), secret=DRAFT_WORDS)
     # Nor on the public site, where a draft does not exist.
     response = participant_client.get("/library/toms-unfinished-card/")
     assert response.status_code == 404
-    assert "unfinished asthma" not in response.content.decode()
+    assert DRAFT_WORDS not in response.content.decode()
 
 
 # Advisory-style checks: views that show a page's content or history refuse people who cannot
@@ -169,7 +162,7 @@ ADVISORY_VIEWS = [
 def test_views_of_a_page_refuse_participants_who_cannot_edit_it(participant_client, toms_draft, view):
     method, url, data = _advisory_requests(toms_draft)[view]
     response = getattr(participant_client, method)(url, data) if data else getattr(participant_client, method)(url)
-    assert_refused(response, secret="unfinished asthma")
+    assert_refused(response, secret=DRAFT_WORDS)
 
 
 @pytest.mark.parametrize("view", ["history", "revision view", "revision compare", "view draft", "preview (get)"])
@@ -181,6 +174,7 @@ def test_views_of_a_page_open_for_its_owner(client, toms_draft, view):
         client.post(url, resource_form(title=toms_draft.title, slug=toms_draft.slug))
     response = client.get(url)
     assert response.status_code == 200
+    assert DRAFT_WORDS in read(response), f"{view}: the owner does not see the draft"
 
 
 @pytest.mark.parametrize("query", ["", "?fields=*", "?fields=summary,body"])
@@ -196,7 +190,7 @@ def test_admin_pages_api_does_not_reveal_a_draft_to_participants_who_cannot_edit
 
 def test_participant_cannot_copy_a_page_they_cannot_edit(participant_client, toms_draft, library):
     url = reverse("wagtailadmin_pages:copy", args=[toms_draft.pk])
-    assert_refused(participant_client.get(url), secret="unfinished asthma")
+    assert_refused(participant_client.get(url), secret=DRAFT_WORDS)
     response = participant_client.post(url, {
         "new_title": "My copy of Tom's card", "new_slug": "my-copy-of-toms-card", "new_parent_page": library.pk,
         "copy_subpages": "", "publish_copies": "", "alias": "",

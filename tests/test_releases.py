@@ -5,31 +5,18 @@ import hashlib
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
-from wagtail.documents import get_document_model
-from wagtail.models import Collection
 
 from resources.demo.files import make_pdf
-from resources.models import Release, ReleaseFile, ReleaseLocked, ToolPage
+from resources.models import Release, ReleaseLocked, ToolPage
+
+from .builders import add_release, make_document
 
 pytestmark = pytest.mark.django_db
-
-
-def make_document(title, text):
-    document = get_document_model()(title=title, collection=Collection.get_first_root_node())
-    document.file.save(f"{title.lower().replace(' ', '-')}.pdf", ContentFile(make_pdf(title, [text])), save=False)
-    document.save()
-    return document
 
 
 @pytest.fixture
 def tool():
     return ToolPage.objects.live().filter(releases__isnull=False).first()
-
-
-def new_release(tool, label, date, text):
-    release = Release.objects.create(resource=tool, label=label, release_date=date, change_notes=f"Notes for {label}.")
-    ReleaseFile.objects.create(release=release, document=make_document(f"File {label}", text))
-    return release
 
 
 def test_published_release_cannot_be_changed_or_deleted(tool):
@@ -75,8 +62,7 @@ def test_new_release_supersedes_and_old_stays_downloadable(client, tool):
     old = tool.published_releases[0]
     old_file = old.files.first()
     old_url = old_file.get_absolute_url()
-    new = new_release(tool, "9.0", "2026-11-01", "Version nine text")
-    new.publish()
+    new = add_release(tool, "9.0", "2026-11-01", "Version nine text")
 
     page = client.get(tool.url).content.decode()
     assert "9.0" in page and "Notes for 9.0." in page
@@ -94,8 +80,7 @@ def test_new_release_supersedes_and_old_stays_downloadable(client, tool):
 
 
 def test_publishing_records_checksums_and_needs_files(tool):
-    release = new_release(tool, "9.1", "2026-11-02", "Checksummed")
-    release.publish()
+    release = add_release(tool, "9.1", "2026-11-02", "Checksummed")  # and publishes it
     file = release.files.get()
     assert file.sha256 == file.compute_sha256() and len(file.sha256) == 64
     empty = Release.objects.create(resource=tool, label="9.2", change_notes="Nothing attached")
@@ -106,7 +91,7 @@ def test_publishing_records_checksums_and_needs_files(tool):
 
 
 def test_draft_releases_are_not_public(client, tool):
-    draft = new_release(tool, "10.0", "2026-11-03", "Draft text")
+    draft = add_release(tool, "10.0", "2026-11-03", "Draft text", publish=False)
     assert client.get(draft.get_absolute_url()).status_code == 404
     assert client.get(draft.files.get().get_absolute_url()).status_code == 404
     assert "10.0" not in client.get(tool.url).content.decode()

@@ -19,34 +19,14 @@ from search import service
 from search.engines.base import EngineUnavailable
 from search.models import SearchClick, SearchQueryLog, Synonym
 
+from .builders import network_only, public_resources, resource_urls
 from .conftest import login
-from .html import read, squash, stated_count, visit
+from .html import all_pages, read, squash, stated_count, visit
 
 pytestmark = pytest.mark.django_db
 
 PER_PAGE = 12
 CLICK_URL = re.compile(r"^/search/click/(\d+)/(\d+)/(\d+)/$")
-
-
-def public_resources():
-    return ResourcePage.objects.live().public()
-
-
-def network_only():
-    return list(ResourcePage.objects.live().filter(licence__network_only=True).order_by("pk"))
-
-
-def resource_urls():
-    return {page.url for page in ResourcePage.objects.all()}
-
-
-def all_pages(client, path, query=""):
-    """Every page of results at ``path`` (/search/ or /library/) for ``query``, read."""
-    first = visit(client, f"{path}?{query}")
-    count = stated_count(first)
-    return [first] + [
-        visit(client, f"{path}?{query}&page={number}") for number in range(2, math.ceil(count / PER_PAGE) + 1)
-    ]
 
 
 def listed_urls(pages):
@@ -263,7 +243,7 @@ def test_two_conditions_widen_and_a_type_narrows(client):
     ibd = public_resources().filter(conditions__slug="ibd").distinct()
     assert either.count() > ibd.count()
 
-    pages = all_pages(client, "/library/", "condition=ibd&condition=jia")
+    pages = all_pages(client, "/library/?condition=ibd&condition=jia")
     assert stated_count(pages[0]) == either.count()
     assert listed_urls(pages) == {page.url for page in either}
     facets, _ = facets_of(client.get("/library/?condition=ibd&condition=jia"))
@@ -274,7 +254,7 @@ def test_two_conditions_widen_and_a_type_narrows(client):
 
     checklists = either.filter(resource_type__slug="checklist")
     assert 0 < checklists.count() < either.count()
-    pages = all_pages(client, "/library/", "condition=ibd&condition=jia&type=checklist")
+    pages = all_pages(client, "/library/?condition=ibd&condition=jia&type=checklist")
     assert stated_count(pages[0]) == checklists.count()
     assert listed_urls(pages) == {page.url for page in checklists}
     facets, _ = facets_of(client.get("/library/?condition=ibd&condition=jia&type=checklist"))
@@ -403,7 +383,7 @@ def test_network_only_resources_are_not_found_by_anonymous_visitors(client):
     assert page.pk not in result_page_ids(seen)
     assert page.title not in seen
     for query in ("", "q=survey", "q=IBD"):
-        for seen in all_pages(client, "/search/", query) + all_pages(client, "/library/", query):
+        for seen in all_pages(client, f"/search/?{query}") + all_pages(client, f"/library/?{query}"):
             assert not set(hidden_urls) & set(seen.hrefs)
             assert not any(p.title in seen for p in hidden)
     assert page.title not in {item["label"] for item in suggestions(client, "pre-visit")}
@@ -422,7 +402,7 @@ def test_network_only_resources_are_found_by_members(client):
     seen = visit(client, f"/search/?{urlencode({'q': 'pre-visit patient-reported outcomes survey'})}")
     assert page.pk in result_page_ids(seen)
     assert stated_count(visit(client, "/library/")) == ResourcePage.objects.live().count()
-    assert page.url in listed_urls(all_pages(client, "/library/", "licence=network-only"))
+    assert page.url in listed_urls(all_pages(client, "/library/?licence=network-only"))
     assert page.title in {item["label"] for item in suggestions(client, "pre-visit")}
 
     public_page, related = _public_page_related_to_a_hidden_one()

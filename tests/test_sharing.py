@@ -5,17 +5,15 @@ import json
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from wagtail.models import PageLogEntry, TaskState, WorkflowState
+from wagtail.models import PageLogEntry, PageViewRestriction, TaskState, WorkflowState
 
-from resources.demo.files import make_pdf
 from resources.models import Licence, ReuseRequest, ReuseStatus, ToolPage
 from resources.review.sharing import pending_files
 
-from .builders import make_tool, restrict_to_members
+from .builders import make_tool
 from .conftest import login
-from .html import read, visit
-from .test_permissions import assert_refused
-from .test_contribution_workflow import act, current_task_state, mail_to, share_data
+from .html import count_queries, read, visit
+from .workflow import MRN_PDF_LINES, act, assert_refused, current_task_state, mail_to, pdf_upload, share_data
 
 
 def share(client, **overrides):
@@ -24,10 +22,6 @@ def share(client, **overrides):
     if files is not None:
         data["files"] = files
     return client.post("/share/", data)
-
-
-def clean_pdf(name="sheet.pdf"):
-    return SimpleUploadedFile(name, make_pdf("Sheet", ["A checklist for the clinic team."]), content_type="application/pdf")
 
 
 # Sharing ------------------------------------------------------------------------------------------
@@ -77,7 +71,7 @@ def test_share_answers_json_for_the_progress_script(participant_client):
     answer = json.loads(response.content)
     assert "This field is required." in answer["form_html"]
     response = participant_client.post(
-        "/share/", {**share_data(title="Clinic flow sheet"), "files": clean_pdf()}, HTTP_ACCEPT="application/json"
+        "/share/", {**share_data(title="Clinic flow sheet"), "files": pdf_upload("sheet.pdf")}, HTTP_ACCEPT="application/json"
     )
     assert response.status_code == 200
     assert json.loads(response.content)["redirect"].startswith(reverse("my_contributions"))
@@ -117,7 +111,7 @@ def test_adapted_from_is_found_by_title_or_link(participant_client):
 @pytest.mark.django_db
 def test_a_participant_cannot_see_edit_approve_or_publish_another_participants_draft(client):
     login(client, "tom.alvarez")
-    share(client, title="Tom's private draft", files=clean_pdf())
+    share(client, title="Tom's private draft", files=pdf_upload("sheet.pdf"))
     page = ToolPage.objects.get(title="Tom's private draft")
     assert current_task_state(page).task.name == "Review"
 
@@ -140,7 +134,7 @@ def test_a_participant_cannot_see_edit_approve_or_publish_another_participants_d
 
 @pytest.mark.django_db
 def test_the_author_cannot_approve_their_own_contribution(participant_client):
-    share(participant_client, title="My own tool", files=clean_pdf())
+    share(participant_client, title="My own tool", files=pdf_upload("sheet.pdf"))
     page = ToolPage.objects.get(title="My own tool")
     task_state = current_task_state(page)
     participant_client.post(reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk)), {"comment": ""})
@@ -152,7 +146,7 @@ def test_the_author_cannot_approve_their_own_contribution(participant_client):
 
 @pytest.mark.django_db
 def test_screening_result_is_in_the_admin_history(participant_client):
-    share(participant_client, title="Logged tool", files=clean_pdf())
+    share(participant_client, title="Logged tool", files=pdf_upload("sheet.pdf"))
     page = ToolPage.objects.get(title="Logged tool")
     entries = PageLogEntry.objects.filter(page=page, action="wagtail.workflow.approve")
     assert [entry.data["comment"] for entry in entries] == ["Screening passed: the files, the text and the licence raised no problem."]
@@ -161,23 +155,15 @@ def test_screening_result_is_in_the_admin_history(participant_client):
     assert "Screening passed" in seen.text
 
 
-def queries_for(client, url):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    client.get(url)  # warm
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 @pytest.mark.django_db
 def test_my_contributions_makes_the_same_queries_for_one_or_many(participant_client):
-    share(participant_client, title="First of many", files=clean_pdf())
-    one = queries_for(participant_client, reverse("my_contributions"))
+    share(participant_client, title="First of many", files=pdf_upload("sheet.pdf"))
+    one, _ = count_queries(participant_client, reverse("my_contributions"))
     for number in range(4):
         share(participant_client, title=f"Another contribution {number}", action="draft" if number % 2 else "submit")
-    assert queries_for(participant_client, reverse("my_contributions")) == one
+    many, response = count_queries(participant_client, reverse("my_contributions"))
+    assert many == one
+    assert "Another contribution 3" in read(response), "the count is of the list with all five"
     # Session and user; revisions, credits, pages; workflow runs, their steps, screening findings;
     # the library and the person's permission on it; the base template (site, permissions, userbar).
     assert one <= 18, one
@@ -188,7 +174,7 @@ def test_my_contributions_makes_the_same_queries_for_one_or_many(participant_cli
 
 @pytest.mark.django_db
 def test_a_rejection_at_the_editorial_step_tells_the_reviewer_who_approved(participant_client, mailoutbox):
-    share(participant_client, title="Bounced tool", files=clean_pdf())
+    share(participant_client, title="Bounced tool", files=pdf_upload("sheet.pdf"))
     page = ToolPage.objects.get(title="Bounced tool")
     receipt = mail_to(mailoutbox, "grace.lin")
     assert len(receipt) == 1 and "is with the reviewers" in receipt[0].subject
@@ -294,7 +280,7 @@ def test_an_openly_licensed_resource_needs_no_request(participant_client):
 def test_network_only_resources_are_not_offered_to_outsiders(client):
     network = Licence.objects.get(network_only=True)
     source = make_tool("Members' registry guide", owner="tom.alvarez", licence=network)
-    restrict_to_members(source)
+    assert PageViewRestriction.objects.filter(page=source).count() == 1, "publishing restricted it to members"
     assert client.get(reverse("request_reuse", args=[source.pk])).status_code == 302  # sign in first
     response = client.get(source.url)
     assert response.status_code == 302 and "/accounts/login/" in response.url
@@ -303,7 +289,7 @@ def test_network_only_resources_are_not_offered_to_outsiders(client):
 @pytest.mark.django_db
 def test_a_contributions_files_are_not_offered_in_other_participants_document_chooser(client):
     login(client, "tom.alvarez")
-    share(client, title="Tom's sheet", files=clean_pdf("toms-unpublished-sheet.pdf"))
+    share(client, title="Tom's sheet", files=pdf_upload("toms-unpublished-sheet.pdf"))
     grace = login(client.__class__(), "grace.lin")
     chooser = grace.get(reverse("wagtaildocs_chooser:choose") + "?q=toms")
     assert chooser.status_code == 200
@@ -335,7 +321,7 @@ def test_people_who_turned_off_a_notification_in_their_account_do_not_get_it(par
     profile = UserProfile.get_for_user(reviewer)
     profile.submitted_notifications = False
     profile.save()
-    share(participant_client, title="Quietly reviewed tool", files=clean_pdf())
+    share(participant_client, title="Quietly reviewed tool", files=pdf_upload("sheet.pdf"))
     assert not mail_to(mailoutbox, "samuel.okafor")
     assert mail_to(mailoutbox, "helen.fraser"), "the other reviewers are still told"
 
@@ -353,10 +339,8 @@ def test_people_outside_the_network_groups_are_told_why_they_cannot_share(client
 
 @pytest.mark.django_db
 def test_the_contributor_is_told_at_once_when_the_check_finds_something(participant_client):
-    from .test_contribution_workflow import MRN_PDF_LINES, pdf_upload
-
     response = share(participant_client, title="Quick look", files=pdf_upload("list.pdf", MRN_PDF_LINES))
     seen = visit(participant_client, response.url)
     assert "the automatic check found things to fix first" in seen.text
-    response = share(participant_client, title="Clean look", files=clean_pdf())
+    response = share(participant_client, title="Clean look", files=pdf_upload("sheet.pdf"))
     assert "is with the reviewers" in visit(participant_client, response.url).text

@@ -2,7 +2,6 @@
 the sitemap; members of the network see what is shared with them."""
 
 import datetime
-import math
 
 import pytest
 from django.conf import settings
@@ -21,32 +20,19 @@ from resources.models import (
     ToolPage,
 )
 
-from .builders import add_release, make_tool
+from .builders import add_release, make_tool, network_only
 from .conftest import login
-from .html import stated_count, visit
+from .html import all_pages, stated_count, visit
 
 pytestmark = pytest.mark.django_db
 
 DRAFT_TITLE = "Confidential draft: overnight insulin titration card"
 
 
-def network_only():
-    return list(ResourcePage.objects.filter(licence__network_only=True).order_by("pk"))
-
-
-def library_pages(client, query=""):
-    """Every page of the library's results for ``query``, read."""
-    first = visit(client, f"/library/?{query}")
-    count = stated_count(first)
-    return [first] + [
-        visit(client, f"/library/?{query}&page={number}") for number in range(2, math.ceil(count / 12) + 1)
-    ]
-
-
 def public_surfaces(client, people=(), organisations=()):
     """What anyone can browse: home, every page of the library, every collection, the people and
     organisation lists and the given people's and organisations' pages."""
-    seen = [visit(client, "/"), *library_pages(client), visit(client, "/people/"), visit(client, "/organisations/")]
+    seen = [visit(client, "/"), *all_pages(client, "/library/"), visit(client, "/people/"), visit(client, "/organisations/")]
     seen += [visit(client, collection.url) for collection in CollectionPage.objects.live()]
     seen += [visit(client, person.get_absolute_url()) for person in people]
     seen += [visit(client, organisation.get_absolute_url()) for organisation in organisations]
@@ -195,7 +181,7 @@ def test_member_sees_network_only_resources(client):
     login(client, "grace.lin")
     hidden = network_only()
     assert 'value="network-only"' in client.get("/library/").content.decode()
-    pages = library_pages(client, "licence=network-only")
+    pages = all_pages(client, "/library/?licence=network-only")
     assert stated_count(pages[0]) == len(hidden)
     listed = {href for seen in pages for href in seen.hrefs}
     for page in hidden:
