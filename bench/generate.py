@@ -309,16 +309,6 @@ def documents(count, seed=DEFAULT_SEED, first_page_id=1):
         yield document(i, seed=seed, page_id=first_page_id + i)
 
 
-def batches(count, size, seed=DEFAULT_SEED, first_page_id=1):
-    """``documents()`` in lists of ``size``."""
-    iterator = documents(count, seed=seed, first_page_id=first_page_id)
-    while True:
-        batch = list(itertools.islice(iterator, size))
-        if not batch:
-            return
-        yield batch
-
-
 # Statistics for choosing and describing the query set -----------------------------------------
 
 WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)

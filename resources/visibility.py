@@ -11,7 +11,8 @@ from django.db.models import Q, prefetch_related_objects
 from wagtail.models import Page, PageViewRestriction
 
 
-def _with_groups_fetched(request):
+def with_groups_fetched(request):
+    """The request, its user's groups fetched once (``request.user.groups.all()`` reads them)."""
     user = request.user
     if user.is_authenticated and not hasattr(request, "_commons_groups_fetched"):
         prefetch_related_objects([getattr(user, "_wrapped", user)], "groups")  # unwrap the lazy user
@@ -25,7 +26,7 @@ def hidden_q(request):
     cached = getattr(request, "_commons_hidden_q", None)
     if cached is not None:
         return cached
-    _with_groups_fetched(request)
+    with_groups_fetched(request)
     hidden = Q()
     for restriction in PageViewRestriction.objects.select_related("page").prefetch_related("groups"):
         if not restriction.accept_request(request):
@@ -46,5 +47,5 @@ def can_view(page, request):
     if page is None or not page.live:
         return False
     restrictions = page.get_view_restrictions().prefetch_related("groups")
-    _with_groups_fetched(request)
+    with_groups_fetched(request)
     return all(restriction.accept_request(request) for restriction in restrictions)

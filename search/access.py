@@ -9,6 +9,8 @@ restrictions are never searchable: their documents get no keys.
 from django.contrib.auth.models import Group
 from wagtail.models import BaseViewRestriction
 
+from resources.visibility import with_groups_fetched
+
 PUBLIC = "public"
 AUTHENTICATED = "authenticated"
 
@@ -21,8 +23,11 @@ def keys_for_request(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return frozenset({PUBLIC})
-    groups = Group.objects.all() if user.is_superuser else user.groups.all()
-    return frozenset({PUBLIC, AUTHENTICATED, *(group_key(pk) for pk in groups.values_list("pk", flat=True))})
+    if user.is_superuser:
+        group_ids = Group.objects.values_list("pk", flat=True)
+    else:  # the groups the page's own visibility checks fetched for this request
+        group_ids = [group.pk for group in with_groups_fetched(request).user.groups.all()]
+    return frozenset({PUBLIC, AUTHENTICATED, *(group_key(pk) for pk in group_ids)})
 
 
 def keys_for_page(page):

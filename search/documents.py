@@ -33,7 +33,7 @@ def file_text(release):
     from .models import FileText
 
     texts = []
-    for release_file in release.files.select_related("document"):
+    for release_file in release.files.all():  # prefetched with their documents by build()
         texts.append(FileText.for_release_file(release_file))
     return "\n".join(text for text in texts if text)
 
@@ -41,7 +41,7 @@ def file_text(release):
 def build(page):
     """The document for a live resource page (``page`` may be a ResourcePage or its subclass)."""
     page = page.specific
-    releases = list(page.releases.published().prefetch_related("files").order_by("-release_date", "-pk"))
+    releases = list(page.releases.published().prefetch_related("files__document").order_by("-release_date", "-pk"))
     latest = releases[0] if releases else None
     tags = sorted(page.tags.values_list("name", flat=True))
     credited = list(page.contributor_links.select_related("contributor"))

@@ -102,7 +102,8 @@ class _Limits:
     max_pages: int
 
 
-def _setting(name, default):
+def setting(name, default):
+    """A Django setting, or ``default`` where Django is not set up (the extraction worker)."""
     try:
         from django.conf import settings
 
@@ -116,11 +117,11 @@ def _setting(name, default):
 def current_limits():
     """The limits in force now: module constants, overridden by Django settings when present."""
     return _Limits(
-        max_chars=int(_setting("SEARCH_EXTRACT_MAX_CHARS", MAX_CHARS)),
-        timeout=float(_setting("SEARCH_EXTRACT_TIMEOUT", TIMEOUT)),
-        memory_mb=int(_setting("SEARCH_EXTRACT_MEMORY_MB", MEMORY_MB)),
-        max_uncompressed_mb=float(_setting("SEARCH_EXTRACT_MAX_UNCOMPRESSED_MB", MAX_UNCOMPRESSED_MB)),
-        max_pages=int(_setting("SEARCH_EXTRACT_MAX_PAGES", MAX_PAGES)),
+        max_chars=int(setting("SEARCH_EXTRACT_MAX_CHARS", MAX_CHARS)),
+        timeout=float(setting("SEARCH_EXTRACT_TIMEOUT", TIMEOUT)),
+        memory_mb=int(setting("SEARCH_EXTRACT_MEMORY_MB", MEMORY_MB)),
+        max_uncompressed_mb=float(setting("SEARCH_EXTRACT_MAX_UNCOMPRESSED_MB", MAX_UNCOMPRESSED_MB)),
+        max_pages=int(setting("SEARCH_EXTRACT_MAX_PAGES", MAX_PAGES)),
     )
 
 
@@ -249,7 +250,8 @@ def _label(filename):
     return filename or "The file"
 
 
-def _extension(filename):
+def file_extension(filename):
+    """A file name's extension, lower case, without the dot ('' if none)."""
     name = (filename or "").rsplit("/", 1)[-1]
     return name.rsplit(".", 1)[-1].lower() if "." in name else ""
 
@@ -261,7 +263,7 @@ def _refusal(filename, description):
             f"{_label(filename)} is an old-format (.doc, .xls, .ppt) or password-protected Office file, "
             "which can't be indexed. Save it as .docx, .xlsx or .pptx, without a password."
         )
-    expected = _EXPECTED.get(_extension(filename))
+    expected = _EXPECTED.get(file_extension(filename))
     if expected and not description.startswith(expected):
         return f"{_label(filename)} is not {expected}: its content looks like {description}."
     return f"{_label(filename)} can't be indexed: its content looks like {description}. {SUPPORTED_SUMMARY}"
@@ -345,7 +347,7 @@ def _sniff_delimiter(text, preferred=None):
 
 
 def _extract_plain(text, filename, limits, truncated_input):
-    extension = _extension(filename)
+    extension = file_extension(filename)
     delimiter = None
     if extension in ("csv", "tsv"):
         delimiter = _sniff_delimiter(text, "\t" if extension == "tsv" else ",") or (
@@ -443,7 +445,7 @@ def extract_text(path_or_file, filename=None):
         text = _decode(data[:cap], complete)
         if text is None:
             raise UnsupportedFile(_refusal(filename, "binary data of an unknown type"))
-        if _EXPECTED.get(_extension(filename)) and _extension(filename) not in _TEXT_EXTENSIONS:
+        if _EXPECTED.get(file_extension(filename)) and file_extension(filename) not in _TEXT_EXTENSIONS:
             raise UnsupportedFile(_refusal(filename, _describe_text(text)))
         return _extract_plain(text, filename, limits, truncated_input=not complete)
 

@@ -75,15 +75,6 @@ def on_publish_change(sender, instance, **kwargs):
         enqueue([instance.pk])
 
 
-def on_page_deleted(sender, instance, **kwargs):
-    # The page row is going; remove it now rather than from a task that could not find it.
-    for engine in service.engines_to_write():
-        try:
-            engine.remove([instance.pk])
-        except EngineUnavailable as exc:
-            logger.error("Could not remove page %s from the %s index: %s", instance.pk, engine.name, exc)
-
-
 def on_page_moved(sender, instance, **kwargs):
     enqueue(resources_under(instance))
 
@@ -106,7 +97,8 @@ def connect():
     page_published.connect(on_publish_change, dispatch_uid="search.page_published")
     page_unpublished.connect(on_publish_change, dispatch_uid="search.page_unpublished")
     # Deleting a tool deletes its ResourcePage row too (multi-table inheritance): one receiver.
-    post_delete.connect(on_page_deleted, sender=ResourcePage, dispatch_uid="search.resource_deleted")
+    # (index_pages removes an id it no longer finds live, as for an unpublished page.)
+    post_delete.connect(on_publish_change, sender=ResourcePage, dispatch_uid="search.resource_deleted")
     post_page_move.connect(on_page_moved, dispatch_uid="search.page_moved")
     post_save.connect(on_restriction_change, sender=PageViewRestriction, dispatch_uid="search.restriction_saved")
     post_delete.connect(on_restriction_change, sender=PageViewRestriction, dispatch_uid="search.restriction_deleted")

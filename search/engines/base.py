@@ -2,10 +2,37 @@
 
 from dataclasses import dataclass, field
 
+from django.utils.html import escape
+
 # The facets people filter by, in the order the page shows them. OR within a facet, AND across.
 FACETS = ("condition", "type", "phase", "audience", "licence", "organisation", "tag")
 SORTS = ("relevance", "newest", "reused")
 ACCESS_FACET = "_access"
+TOP_TAGS = 15  # the tag facet lists the most used; the other vocabularies are small
+
+# Highlights travel between an engine and the page as text with these private-use characters
+# around each match (never in real text): escaped, then turned into <mark>, only at the end.
+MARK_START, MARK_END = "\ue000", "\ue001"
+
+
+def marked_to_html(fragment):
+    """A snippet with private-use markers -> escaped HTML with <mark>."""
+    return escape(fragment).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+
+
+def without_marks(text):
+    """Indexed text never carries the markers, so a highlight cannot be forged from content."""
+    return (text or "").replace(MARK_START, "").replace(MARK_END, "")
+
+
+def document_field(facet):
+    """The document's field a facet reads (the tag facet reads the list of tags)."""
+    return "tags" if facet == "tag" else facet
+
+
+def normalise_prefix(prefix):
+    """What autocomplete matches: whitespace collapsed, at most 60 characters."""
+    return " ".join((prefix or "").split())[:60]
 
 
 class EngineUnavailable(Exception):

@@ -25,8 +25,21 @@ from elasticsearch.dsl import Date, Document, Index, Integer, Keyword, MetaField
 from elasticsearch.dsl.response import Response
 
 from ..text import load_synonyms, parse
-from .base import FACETS, EngineUnavailable, FacetCount, Hit, SearchEngine, SearchResults
-from .database import MARK_END, MARK_START, TOP_TAGS, marked_to_html
+from .base import (
+    FACETS,
+    MARK_END,
+    MARK_START,
+    TOP_TAGS,
+    EngineUnavailable,
+    FacetCount,
+    Hit,
+    SearchEngine,
+    SearchResults,
+    document_field,
+    marked_to_html,
+    normalise_prefix,
+    without_marks,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +72,18 @@ class ClusterError(RuntimeError):
 
 class NotFound(Exception):
     """HTTP 404: the index or alias does not exist."""
+
+
+def refusal(status, message):
+    """The exception for a cluster's refusal with HTTP ``status``. 401/403 (credentials wrong or
+    expired), 406 (not the product this client speaks: the elasticsearch client talking to
+    OpenSearch), 429 (overloaded) and server errors are not our query's fault, and the embedded
+    engine can still answer."""
+    if status == 404:
+        return NotFound(message)
+    if status in (401, 403, 406, 429) or status >= 500:
+        return EngineUnavailable(message)
+    return ClusterError(message)
 
 
 # Analysis and mappings ------------------------------------------------------------------------
@@ -137,10 +162,6 @@ TEXT_SOURCE_FIELDS = ("title", "summary", "body", "file_text", "release_notes")
 KEYWORD_SOURCE_FIELDS = ("condition", "type", "phase", "audience", "licence", "organisation")
 
 
-def _clean(text):
-    return (text or "").replace(MARK_START, "").replace(MARK_END, "")
-
-
 def _iso(value):
     return value.isoformat() if value else None
 
@@ -156,8 +177,8 @@ def to_source(document):
     """A documents.build() dict -> the JSON stored in the cluster (its ``_id`` is the page id)."""
     source = {"page_id": document["id"]}
     for field in TEXT_SOURCE_FIELDS:
-        source[field] = _clean(document.get(field))
-    source["contributors"] = [_clean(name) for name in document.get("contributors") or []]
+        source[field] = without_marks(document.get(field))
+    source["contributors"] = [without_marks(name) for name in document.get("contributors") or []]
     source["tags"] = list(document.get("tags") or [])
     for field in KEYWORD_SOURCE_FIELDS:
         source[field] = _keywords(document.get(field))
@@ -170,10 +191,6 @@ def to_source(document):
 
 
 # Queries --------------------------------------------------------------------------------------
-
-
-def _facet_field(facet):
-    return "tags" if facet == "tag" else facet
 
 
 def _access_filter(access):
@@ -201,7 +218,7 @@ def _facet_filters(request):
     known = [facet for facet in FACETS if request.selected(facet)]
     unknown = sorted(facet for facet, values in request.filters.items() if values and facet not in FACETS)
     for facet in known:
-        filters[facet] = Q("terms", **{_facet_field(facet): list(request.selected(facet))})
+        filters[facet] = Q("terms", **{document_field(facet): list(request.selected(facet))})
     for facet in unknown:
         filters[facet] = Q("match_none")
     return filters
@@ -276,7 +293,7 @@ def build_count_search(groups, access, facet_filters, with_facets):
     for facet in FACETS:
         others = [query for name, query in facet_filters.items() if name != facet]
         terms = {
-            "field": _facet_field(facet),
+            "field": document_field(facet),
             "size": TOP_TAGS if facet == "tag" else FACET_SIZE,
             "order": [{"_count": "desc"}, {"_key": "asc"}],
         }
@@ -290,10 +307,6 @@ def build_count_search(groups, access, facet_filters, with_facets):
 def build_search_body(request, synonyms):
     """The JSON bodies of a search, as sent in one ``_msearch`` (for tests and debugging)."""
     return [search.to_dict() for search in build_search(request, synonyms)]
-
-
-def normalise_prefix(prefix):
-    return " ".join((prefix or "").split())[:60]
 
 
 def _case_insensitive_prefix_regex(prefix):
@@ -407,14 +420,7 @@ class Gateway:
         raise EngineUnavailable(f"{self.name} at {self.url}: {what} failed: {exc}") from exc
 
     def _status(self, what, exc, status):
-        if status == 404:
-            raise NotFound(f"{what}: {exc}") from exc
-        # 401/403: credentials wrong or expired; 406: not the product this client speaks (the
-        # elasticsearch client talking to OpenSearch); 429: overloaded. None of them is our query's
-        # fault, and the embedded engine can still answer.
-        if status in (401, 403, 406, 429) or status >= 500:
-            self._unavailable(what, exc)
-        raise ClusterError(f"{self.name} at {self.url}: {what} refused: {exc}") from exc
+        raise refusal(status, f"{self.name} at {self.url}: {what} refused ({status}): {exc}") from exc
 
     @staticmethod
     def _body(response):
@@ -456,12 +462,7 @@ class Gateway:
         for answer in answers:
             if "error" in answer:
                 status = answer.get("status") or 500
-                message = f"{self.name} at {self.url}: search failed ({status}): {answer['error']}"
-                if status == 404:
-                    raise NotFound(message)
-                if status in (401, 403, 406, 429) or status >= 500:
-                    raise EngineUnavailable(message)
-                raise ClusterError(message)
+                raise refusal(status, f"{self.name} at {self.url}: search refused ({status}): {answer['error']}")
         return answers
 
     def get_alias(self, alias):
@@ -510,8 +511,6 @@ class ElasticsearchGateway(Gateway):
     def _get_alias(self, alias):
         return self._call("get alias", self._with(self.search_timeout).indices.get_alias, name=alias)
 
-    def exists_alias(self, alias):
-        return bool(self._call("alias exists", self._with(self.search_timeout).indices.exists_alias, name=alias))
 
     def update_aliases(self, actions):
         return self._body(self._call("update aliases", self._with(ADMIN_TIMEOUT).indices.update_aliases, actions=actions))
@@ -572,11 +571,6 @@ class OpenSearchGateway(Gateway):
 
     def _get_alias(self, alias):
         return self._call("get alias", self.client.indices.get_alias, name=alias, request_timeout=self.search_timeout)
-
-    def exists_alias(self, alias):
-        return bool(
-            self._call("alias exists", self.client.indices.exists_alias, name=alias, request_timeout=self.search_timeout)
-        )
 
     def update_aliases(self, actions):
         return self._call(

@@ -13,20 +13,24 @@ from django.db import connection, transaction
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Sum, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
-from django.utils.html import escape
 
 from ..models import SearchEntry, SearchFacetValue
 from ..text import load_synonyms, parse
-from .base import ACCESS_FACET, FACETS, FacetCount, Hit, SearchEngine, SearchResults
-
-MARK_START, MARK_END = "\ue000", "\ue001"  # private-use characters: never in real text
-TOP_TAGS = 15
-
-
-def marked_to_html(fragment):
-    """A snippet with private-use markers -> escaped HTML with <mark>."""
-    return escape(fragment).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
-
+from .base import (
+    ACCESS_FACET,
+    FACETS,
+    MARK_END,
+    MARK_START,
+    TOP_TAGS,
+    FacetCount,
+    Hit,
+    SearchEngine,
+    SearchResults,
+    document_field,
+    marked_to_html,
+    normalise_prefix,
+    without_marks,
+)
 
 ENTRY_COLUMNS = (
     "page_id", "title", "tags", "summary", "body", "file_text", "published_at", "reuse_count", "download_count",
@@ -34,7 +38,21 @@ ENTRY_COLUMNS = (
 )
 
 
-class SqliteDialect:
+class Dialect:
+    """What both databases do the same way around their own SQL."""
+
+    def snippets(self, page_ids, expression):
+        """{page_id: (body, file text, summary) snippets, matches between the markers}. The
+        dialect's ``snippets_sql`` takes the markers (start, end) per column, then the
+        expression, then the ids."""
+        sql = self.snippets_sql(", ".join(["%s"] * len(page_ids)))
+        params = [MARK_START, MARK_END] * 3 + [expression, *page_ids]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return {row[0]: row[1:] for row in cursor.fetchall()}
+
+
+class SqliteDialect(Dialect):
     match_sql = "SELECT rowid FROM commons_search_fts WHERE commons_search_fts MATCH %s"
 
     def tune(self):
@@ -78,25 +96,18 @@ class SqliteDialect:
             cursor.execute(sql, [expression, *where_params, limit, offset])
             return [(row[0], -row[1]) for row in cursor.fetchall()], None
 
-    def snippets(self, page_ids, expression):
-        placeholders = ", ".join(["%s"] * len(page_ids))
-        columns = ", ".join(
-            f"snippet(commons_search_fts, {column}, %s, %s, '…', 24)" for column in (3, 4, 2)
-        )
-        sql = (
+    def snippets_sql(self, placeholders):
+        columns = ", ".join(f"snippet(commons_search_fts, {column}, %s, %s, '…', 24)" for column in (3, 4, 2))
+        return (
             f"SELECT rowid, {columns} FROM commons_search_fts "
             f"WHERE commons_search_fts MATCH %s AND rowid IN ({placeholders})"
         )
-        params = [MARK_START, MARK_END] * 3 + [expression, *page_ids]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return {row[0]: row[1:] for row in cursor.fetchall()}
 
 
 _TUNED_SESSIONS = weakref.WeakSet()  # psycopg connections on which PostgresDialect.tune() ran
 
 
-class PostgresDialect:
+class PostgresDialect(Dialect):
     # The vectors live in their own table (migration 0005), stored in the row: matching and
     # ranking read it and the GIN index only, never the text.
     match_sql = "SELECT page_id FROM commons_search_vector WHERE search_vector @@ to_tsquery('english', %s)"
@@ -151,22 +162,17 @@ class PostgresDialect:
             rows = cursor.fetchall()
         return [(row[0], row[1]) for row in rows], (rows[0][2] if rows else None if offset else 0)
 
-    def snippets(self, page_ids, expression):
+    def snippets_sql(self, placeholders):
         # The markers come in as parameters; the rest of the options string is fixed.
         options_sql = (
             "'StartSel=' || %s || ', StopSel=' || %s || "
             "', MaxFragments=1, MaxWords=35, MinWords=15, FragmentDelimiter=\" … \"'"
         )
-        placeholders = ", ".join(["%s"] * len(page_ids))
         columns = ", ".join(f"ts_headline('english', {column}, query, {options_sql})" for column in ("body", "file_text", "summary"))
-        sql = (
+        return (
             f"SELECT page_id, {columns} FROM commons_search_searchentry, to_tsquery('english', %s) AS query "
             f"WHERE page_id IN ({placeholders})"
         )
-        params = [MARK_START, MARK_END] * 3 + [expression, *page_ids]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return {row[0]: row[1:] for row in cursor.fetchall()}
 
 
 def dialect():
@@ -180,8 +186,7 @@ def dialect():
 def facet_rows(document):
     """(facet, value) pairs of a document, access keys included."""
     for facet in FACETS:
-        source = "tags" if facet == "tag" else facet
-        values = document.get(source) or []
+        values = document.get(document_field(facet)) or []
         if isinstance(values, str):
             values = [values]
         for value in dict.fromkeys(values):
@@ -189,10 +194,6 @@ def facet_rows(document):
                 yield facet, value[:255]
     for key in document["access"]:
         yield ACCESS_FACET, key
-
-
-def _clean(text):
-    return (text or "").replace(MARK_START, "").replace(MARK_END, "")
 
 
 class DatabaseEngine(SearchEngine):
@@ -209,11 +210,11 @@ class DatabaseEngine(SearchEngine):
         entries = [
             (
                 document["id"],
-                _clean(document["title"]),
+                without_marks(document["title"]),
                 " ".join(document["tags"]),
-                _clean(document["summary"]),
-                _clean(document["body"]),
-                _clean(document["file_text"]),
+                without_marks(document["summary"]),
+                without_marks(document["body"]),
+                without_marks(document["file_text"]),
                 document["published_at"],
                 document["reuse_count"],
                 document["download_count"],
@@ -259,26 +260,26 @@ class DatabaseEngine(SearchEngine):
             Exists(SearchFacetValue.objects.filter(entry=OuterRef("pk"), facet=ACCESS_FACET, value__in=list(access)))
         )
 
-    def _filtered(self, request, expression, exclude_facet=None, with_match=True):
+    def _filtered(self, request, expression, exclude_facet=None):
         entries = self._accessible(request.access)
         for facet, values in request.filters.items():
             if facet != exclude_facet and values:
                 entries = entries.filter(
                     Exists(SearchFacetValue.objects.filter(entry=OuterRef("pk"), facet=facet, value__in=list(values)))
                 )
-        if expression and with_match:
+        if expression:
             entries = entries.filter(pk__in=RawSQL(dialect().match_sql, [expression]))
         return entries
 
     @staticmethod
-    def _conditions(request, exclude_facet=None):
-        """What _filtered(..., with_match=False) filters on, as SQL tests of one id column: an
+    def _conditions(request):
+        """What _filtered filters on besides the match, as SQL tests of one id column: an
         EXISTS on the facet table per filter (access, then each selected facet). Returns a
         function of the column giving (sql, params)."""
         tests = []
         for facet, values in [(ACCESS_FACET, sorted(request.access)), *request.filters.items()]:
             values = list(values)
-            if facet == exclude_facet or (facet != ACCESS_FACET and not values):
+            if facet != ACCESS_FACET and not values:
                 continue
             tests.append((facet, values))
 
@@ -387,7 +388,7 @@ class DatabaseEngine(SearchEngine):
 
     def autocomplete(self, prefix, access, limit=8):
         dialect().tune()
-        prefix = " ".join(prefix.split())[:60]
+        prefix = normalise_prefix(prefix)
         if len(prefix) < 2:
             return []
         entries = self._accessible(access)
