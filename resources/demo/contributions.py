@@ -2,17 +2,16 @@
 side of it: one waiting for a reviewer, one returned to its contributor with a reviewer's comment,
 and a reuse request waiting for a decision.
 
-Made through the same calls as the site (a draft with a revision, the library's workflow, the task's
-own actions), with e-mail muted.
+Made through the same calls as the site (``save_contribution`` and ``submit_for_review``, as
+/share/ does, then the review task's own action), with e-mail muted.
 """
 
 from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
-from wagtail.documents import get_document_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 
-from ..models import Licence, Release, ReleaseFile, ReuseRequest, ToolPage
+from ..models import Licence, ReuseRequest, ToolPage
 from ..review import notifications
-from ..review.sharing import FIRST_RELEASE_NOTES, contributions_collection
+from ..review.sharing import save_contribution, submit_for_review
 from .files import make_pdf
 
 IN_REVIEW = {
@@ -57,16 +56,16 @@ REUSE_REQUEST = {
 }
 
 
-def create_contributions(library, conditions, types, people):
+def create_contributions(conditions, types, people):
     """Idempotent: each item is made once."""
     users = get_user_model().objects.in_bulk([IN_REVIEW["owner"], CHANGES_REQUESTED["owner"],
                                               CHANGES_REQUESTED["reviewer"], REUSE_REQUEST["requester"]],
                                              field_name="username")
     with notifications.muted():
         if not ToolPage.objects.filter(slug=IN_REVIEW["slug"]).exists():
-            _submitted(library, conditions, types, IN_REVIEW, users[IN_REVIEW["owner"]], people)
+            _submitted(conditions, types, IN_REVIEW, users[IN_REVIEW["owner"]])
         if not ToolPage.objects.filter(slug=CHANGES_REQUESTED["slug"]).exists():
-            page = _submitted(library, conditions, types, CHANGES_REQUESTED, users[CHANGES_REQUESTED["owner"]], people)
+            page = _submitted(conditions, types, CHANGES_REQUESTED, users[CHANGES_REQUESTED["owner"]])
             task_state = page.current_workflow_task_state
             task_state.task.specific.on_action(
                 task_state, users[CHANGES_REQUESTED["reviewer"]], "reject", comment=CHANGES_REQUESTED["comment"]
@@ -83,30 +82,26 @@ def create_contributions(library, conditions, types, people):
             )
 
 
-def _submitted(library, conditions, types, record, owner, people):
-    """A draft, with its file in a draft release, submitted to the library's workflow."""
-    from ..models import ResourceContributor
-
-    page = ToolPage(
-        title=record["title"],
-        slug=record["slug"],
-        summary=record["summary"],
-        resource_type=types[record["resource_type"]],
-        licence=Licence.objects.get(spdx_id="CC-BY-4.0"),
-        owner=owner,
-        live=False,
-    )
-    page.conditions.set([conditions[slug] for slug in record["conditions"]])
-    page.tags.set(record["tags"])
-    page.contributor_links = [ResourceContributor(contributor=people[owner.username], role="author")]
-    library.add_child(instance=page)
-    page.save_revision(user=owner)
+def _submitted(conditions, types, record, owner):
+    """Shared and submitted the way /share/ does it (what its form would have cleaned)."""
+    files = []
     if "file" in record:
         filename, paragraphs = record["file"]
-        document = get_document_model()(title=record["title"], collection=contributions_collection(), uploaded_by_user=owner)
-        document.file.save(filename, ContentFile(make_pdf(record["title"], paragraphs)), save=False)
-        document.save()
-        release = Release.objects.create(resource=page, label="1.0", change_notes=FIRST_RELEASE_NOTES, created_by=owner)
-        ReleaseFile.objects.create(release=release, document=document, filename=filename)
-    page.get_workflow().start(page, owner)
+        files.append(SimpleUploadedFile(filename, make_pdf(record["title"], paragraphs), content_type="application/pdf"))
+    data = {
+        "kind": "tool",
+        "title": record["title"],
+        "summary": record["summary"],
+        "resource_type": types[record["resource_type"]],
+        "phase": "",
+        "licence": Licence.objects.get(spdx_id="CC-BY-4.0"),
+        "adapted_from": None,
+        "conditions": [conditions[slug] for slug in record["conditions"]],
+        "audiences": [],
+        "tags": record["tags"],
+        "files": files,
+        "change_notes": "",
+    }
+    page = save_contribution(data, owner)
+    submit_for_review(page, owner)
     return page

@@ -109,7 +109,7 @@ class DemoLoader:
         new_pages = self.create_resources()
         self.create_collections()
         ensure_roles()
-        create_contributions(self.library, self.conditions, self.types, self.people)
+        create_contributions(self.conditions, self.types, self.people)
         self.say(f"Demo network ready: {len(new_pages)} resources created this run, "
                  f"{ResourcePage.objects.live().count()} published in the library.")
         return new_pages

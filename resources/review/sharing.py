@@ -106,11 +106,11 @@ def _store_files(page, data, user):
 
 
 @transaction.atomic
-def save_contribution(form, user, page=None):
-    """Create (``page`` None) or update a resource from a valid ``ShareForm``; returns the page.
-    A new resource is a draft owned by ``user``, credited to them, in the library; an existing one
-    gets a new revision (a published one stays as it is until the new revision is approved)."""
-    data = form.cleaned_data
+def save_contribution(data, user, page=None):
+    """Create (``page`` None) or update a resource from a valid ``ShareForm``'s cleaned data;
+    returns the page. A new resource is a draft owned by ``user``, credited to them, in the
+    library; an existing one gets a new revision (a published one stays as it is until the new
+    revision is approved)."""
     if page is None:
         page = KINDS[data["kind"]][0](owner=user, live=False)
         _apply(page, data)

@@ -68,7 +68,7 @@ def share(request):
     if request.method == "POST":
         form = ShareForm(request.POST, request.FILES, request=request)
         if form.is_valid():
-            page = sharing.save_contribution(form, request.user)
+            page = sharing.save_contribution(form.cleaned_data, request.user)
             return _saved(request, page, submit=request.POST.get("action") != "draft")
         return _share_response(request, form, status=400)
     return _share_response(request, ShareForm(request=request))
@@ -95,7 +95,7 @@ def edit_contribution(request, page_id):
         form = ShareForm(request.POST, request.FILES, request=request, page=page, pending_files=pending,
                          initial=sharing.initial_for(page))
         if form.is_valid():
-            page = sharing.save_contribution(form, request.user, page=page)
+            page = sharing.save_contribution(form.cleaned_data, request.user, page=page)
             return _saved(request, page, submit=request.POST.get("action") != "draft")
         return _share_response(request, form, page=page, status=400)
     form = ShareForm(request=request, page=page, pending_files=pending, initial=sharing.initial_for(page))

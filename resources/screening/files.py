@@ -34,7 +34,7 @@ import zipfile
 from contextlib import contextmanager
 
 from search import extract
-from search.extract import ExtractionFailed, UnsupportedFile, extract_text
+from search.extract import ExtractionFailed, UnsupportedFile, extract_text, file_extension, setting
 
 from .findings import Finding
 from .phi import scan_parts
@@ -70,23 +70,17 @@ ALLOWED_SUMMARY = (
 WHOLE_FILE = "whole file"
 
 
-def _setting(name, default):
-    from django.conf import settings
-
-    return getattr(settings, name, default) if settings.configured else default
-
-
 def max_file_bytes():
-    return float(_setting("SCREENING_MAX_FILE_MB", DEFAULT_MAX_FILE_MB)) * 1024 * 1024
+    return float(setting("SCREENING_MAX_FILE_MB", DEFAULT_MAX_FILE_MB)) * 1024 * 1024
 
 
 def max_uncompressed_bytes():
     default = extract.current_limits().max_uncompressed_mb
-    return float(_setting("SCREENING_MAX_UNCOMPRESSED_MB", default)) * 1024 * 1024
+    return float(setting("SCREENING_MAX_UNCOMPRESSED_MB", default)) * 1024 * 1024
 
 
 def max_image_pixels():
-    return int(_setting("WAGTAILIMAGES_MAX_IMAGE_PIXELS", DEFAULT_MAX_IMAGE_PIXELS))
+    return int(setting("WAGTAILIMAGES_MAX_IMAGE_PIXELS", DEFAULT_MAX_IMAGE_PIXELS))
 
 
 def _finding(filename, kind, message, location=WHOLE_FILE, masked=""):
@@ -118,11 +112,6 @@ def _opened(path_or_file):
     except (AttributeError, OSError, ValueError):
         pass
     yield handle, path, size, name
-
-
-def _extension(filename):
-    name = (filename or "").rsplit("/", 1)[-1]
-    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
 
 
 def screen_file(path_or_file, filename=None, health_information=True):
@@ -202,7 +191,7 @@ def _looks_like_markup(text):
 
 
 def _misnamed(filename, kind):
-    extension = _extension(filename)
+    extension = file_extension(filename)
     if extension in EXTENSIONS.get(kind, ()):
         return None
     proper = EXTENSIONS[kind][0]

@@ -50,17 +50,6 @@ KINDS = {
     "licence-incompatible": ("a licence that does not fit the source", ""),
 }
 
-PHI_KINDS = (
-    "medical-record-number",
-    "date-of-birth",
-    "phone-number",
-    "email-address",
-    "postal-address",
-    "us-social-security-number",
-    "patient-name",
-)
-
-
 @dataclass(frozen=True)
 class Finding:
     """One problem found by the screening.

@@ -82,7 +82,9 @@ os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", " ")
 # Presidio logs every recognizer it loads, at INFO: keep that out of the site's logs.
 logging.getLogger("presidio-analyzer").setLevel(logging.WARNING)
 
-from .findings import PAGE_TEXT, phi_finding  # noqa: E402
+from search.extract import setting  # noqa: E402
+
+from .findings import phi_finding  # noqa: E402
 
 LANGUAGE = "en"
 DEFAULT_PHONE_REGIONS = ("US", "GB", "CA")
@@ -354,12 +356,6 @@ def get_analyzer():
     return _engine
 
 
-def _setting(name, default):
-    from django.conf import settings
-
-    return getattr(settings, name, default) if settings.configured else default
-
-
 def offline_nlp_engine():
     """An NLP engine that needs no downloaded model: Presidio's NoOpNlpEngine where the installed
     version has it, otherwise a SpacyNlpEngine around a blank English pipeline made in code
@@ -380,10 +376,10 @@ def blank_spacy_nlp_engine():
     return engine
 
 
-def build_analyzer(phone_regions=None, allowed_email_domains=None):
+def build_analyzer():
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 
-    recognizers = _presidio_recognizers(phone_regions, allowed_email_domains) + _our_recognizers()
+    recognizers = _presidio_recognizers() + _our_recognizers()
     registry = RecognizerRegistry(supported_languages=[LANGUAGE])
     for recognizer in recognizers:
         registry.add_recognizer(recognizer)
@@ -397,7 +393,7 @@ def build_analyzer(phone_regions=None, allowed_email_domains=None):
     )
 
 
-def _presidio_recognizers(phone_regions, allowed_email_domains):
+def _presidio_recognizers():
     import tldextract
     from presidio_analyzer.predefined_recognizers import (
         CaPostalCodeRecognizer,
@@ -407,8 +403,8 @@ def _presidio_recognizers(phone_regions, allowed_email_domains):
         UsSsnRecognizer,
     )
 
-    regions = tuple(phone_regions or _setting("SCREENING_PHONE_REGIONS", DEFAULT_PHONE_REGIONS))
-    allowed = {d.lower().lstrip("@.") for d in (allowed_email_domains or _setting("SCREENING_ALLOWED_EMAIL_DOMAINS", ()))}
+    regions = tuple(setting("SCREENING_PHONE_REGIONS", DEFAULT_PHONE_REGIONS))
+    allowed = {d.lower().lstrip("@.") for d in setting("SCREENING_ALLOWED_EMAIL_DOMAINS", ())}
     offline_extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
 
     class OfflineEmailRecognizer(EmailRecognizer):
@@ -705,7 +701,7 @@ def _header(cells):
 # -- scanning a file's parts -----------------------------------------------------------------------
 
 
-def scan_parts(parts, file_label, analyzer=None):
+def scan_parts(parts, file_label):
     """Findings for protected health information in ``parts`` (``[(location, text)]``, as
     ``search.extract.ExtractedText.parts``). ``file_label`` is the file's name, or ``"page
     text"``. One finding per identifier, in document order; identical findings (the same masked
@@ -713,7 +709,7 @@ def scan_parts(parts, file_label, analyzer=None):
     parts = [(location, text) for location, text in parts if text and text.strip()]
     if not parts:
         return []
-    analyzer = analyzer or get_analyzer()
+    analyzer = get_analyzer()
     texts = _label_rows(parts)
     per_part = [[] for _ in parts]
     for first, last in _chunks(texts):
@@ -754,7 +750,3 @@ def _chunks(texts):
         size += len(text) + len(PART_SEPARATOR)
     if first < len(texts):
         yield first, len(texts)
-
-
-def scan_text(text, location, file_label=PAGE_TEXT, analyzer=None):
-    return scan_parts([(location, text)], file_label, analyzer)
