@@ -1,12 +1,28 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.http import Http404
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from contributors.auth import PasswordResetView
+
+from . import media
+
+
+def not_found(request):
+    raise Http404
+
+
 urlpatterns = [
+    # Wagtail's deliberate-error screen would let any member send the administrators error reports at will.
+    path("admin/failwhale/", not_found),
+    # Before Wagtail's own: the same page, answering known and unknown addresses alike (contributors/auth.py).
+    path("admin/password_reset/", PasswordResetView.as_view()),
+    # Wagtail admin routes refined to hide other participants' drafts: before the admin itself.
+    path("admin/", include("resources.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
@@ -17,9 +33,9 @@ urlpatterns = [
     path("", include("contributors.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Of MEDIA_ROOT only image renditions are served, the same way with DEBUG on or off: documents go
+# through the download rule (/documents/, /releases/), never through /media/ (commons_site/media.py).
+if settings.MEDIA_URL.startswith("/"):
+    urlpatterns += [path(f"{settings.MEDIA_URL.lstrip('/')}images/<str:name>", media.serve_rendition)]
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -6,9 +6,11 @@ engine, media files under var/media.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -61,17 +63,26 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",  # sign-in throttling (AXES_* below)
+    "csp",  # Content-Security-Policy header (CONTENT_SECURITY_POLICY below)
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "contributors.csp.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before anything reads the body (the CSRF check does, in its process_view): see the module.
+    "commons_site.middleware.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A refused approval or publish (resources.review.guards) shown as a message on the editor.
+    "resources.review.middleware.RefusalMessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: answers a paused sign-in with the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "commons_site.urls"
@@ -88,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "commons_site.context_processors.site_navigation",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -116,6 +128,54 @@ WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 
+# Sign-in throttling (django-axes) on every sign-in form, the site's and the admin's: after
+# AXES_FAILURE_LIMIT wrong passwords for one username from one address, that username is paused
+# from that address for AXES_COOLOFF_MINUTES; other people, and the same person elsewhere, can
+# still sign in. The client address is REMOTE_ADDR unless AXES_PROXY_COUNT says how many proxies of
+# ours put the real one in X-Forwarded-For (a header anyone could otherwise forge).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a paused sign-in before any password check
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=float(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "contributors.auth.locked_out"
+AXES_IPWARE_PROXY_COUNT = int(os.environ["AXES_PROXY_COUNT"]) if os.environ.get("AXES_PROXY_COUNT") else None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+
+# Content-Security-Policy (django-csp, contributors/csp.py): scripts, styles, images and requests
+# from this site only; inline scripts only with the request's nonce ({{ CSP_NONCE }}). Style
+# attributes are allowed for the responsive wrappers Wagtail puts around embedded videos, whose
+# players (CSP_FRAME_SRC) are the only other site a page may frame.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *env_list(
+            "CSP_FRAME_SRC", "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com"
+        )],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        # The admin shows page previews in a frame of its own.
+        "frame-ancestors": ["'self'"],
+    },
+}
+# What the Wagtail admin needs beyond that, in its pages only: its inline scripts and styles carry
+# no nonce (wagtail/wagtail#1288).
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+}
+
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
 USE_I18N = True
@@ -129,7 +189,8 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Deletes wait for the commit and spare files a row still names (see resources/storage.py).
+    "default": {"BACKEND": "resources.storage.TransactionalFileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -162,6 +223,16 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 MAX_UPLOAD_MB = int(os.environ.get("MAX_UPLOAD_MB", "50"))
 # Screening of contributions (resources/screening/): the same size limit as uploads.
 SCREENING_MAX_FILE_MB = MAX_UPLOAD_MB
+# One submission's budget: at most this many files, screened in at most this many seconds in all
+# (a file not checked in time is held for an editor, never passed unread), and a request body of
+# at most MAX_REQUEST_MB (commons_site/middleware.py), refused with 413 before it is read.
+SHARE_MAX_FILES = int(os.environ.get("SHARE_MAX_FILES", "10"))
+SCREENING_SUBMISSION_SECONDS = float(os.environ.get("SCREENING_SUBMISSION_SECONDS", "60"))
+MAX_REQUEST_MB = float(os.environ.get("MAX_REQUEST_MB", MAX_UPLOAD_MB * SHARE_MAX_FILES + 1))
+# Wall-clock seconds to read one file's text (search/extract.py): a 50-page PDF takes under 1 s and
+# a 10,000-row spreadsheet about 3.5 s (bench/screening.py), so 8 s leaves room without letting a
+# crafted file hold a worker for long.
+SEARCH_EXTRACT_TIMEOUT = float(os.environ.get("SEARCH_EXTRACT_TIMEOUT", "8"))
 
 WAGTAIL_SITE_NAME = "Improvement Commons"
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
@@ -177,11 +248,14 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = MAX_UPLOAD_MB * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+# Every document and image form (add, edit, multiple upload, choosers) runs the file gate.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "resources.files.forms.GatedDocumentForm"
 
 # Images: no SVG (it can carry script); size and pixel limits against decompression bombs.
 WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "gif", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "resources.files.forms.GatedImageForm"
 
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
@@ -201,5 +275,7 @@ LOGGING = {
         # service logs an outage once, so only their errors are kept.
         "opensearch": {"level": "ERROR"},
         "elastic_transport": {"level": "ERROR"},
+        # django-axes logs every sign-in at INFO; lockouts and failures are logged at WARNING.
+        "axes": {"level": "WARNING"},
     },
 }

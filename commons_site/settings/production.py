@@ -10,14 +10,53 @@ from .base import env_bool
 
 DEBUG = False
 
-if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure"):  # noqa: F405
+# Words that mark a key someone meant to replace, and the keys of the other settings modules.
+PLACEHOLDER_WORDS = ("changeme", "change-me", "change_me", "secret", "django-insecure", "insecure",
+                     "placeholder", "example", "password", "your-key", "replace")
+NON_PRODUCTION_KEYS = {"dev-only-insecure-key-never-use-in-production", "test-only-key"}
+MIN_KEY_LENGTH = 50
+MIN_KEY_DISTINCT_CHARACTERS = 10  # a hex key has 16; a repeated pattern far fewer
+
+
+def secret_key_problem(key):
+    """Why ``key`` will not do in production, or None."""
+    if key in NON_PRODUCTION_KEYS:
+        return "SECRET_KEY is the development or test key from commons_site/settings/, which is public."
+    if len(key) < MIN_KEY_LENGTH:
+        return f"SECRET_KEY is missing or too short ({len(key)} characters)."
+    if len(set(key)) < MIN_KEY_DISTINCT_CHARACTERS:
+        return f"SECRET_KEY has too few different characters ({len(set(key))}); it is not random."
+    word = next((word for word in PLACEHOLDER_WORDS if word in key.lower()), None)
+    if word:
+        return f"SECRET_KEY looks like a placeholder (it contains {word!r})."
+    return None
+
+
+def wildcard_hosts(hosts):
+    """The entries of ALLOWED_HOSTS that would let any Host header through: "*", anything with a
+    "*" (Django knows only "*" alone; "*.example.org" is a mistake for ".example.org"), and a
+    leading-dot pattern for a whole top-level domain or for nothing (".", ".org")."""
+    return [
+        host for host in hosts
+        if "*" in host or (host.startswith(".") and "." not in host.strip("."))
+    ]
+
+
+if problem := secret_key_problem(SECRET_KEY):  # noqa: F405
     raise ImproperlyConfigured(
-        "SECRET_KEY must be set to a long random value in production (at least 50 characters). "
+        f"{problem} SECRET_KEY must be set to a long random value in production (at least "
+        f"{MIN_KEY_LENGTH} characters). "
         'Generate one with: python -c "import secrets; print(secrets.token_urlsafe(64))"'
     )
 if not os.environ.get("ALLOWED_HOSTS"):
     raise ImproperlyConfigured(
         "ALLOWED_HOSTS must list the host names this site answers to, e.g. commons.example.org"
+    )
+if wildcards := wildcard_hosts(ALLOWED_HOSTS):  # noqa: F405
+    raise ImproperlyConfigured(
+        f"ALLOWED_HOSTS must name this site's hosts, not a wildcard ({', '.join(wildcards)}): a "
+        "wildcard lets forged Host headers into password reset links and other absolute URLs. "
+        "List the names, e.g. commons.example.org, or .commons.example.org for it and its subdomains."
     )
 
 # WhiteNoise serves the collected static files straight after SecurityMiddleware.
