@@ -11,6 +11,7 @@ from django.conf import settings
 from django.urls import reverse
 from taggit.utils import parse_tags
 
+from .files import check_upload, clean_filename
 from .models import (
     Audience,
     ChangePackagePage,
@@ -23,7 +24,8 @@ from .models import (
     ReuseRequest,
     ToolPage,
 )
-from .screening.files import screen_file
+from .models.base import validate_one_line_title
+from .screening.files import TIMED_OUT
 from .visibility import visible_pages
 
 # What a contributor may share, in their words, and the page type each becomes.
@@ -72,7 +74,9 @@ class ShareForm(forms.Form):
         initial="tool",
         widget=forms.RadioSelect,
     )
-    title = forms.CharField(max_length=255, help_text="The name people will know it by.")
+    title = forms.CharField(
+        max_length=255, validators=[validate_one_line_title], help_text="The name people will know it by."
+    )
     summary = forms.CharField(
         max_length=280,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -189,10 +193,13 @@ class ShareForm(forms.Form):
             raise forms.ValidationError(f"Upload at most {settings.DATA_UPLOAD_MAX_NUMBER_FILES} files at a time.")
         problems = []
         for upload in files:
+            # The name it is stored and downloaded under, without hidden characters or a path.
+            upload.name = clean_filename(upload.name)
             # The file itself must be acceptable now; health information in it is for the screening
-            # step to report, with every finding, once the whole contribution is submitted.
-            problems += [finding.message for finding in screen_file(upload, filename=upload.name, health_information=False)]
-            upload.seek(0)
+            # step to report, with every finding, once the whole contribution is submitted. A file
+            # that could not be read in time is not refused: the screening step holds it for an editor.
+            findings = check_upload(upload, upload.name, health_information=False)
+            problems += [finding.message for finding in findings if finding.kind != TIMED_OUT]
         if problems:
             raise forms.ValidationError(problems)
         return files

@@ -29,12 +29,21 @@ def _specific_text(page):
 
 
 def file_text(release):
-    """The extracted text of a release's files (extracted once per file, then kept)."""
-    from .models import FileText
+    """The extracted text of a release's files: each content is extracted once, by whichever of the
+    upload check, the screening step or indexing reads it first, and kept by its SHA-256."""
+    from resources.files import text_of
+
+    from .extract import ExtractionError
 
     texts = []
     for release_file in release.files.all():  # prefetched with their documents by build()
-        texts.append(FileText.for_release_file(release_file))
+        try:
+            # A published release file's recorded hash spares reading the file to hash it again.
+            extracted = text_of(release_file.document, release_file.filename, sha256=release_file.sha256 or None)
+        except (ExtractionError, OSError) as error:
+            logger.info("No text indexed for release file %s: %s", release_file.pk, error)
+            continue
+        texts.append(extracted.text)
     return "\n".join(text for text in texts if text)
 
 

@@ -17,7 +17,11 @@ on. ZIP-based files are checked for declared size, compression ratio, member cou
 before any library opens them. Plain text and CSV take a fast path in-process: decoding, a linear
 delimiter check and ``csv.reader`` over at most ``4 * max_chars`` bytes.
 
+Spreadsheet cells that would run as formulas (``search.cells``) are noted in ``formula_cells``
+while CSV and XLSX files are read, for screening to report.
+
 Limits are the module constants below, each overridable by the Django setting named beside it.
+Keeping each file's result by its SHA-256, so that it is parsed once, is ``search.models.FileText``.
 """
 
 import codecs
@@ -37,8 +41,10 @@ import tempfile
 import unicodedata
 import zipfile
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from .cells import MAX_FORMULA_CELLS, column_letter, formula_lead
 
 logger = logging.getLogger(__name__)
 
@@ -78,16 +84,25 @@ class ExtractionFailed(ExtractionError):
     parsing process died."""
 
 
+class ExtractionTimedOut(ExtractionFailed):
+    """Reading the file ran out of time (wall clock or CPU): nothing says the file is bad, only that
+    it could not be read within the limit."""
+
+
 @dataclass
 class ExtractedText:
     """``text == "\\n".join(part for _, part in parts)``; every part is non-empty, made of non-empty
     lines with whitespace collapsed. ``truncated`` means the text is incomplete: capped by
-    ``MAX_CHARS``/``MAX_PAGES``, or some PDF pages could not be read."""
+    ``MAX_CHARS``/``MAX_PAGES``, or some PDF pages could not be read. ``formula_cells`` holds
+    (part location, cell such as "B4", leading character) for the first ``MAX_FORMULA_CELLS`` CSV
+    or XLSX text cells a spreadsheet would run as a formula; ``formula_cell_count`` counts them all."""
 
     text: str
     parts: list[tuple[str, str]]
     kind: str
     truncated: bool = False
+    formula_cells: list[tuple[str, str, str]] = field(default_factory=list)
+    formula_cell_count: int = 0
 
 
 # -- limits ----------------------------------------------------------------------------------------
@@ -145,6 +160,16 @@ class _Collector:
         self.parts = []
         self.length = 0  # of "\n".join(part texts)
         self.truncated = False
+        self.formula_cells = []
+        self.formula_cell_count = 0
+
+    def note_formula(self, location, cell, value):
+        """Notes a cell that would run as a formula (``search.cells``)."""
+        lead = formula_lead(value)
+        if lead is not None:
+            self.formula_cell_count += 1
+            if len(self.formula_cells) < MAX_FORMULA_CELLS:
+                self.formula_cells.append((location, cell, lead))
 
     def add(self, location, raw):
         """Adds a part; returns False once the cap is reached (callers stop reading then)."""
@@ -179,6 +204,8 @@ class _Collector:
             parts=list(self.parts),
             kind=kind,
             truncated=self.truncated,
+            formula_cells=list(self.formula_cells),
+            formula_cell_count=self.formula_cell_count,
         )
 
 
@@ -360,6 +387,8 @@ def _extract_plain(text, filename, limits, truncated_input):
         collector = _Collector(limits.max_chars)
         try:
             for number, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 1):
+                for column, cell in enumerate(row, 1):
+                    collector.note_formula(f"row {number}", f"{column_letter(column)}{number}", cell)
                 if not collector.add(f"row {number}", " | ".join(cell for cell in row if cell.strip())):
                     break
         except csv.Error:
@@ -493,7 +522,7 @@ def _run_worker(path, family, filename, limits):
         except subprocess.TimeoutExpired:
             process.kill()
             process.communicate()
-            raise ExtractionFailed(
+            raise ExtractionTimedOut(
                 f"{label} took longer than {limits.timeout:g} seconds to read, so its text was not "
                 "extracted. It may be damaged or unusually complex."
             ) from None
@@ -512,7 +541,7 @@ def _run_worker(path, family, filename, limits):
         tail = stderr.decode("utf-8", "replace")[-2000:]
         logger.warning("Text extraction of %r ended with status %s: %s", filename, process.returncode, tail)
         if process.returncode == -signal.SIGXCPU:
-            raise ExtractionFailed(
+            raise ExtractionTimedOut(
                 f"{label} needed more than {limits.timeout:g} seconds of processing to read, so its text "
                 "was not extracted. It may be damaged or unusually complex."
             )
@@ -528,7 +557,12 @@ def _run_worker(path, family, filename, limits):
         raise ExtractionFailed(reply["message"])
     parts = [(location, text) for location, text in reply["parts"]]
     return ExtractedText(
-        text="\n".join(text for _, text in parts), parts=parts, kind=reply["kind"], truncated=reply["truncated"]
+        text="\n".join(text for _, text in parts),
+        parts=parts,
+        kind=reply["kind"],
+        truncated=reply["truncated"],
+        formula_cells=[tuple(cell) for cell in reply["formula_cells"]],
+        formula_cell_count=reply["formula_cell_count"],
     )
 
 
@@ -612,7 +646,14 @@ def _worker_main(config_json):
     relax()
     label = _label(config["filename"])
     if failure is None:
-        reply = {"status": "ok", "kind": result.kind, "parts": result.parts, "truncated": result.truncated}
+        reply = {
+            "status": "ok",
+            "kind": result.kind,
+            "parts": result.parts,
+            "truncated": result.truncated,
+            "formula_cells": result.formula_cells,
+            "formula_cell_count": result.formula_cell_count,
+        }
     elif isinstance(failure, MemoryError):
         reply = {"status": "failed", "message": _memory_message(label, config["memory_mb"])}
     elif isinstance(failure, UnsupportedFile):
@@ -820,7 +861,10 @@ def _parse_xlsx(handle, config):
                 cells = [cell for cell in row if cell.value is not None]
                 texts = [_cell_text(cell.value) for cell in cells]
                 texts = [text for text in texts if text.strip()]
-                if texts and not collector.add(f"sheet {sheet.title} row {cells[0].row}", " | ".join(texts)):
+                location = f"sheet {sheet.title} row {cells[0].row}" if cells else ""
+                for cell in cells:  # text cells only: numbers and real formulas are what they seem
+                    collector.note_formula(location, cell.coordinate, cell.value)
+                if texts and not collector.add(location, " | ".join(texts)):
                     return collector.result("xlsx")
     finally:
         workbook.close()

@@ -19,8 +19,7 @@ from PIL import Image
 
 from resources.demo.files import make_docx, make_pdf, make_xlsx
 from resources.models import Licence
-from resources.screening import Finding, check_licence, screen_file, screen_text
-from resources.screening import phi
+from resources.screening import Finding, check_licence, phi, screen_file, screen_text
 from resources.screening.licences import broken_rules
 
 # -- generated files -------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import os
 import secrets
 import subprocess
 import sys
+from html import unescape
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -132,8 +133,7 @@ def test_svg_image_upload_is_refused(editor_client):
         "tags": "",
     })
     assert response.status_code == 200
-    page = response.content.decode()
-    assert "Not a supported image format" in page or "not allowed" in page
+    assert "is an SVG drawing, which can carry scripts" in unescape(response.content.decode())
     assert get_image_model().objects.count() == before
 
 
@@ -151,7 +151,7 @@ def test_image_with_too_many_pixels_is_refused(editor_client):
         "tags": "",
     })
     assert response.status_code == 200
-    assert "too many pixels" in response.content.decode()
+    assert "huge.png has 8,000 × 6,000 pixels; images can have at most 40,000,000" in response.content.decode()
     assert get_image_model().objects.count() == before
 
 
@@ -174,8 +174,8 @@ def test_dangerous_document_upload_is_refused(editor_client, filename, content, 
         "tags": "",
     })
     assert response.status_code == 200
-    extension = filename.rsplit(".", 1)[-1]
-    assert f"File extension “{extension}” is not allowed" in response.content.decode()
+    assert f"{filename} " in response.content.decode()
+    assert "can't be accepted" in unescape(response.content.decode())
     assert Document.objects.count() == before
     assert not Document.objects.filter(title="Not allowed").exists()
 
@@ -216,16 +216,18 @@ def _served(client, document):
     ("agenda.docx", make_docx("Agenda", ["Item one."])),
     ("notes.txt", b"Plain notes."),
 ])
-def test_document_url_serves_an_attachment_that_cannot_run_code(client, filename, content):
-    response = _served(client, _document(filename, content))
+def test_document_url_serves_an_attachment_that_cannot_run_code(editor_client, filename, content):
+    # An editor: a document in no release and on no page is theirs to open, not the public's
+    # (resources/serving.py).
+    response = _served(editor_client, _document(filename, content))
     assert response["Content-Disposition"].startswith("attachment")
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Security-Policy"] == "default-src 'none'"
 
 
 @pytest.mark.django_db
-def test_pdf_documents_are_served_as_attachments_too(client):
+def test_pdf_documents_are_served_as_attachments_too(editor_client):
     """PDFs are attachments too (Wagtail serves them inline unless WAGTAILDOCS_INLINE_CONTENT_TYPES
     is emptied)."""
-    response = _served(client, _document("checklist.pdf", make_pdf("Checklist", ["Before clinic."])))
+    response = _served(editor_client, _document("checklist.pdf", make_pdf("Checklist", ["Before clinic."])))
     assert response["Content-Disposition"].startswith("attachment")

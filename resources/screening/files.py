@@ -1,6 +1,10 @@
 """Screening one uploaded file before publication.
 
-    screen_file(path_or_file, filename=None) -> list[Finding]     # [] means the file passed
+    screen_file(path_or_file, filename=None, health_information=True) -> list[Finding]  # [] means it passed
+    screen_image(handle, filename, formats=("png", "jpeg")) -> list[Finding]
+
+Routes that receive a file call ``resources.files.check_upload`` / ``check_image`` (the gate),
+which build on these.
 
 The checks, in order; the first three stop at the first problem, since a file that is too big,
 of the wrong type or a decompression bomb is not opened any further:
@@ -17,14 +21,23 @@ of the wrong type or a decompression bomb is not opened any further:
    ``SCREENING_MAX_UNCOMPRESSED_MB`` (default: ``SEARCH_EXTRACT_MAX_UNCOMPRESSED_MB``, 200), with
    at most ``search.extract.MAX_ZIP_MEMBERS`` parts and no part compressed more than
    ``MAX_COMPRESSION_RATIO`` times over. Only the ZIP's end record and central directory are read.
-4. Protected health information in every part of the extracted text (``phi.scan_parts``), each
+4. Spreadsheet cells that would run as formulas: a CSV cell, or an XLSX cell stored as text,
+   starting with =, +, -, @, a tab or a carriage return and not a plain number (``search.cells``),
+   each finding naming its cell. Checked with the file itself, whatever ``health_information``.
+5. Protected health information in every part of the extracted text (``phi.scan_parts``), each
    finding with its page, sheet and row, slide, paragraph or line. When the extraction stopped
    early (more text than ``SEARCH_EXTRACT_MAX_CHARS`` or pages than ``SEARCH_EXTRACT_MAX_PAGES``,
    or pages that could not be read), an ``unreadable-file`` finding says the file was only partly
    checked: screening must not pass what it has not read.
 
-Images are checked for type and size only: text inside a picture (a photographed form, a
-screenshot of a record) is not read, nor is metadata (EXIF, document properties).
+Images are checked for type (by content: never SVG, which can carry script), pixels and damage
+only: text inside a picture (a photographed form, a screenshot of a record) is not read, nor is
+metadata (EXIF, document properties).
+
+A file the site holds or is receiving (a Django ``File``: an upload, a stored document) has its
+text extracted once and kept by SHA-256 (``resources.files.text_of``), so the upload check, this
+screening and search indexing share one parse. A path or a bare stream (the ``screen`` command,
+benchmarks) is read directly and nothing is kept.
 """
 
 import os
@@ -33,8 +46,17 @@ import warnings
 import zipfile
 from contextlib import contextmanager
 
+from django.core.files import File
+
 from search import extract
-from search.extract import ExtractionFailed, UnsupportedFile, extract_text, file_extension, setting
+from search.extract import (
+    ExtractionFailed,
+    ExtractionTimedOut,
+    UnsupportedFile,
+    extract_text,
+    file_extension,
+    setting,
+)
 
 from .findings import Finding
 from .phi import scan_parts
@@ -52,6 +74,8 @@ EXTENSIONS = {
     "csv": ("csv",),
     "png": ("png",),
     "jpeg": ("jpg", "jpeg"),
+    "gif": ("gif",),
+    "webp": ("webp",),
 }
 KIND_NAMES = {
     "pdf": "a PDF",
@@ -62,12 +86,17 @@ KIND_NAMES = {
     "csv": "a CSV file",
     "png": "a PNG image",
     "jpeg": "a JPEG image",
+    "gif": "a GIF image",
+    "webp": "a WebP image",
 }
+# Pillow's name for each image kind screen_image() may accept.
+PILLOW_FORMATS = {"png": "PNG", "jpeg": "JPEG", "gif": "GIF", "webp": "WEBP"}
 ALLOWED_SUMMARY = (
     "Files can be PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx), PNG or JPEG images, plain text "
     "(.txt) or CSV."
 )
 WHOLE_FILE = "whole file"
+TIMED_OUT = "timed-out"  # ``Finding.kind``: reading the file ran out of time
 
 
 def max_file_bytes():
@@ -114,12 +143,13 @@ def _opened(path_or_file):
     yield handle, path, size, name
 
 
-def screen_file(path_or_file, filename=None, health_information=True):
+def screen_file(path_or_file, filename=None, health_information=True, sha256=None):
     """Findings for one file (a path, or a binary file object such as a Django ``UploadedFile``
     or a Wagtail document's ``file``); ``filename`` is the name to judge and report it by
     (default: the path's or the file object's name). An empty list means it passed.
-    ``health_information=False`` checks the file itself only (checks 1 to 3 and how much of it
-    could be read), as an upload form does before the screening step reads it all."""
+    ``health_information=False`` checks the file itself only (checks 1 to 4 and how much of it
+    could be read), as an upload form does before the screening step reads it all. ``sha256``,
+    when the caller has it, saves hashing the file again to find its kept text."""
     with _opened(path_or_file) as (handle, path, size, default_name):
         filename = filename or default_name or "The file"
         limit = max_file_bytes()
@@ -134,35 +164,44 @@ def screen_file(path_or_file, filename=None, health_information=True):
             ]
         head = handle.read(16)
         handle.seek(0)
-        if head.startswith(b"\x89PNG\r\n\x1a\n"):
-            return _screen_image(handle, filename, "png")
-        if head.startswith(b"\xff\xd8\xff"):
-            return _screen_image(handle, filename, "jpeg")
+        if head.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")):
+            return screen_image(handle, filename)
         if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
             refused = _check_archive(handle, filename)
             handle.seek(0)
             if refused:
                 return [refused]
         try:
-            extracted = extract_text(path if path is not None else handle, filename)
+            if isinstance(handle, File):
+                # Imported here: resources.files builds on this module.
+                from ..files.text import text_of
+
+                extracted = text_of(handle, filename, sha256=sha256)
+            else:
+                extracted = extract_text(path if path is not None else handle, filename)
         except UnsupportedFile as error:
             return [_finding(filename, "file-type", _refusal_message(error))]
+        except ExtractionTimedOut as error:
+            # Not the file's fault as far as anyone knows: the screening step holds it for an editor.
+            return [_finding(filename, TIMED_OUT, f"{error} It could not be checked in time, so an editor has to.")]
         except ExtractionFailed as error:
             return [_finding(filename, "unreadable-file", f"{error} It could not be checked, so it can't be published.")]
         findings = []
-        misnamed = _misnamed(filename, extracted.kind)
-        if misnamed:
-            findings.append(misnamed)
-        elif extracted.kind in ("txt", "csv") and _looks_like_markup(extracted.text):
-            findings.append(
+        # Markup first: a web page or an SVG drawing is refused whatever it is called, so the
+        # message must not suggest renaming it.
+        if extracted.kind in ("txt", "csv") and _looks_like_markup(extracted.text):
+            kind = "an SVG drawing" if "<svg" in extracted.text[:4096].lower() else "a web page (HTML)"
+            return [
                 _finding(
                     filename,
                     "file-type",
-                    f"{filename} holds a web page (HTML), not plain text. {ALLOWED_SUMMARY} Save the page as a "
-                    "PDF and upload that instead.",
+                    f"{filename} holds {kind}, not a document, so it can't be accepted. {ALLOWED_SUMMARY} "
+                    "Save it as a PDF and upload that instead.",
                 )
-            )
-            return findings
+            ]
+        misnamed = _misnamed(filename, extracted.kind)
+        if misnamed:
+            findings.append(misnamed)
         if extracted.truncated:
             findings.append(
                 _finding(
@@ -173,9 +212,40 @@ def screen_file(path_or_file, filename=None, health_information=True):
                     "or save it again from the program that made it, and upload it again.",
                 )
             )
+        findings.extend(formula_findings(extracted, filename))
         if health_information:
             findings.extend(scan_parts(extracted.parts, filename))
         return findings
+
+
+def formula_findings(extracted, filename):
+    """A finding for each cell the extraction noted as one a spreadsheet would run as a formula."""
+    findings = []
+    for location, cell, lead in extracted.formula_cells:
+        sheet = location.rsplit(" row ", 1)[0].removeprefix("sheet ") if location.startswith("sheet ") else ""
+        where = f"Cell {cell} on sheet {sheet} of {filename}" if sheet else f"Cell {cell} of {filename}"
+        findings.append(
+            _finding(
+                filename,
+                "formula-cell",
+                f"{where} starts with {_LEADS.get(lead, repr(lead))} and would run as a formula in a "
+                "spreadsheet; remove the leading character or prefix it with an apostrophe.",
+                location=location,
+            )
+        )
+    more = extracted.formula_cell_count - len(extracted.formula_cells)
+    if more > 0:
+        findings.append(
+            _finding(
+                filename,
+                "formula-cell",
+                f"{more:,} more cells of {filename} start the same way; fix them all before uploading it again.",
+            )
+        )
+    return findings
+
+
+_LEADS = {"\t": "a tab", "\r": "a carriage return"}
 
 
 def _refusal_message(error):
@@ -187,7 +257,7 @@ def _refusal_message(error):
 
 def _looks_like_markup(text):
     start = text[:1024].lstrip().lower()
-    return start.startswith("<!doctype html") or "<html" in start or "<script" in start
+    return start.startswith("<!doctype html") or any(tag in start for tag in ("<html", "<script", "<svg"))
 
 
 def _misnamed(filename, kind):
@@ -206,9 +276,45 @@ def _misnamed(filename, kind):
     )
 
 
-def _screen_image(handle, filename, kind):
+def _image_kind(head):
+    """The image kind the first bytes announce ("png", "jpeg", "gif", "webp", "svg") or None."""
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head.startswith((b"GIF87a", b"GIF89a")):
+        return "gif"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "webp"
+    if b"<svg" in head.lower() and head.lstrip()[:1] == b"<":
+        return "svg"
+    return None
+
+
+def screen_image(handle, filename, formats=("png", "jpeg")):
+    """Findings for an image (a binary file object), refused unless its content is one of
+    ``formats`` (``PILLOW_FORMATS`` keys), named to agree, within ``WAGTAILIMAGES_MAX_IMAGE_PIXELS``
+    (every frame counted) and readable to the end of its structure. SVG is always refused: it is
+    a document that can carry script, not a picture. Text in the picture is not read."""
     from PIL import Image, UnidentifiedImageError
 
+    handle.seek(0)
+    kind = _image_kind(handle.read(1024))
+    handle.seek(0)
+    names = [KIND_NAMES[name].split(" ")[1] for name in formats]  # "a PNG image" -> "PNG"
+    allowed = " or ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+    if kind == "svg":
+        message = (
+            f"{filename} is an SVG drawing, which can carry scripts, so it can't be uploaded. Export it as a "
+            f"PNG and upload that instead (images can be {allowed})."
+        )
+        return [_finding(filename, "file-type", message)]
+    if kind not in formats:
+        message = (
+            f"{filename} is not an image that can be uploaded here: images can be {allowed}. Save it in one "
+            "of those formats and upload it again."
+        )
+        return [_finding(filename, "file-type", message)]
     misnamed = _misnamed(filename, kind)
     if misnamed:
         return [misnamed]
@@ -220,19 +326,22 @@ def _screen_image(handle, filename, kind):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         try:
-            image = Image.open(handle, formats=["PNG" if kind == "png" else "JPEG"])
+            image = Image.open(handle, formats=[PILLOW_FORMATS[kind]])
         except Image.DecompressionBombError:
             return [_finding(filename, "image-pixels", too_many.format(pixels="far too many"))]
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError, struct.error):
             return [_unreadable_image(filename, kind)]
         with image:
             width, height = image.size
-            if width * height > limit:
-                return [_finding(filename, "image-pixels", too_many.format(pixels=f"{width:,} × {height:,}"))]
+            frames = getattr(image, "n_frames", 1)  # an animation is decoded frame by frame
+            if width * height * frames > limit:
+                pixels = f"{width:,} × {height:,}" + (f" × {frames:,} frames" if frames > 1 else "")
+                return [_finding(filename, "image-pixels", too_many.format(pixels=pixels))]
             try:
                 image.verify()
             except Exception:  # Pillow raises many types for damaged data
                 return [_unreadable_image(filename, kind)]
+    handle.seek(0)
     return []
 
 

@@ -45,6 +45,8 @@ KINDS = {
     "image-pixels": ("an image with too many pixels", ""),
     "archive-size": ("a file that unpacks to too much data", ""),
     "unreadable-file": ("a file that could not be fully checked", ""),
+    "formula-cell": ("a spreadsheet cell that would run as a formula", ""),
+    "timed-out": ("a file that could not be checked in time", ""),
     # licences (licences.py)
     "licence-missing": ("no licence", ""),
     "licence-incompatible": ("a licence that does not fit the source", ""),

@@ -5,7 +5,9 @@
 ``licence`` is the ``Licence`` chosen for the resource being published (None: not chosen yet).
 ``source`` is the ``Licence`` of the resource it adapts (None: not an adaptation). ``grant`` is the
 recorded permission from the source's owners to adapt it: the granted ``ReuseRequest`` that
-``resources.models.reuse.grant_for`` finds, or None. Only the licence flags are read (``network_only``, ``allows_derivatives``,
+``resources.models.reuse.grant_for`` finds, or None. A grant is for the person who asked and the
+organisation named on their request: ``grant_for`` finds only one made by the adaptation's owner or
+for their organisation, never one borrowed through the adaptation's credits or organisations. Only the licence flags are read (``network_only``, ``allows_derivatives``,
 ``requires_share_alike``, ``allows_commercial_use``, ``spdx_id``), so unsaved ``Licence`` objects
 work too.
 
