@@ -5,9 +5,9 @@ from .change_packages import ChangePackagePage, Measure, MeasureKind
 from .collections import CollectionItem, CollectionPage
 from .licences import Licence
 from .protocols import Citation, ProtocolPage
+from .releases import Release, ReleaseFile, ReleaseLocked
 from .reuse import ReuseRequest, ReuseScope, ReuseStatus, grant_for
 from .review import ReviewTask, ScreeningTask, ScreeningTaskState
-from .releases import Release, ReleaseFile, ReleaseLocked
 from .site_pages import HomePage, LibraryPage, resource_cards
 from .tools import TimeToAdopt, ToolPage
 from .vocabularies import Audience, Condition, ImprovementPhase, ResourceType

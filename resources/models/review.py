@@ -1,61 +1,140 @@
 """The tasks of the "Contribution review" workflow (``resources.review.ensure_review_workflow``).
 
-1. ``ScreeningTask``: automated, nobody acts on it. It screens the submitted revision (files, health
-   information, licence) when it starts and approves or rejects itself with every finding.
+1. ``ScreeningTask``: automated. It screens the submitted revision (files, health information,
+   licence) when it starts and approves or rejects itself with every finding. When a file could not
+   be checked in time it neither passes nor blames the contributor: it is held, and an editor
+   approves it (having checked the file by hand) or returns it.
 2. ``ReviewTask`` twice: reviewers review, then editors approve; the last approval publishes.
 
+Approval is bound to what was screened, and no one approves their own work. Both guards live in
+the tasks' ``on_action`` (``resources.review.guards``), the one method every route to a workflow
+action goes through: the admin's workflow action and editor, and any code that acts on a task.
+Publishing a resource by any route is screened too: ``screen_before_publishing`` below.
+
 Screening runs inside ``start()``, as Wagtail's workflow machinery expects of an automated task
-(``WorkflowState.update`` moves on as soon as ``start()`` returns a finished task state). It takes
-seconds, not minutes (``docs/performance.md``).
+(``WorkflowState.update`` moves on as soon as ``start()`` returns a finished task state). Its time
+is bounded per submission (``resources.review.screening``).
 """
 
+from django.conf import settings
 from django.db import models
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
+from django.utils import timezone
 from wagtail.models import AbstractGroupApprovalTask, Task, TaskState
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from .base import ResourcePage
 
 
 class ScreeningTaskState(TaskState):
     """A screening run: the findings as data as well as the comment, so that the contributor's page
-    can show each one with its file and place."""
+    can show each one with its file and place; and what it screened, so that approving something
+    else is noticed (``resources.review.screening.fingerprint``)."""
 
     findings = models.JSONField(default=list, blank=True)
+    screened = models.JSONField(default=dict, blank=True, help_text="The revision, text and files screened.")
+    fingerprint = models.CharField(max_length=64, blank=True, db_index=True)
 
     class Meta:
         verbose_name = "screening result"
         verbose_name_plural = "screening results"
+
+    @property
+    def is_held(self):
+        from ..review.screening import is_held
+
+        return self.status == TaskState.STATUS_IN_PROGRESS and bool(self.findings) and is_held(self.findings)
 
 
 class ScreeningTask(Task):
     task_state_class = ScreeningTaskState
 
     def start(self, workflow_state, user=None):
-        from ..review.screening import screen_revision, summary_comment
+        from ..review import notifications
+        from ..review.screening import digest, fingerprint, is_held, screen_page, summary_comment
 
         task_state = super().start(workflow_state, user=user)
-        findings = screen_revision(task_state.revision)
+        page = task_state.revision.as_object()
+        # Recorded before screening: a file swapped while it runs no longer matches.
+        task_state.screened = fingerprint(page, task_state.revision)
+        task_state.fingerprint = digest(task_state.screened)
+        findings = screen_page(page)
         task_state.findings = [finding.as_dict() for finding in findings]
-        task_state.save(update_fields=["findings"])
         comment = summary_comment(findings)
+        if findings and is_held(findings):
+            task_state.comment = comment
+            task_state.save(update_fields=["screened", "fingerprint", "findings", "comment"])
+            notifications.notify_held(task_state)
+            return task_state
+        task_state.save(update_fields=["screened", "fingerprint", "findings"])
         if findings:
             task_state.reject(update=False, comment=comment)
         else:
             task_state.approve(update=False, comment=comment)
         return task_state
 
+    def _held_state(self, obj):
+        state = getattr(obj, "current_workflow_task_state", None)
+        return state if isinstance(state, ScreeningTaskState) and state.task_id == self.pk and state.is_held else None
+
     def get_actions(self, obj, user):
-        return []  # automated: no one approves or rejects it by hand
+        """Nobody acts on a screening, except an editor on one that is held for them."""
+        from ..review.guards import authored_by
+
+        state = self._held_state(obj)
+        if state is None or not obj.permissions_for_user(user).can_publish():
+            return []
+        actions = [("reject", "Return to its author", True)]
+        if not authored_by(state.workflow_state, user):
+            actions.append(("approve", "Checked by hand: send on to review", True))
+        return actions
+
+    def user_can_access_editor(self, obj, user):
+        return self._held_state(obj) is not None and obj.permissions_for_user(user).can_publish()
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        if not PagePermissionPolicy().user_has_permission(user, "publish"):
+            return TaskState.objects.none()
+        # A screening is only ever in progress when it is held: otherwise it finishes as it starts.
+        # (A TaskState queryset: Wagtail ORs every task's together for the dashboard.)
+        return TaskState.objects.filter(task=self, status=TaskState.STATUS_IN_PROGRESS)
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        from ..review.guards import check_approval
+
+        if action_name == "approve":
+            check_approval(task_state, user)
+        return super().on_action(task_state, user, action_name, **kwargs)
 
     @classmethod
     def get_description(cls):
         return (
             "Checks the files' types and sizes, looks for protected health information in the text and the "
-            "files, and checks the licence against the source of an adaptation. No one acts on it."
+            "files, and checks the licence against the source of an adaptation. No one acts on it, unless a "
+            "file could not be checked in time: then an editor checks it by hand."
+        )
+
+    @classmethod
+    def latest(cls, workflow_state):
+        """This run's latest screening that passed or is held for an editor, or None."""
+        return (
+            ScreeningTaskState.objects.filter(
+                workflow_state=workflow_state, status__in=[TaskState.STATUS_APPROVED, TaskState.STATUS_IN_PROGRESS]
+            )
+            .order_by("-started_at", "-pk")
+            .first()
         )
 
     @classmethod
     def screened(cls, workflow_state, revision):
-        """Has this revision passed screening in this run of the workflow?"""
+        """Has what this revision would publish, exactly as it is now, passed screening in this run?"""
+        from ..review.screening import digest, fingerprint
+
         return ScreeningTaskState.objects.filter(
-            workflow_state=workflow_state, revision=revision, status=TaskState.STATUS_APPROVED
+            workflow_state=workflow_state,
+            status=TaskState.STATUS_APPROVED,
+            fingerprint=digest(fingerprint(revision.as_object(), revision)),
         ).exists()
 
     class Meta:
@@ -64,12 +143,13 @@ class ScreeningTask(Task):
 
 
 class ReviewTask(AbstractGroupApprovalTask):
-    """A group's review that only ever starts on screened content.
+    """A group's review that only ever starts on screened content, and that nobody approves for
+    their own work.
 
     A resubmission resumes the workflow at the step that asked for changes, and anyone may have
-    edited the resource in between (the contributor, a reviewer tidying it up): if the revision to
-    review has not passed screening, the workflow's screening task runs first, and this review
-    starts once it passes.
+    edited the resource in between (the contributor, a reviewer tidying it up): if what the review
+    would approve has not passed screening as it is now, the workflow's screening task runs first,
+    and this review starts once it passes.
     """
 
     def start(self, workflow_state, user=None):
@@ -81,10 +161,72 @@ class ReviewTask(AbstractGroupApprovalTask):
             return screening.start(workflow_state, user=user)
         return super().start(workflow_state, user=user)
 
+    def get_actions(self, obj, user):
+        from ..review.guards import authored_by
+
+        actions = super().get_actions(obj, user)
+        if actions:
+            state = getattr(obj, "current_workflow_state", None)
+            if state is not None and authored_by(state, user):
+                actions = [action for action in actions if action[0] != "approve"]
+        return actions
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        from ..review.guards import check_approval
+
+        if action_name == "approve":
+            check_approval(task_state, user)
+        return super().on_action(task_state, user, action_name, **kwargs)
+
     @classmethod
     def get_description(cls):
-        return "Members of the chosen groups approve, approve with a comment, or request changes."
+        return (
+            "Members of the chosen groups approve, approve with a comment, or request changes; no one "
+            "approves their own contribution or changes."
+        )
 
     class Meta:
         verbose_name = "group review"
         verbose_name_plural = "group reviews"
+
+
+@receiver(pre_save, dispatch_uid="resources_screen_before_publishing")
+def screen_before_publishing(sender, instance, raw=False, **kwargs):
+    """Every route that publishes a resource saves it with a new live revision: the editor's
+    Publish, bulk actions, the admin API, scheduled publishing and the workflow's last approval.
+    Here, where they all meet, what goes live must have passed screening as it is."""
+    if raw or not isinstance(instance, ResourcePage):
+        return
+    from ..review.guards import check_publishable
+
+    check_publishable(instance)
+
+
+class PendingMail(models.Model):
+    """An e-mail waiting to go out (``resources.review.notifications``).
+
+    Mail is written here in the same transaction as what it tells about, and sent (then deleted)
+    once that transaction has committed: a submission is never undone because a mail server said
+    no, and nobody is told about something that was rolled back. What could not be sent stays here,
+    with its error, for ``manage.py send_pending_mail`` (run by cron or the worker) to retry.
+    """
+
+    to = models.EmailField()
+    subject = models.CharField(max_length=255)
+    body = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+    claimed_at = models.DateTimeField(null=True, blank=True, help_text="When a sender took it to send.")
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ("created_at", "pk")
+        verbose_name = "e-mail waiting to be sent"
+        verbose_name_plural = "e-mails waiting to be sent"
+
+    def __str__(self):
+        return f"{self.subject} → {self.to}"
+
+    @classmethod
+    def max_attempts(cls):
+        return int(getattr(settings, "PENDING_MAIL_MAX_ATTEMPTS", 20))

@@ -6,22 +6,37 @@ in ``INSTALLED_APPS``) under the ``dispatch_uid`` and sender Wagtail uses
 (``wagtail.admin.signal_handlers``), which makes its later ``connect`` a no-op. Ours also cover
 what Wagtail's leave out: the reviewer's comment when approving with a comment (wagtail#7542), and
 a rejection at a later step telling the people who approved earlier steps (wagtail#10196).
+
+Mail never undoes what it tells about. ``send`` writes each message to the outbox
+(``PendingMail``) in the current transaction and delivers it once that transaction has committed
+(``transaction.on_commit``); what a request queued and is still unsent when the request ends is
+tried then. A refusing mail server is logged and the message stays in the outbox, with its error,
+for ``manage.py send_pending_mail`` (cron or the worker, every few minutes) to retry.
 """
 
+import datetime
+import logging
+import threading
 from contextlib import contextmanager
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
+from django.core.signals import request_finished
+from django.db import transaction
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.admin.utils import get_user_display_name
 from wagtail.models import AbstractGroupApprovalTask, TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 from wagtail.users.models import UserProfile
 
 from ..models.reuse import deciders
+from ..models.review import PendingMail
 
+logger = logging.getLogger(__name__)
 
 _muted = False
 
@@ -57,8 +72,80 @@ def send(users, subject, template, context, preference=None):
         return
     context = {"site_name": settings.WAGTAIL_SITE_NAME, "my_contributions_url": absolute(reverse("my_contributions")), **context}
     body = render_to_string(f"resources/emails/{template}.txt", context)
-    subject = f"[{settings.WAGTAIL_SITE_NAME}] {subject}"
-    get_connection().send_messages([EmailMessage(subject, body, to=[address]) for address in recipients])
+    subject = f"[{settings.WAGTAIL_SITE_NAME}] {subject}"[:255]
+    queue([PendingMail(to=address, subject=subject, body=body) for address in recipients])
+
+
+# The outbox ----------------------------------------------------------------------------------------
+
+_waiting = threading.local()  # ids this thread queued and has not seen delivered yet
+CLAIM_EXPIRES = datetime.timedelta(hours=1)  # a sender that died mid-send lets go after this
+
+
+def queue(mails):
+    """Store ``mails`` with the current transaction and deliver them once it commits."""
+    ids = [mail.pk for mail in PendingMail.objects.bulk_create(mails)]
+    _waiting.ids = getattr(_waiting, "ids", []) + ids
+    transaction.on_commit(lambda: _deliver_committed(ids), robust=True)
+
+
+def _deliver_committed(ids):
+    _waiting.ids = [pk for pk in getattr(_waiting, "ids", []) if pk not in set(ids)]
+    deliver(ids)
+
+
+def deliver(ids=None):
+    """Send what is waiting (``ids``, or everything unsent that has tries left); returns
+    ``(sent, failed)``. A message is claimed before it is sent, so two senders never send it twice;
+    a failure is logged, kept with its error and released for the next try."""
+    pending = PendingMail.objects.filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=timezone.now() - CLAIM_EXPIRES))
+    if ids is not None:
+        pending = pending.filter(pk__in=ids)
+    else:
+        pending = pending.filter(attempts__lt=PendingMail.max_attempts())
+    mails = list(pending)
+    if not mails:
+        return 0, 0
+    sent = failed = 0
+    connection = get_connection()
+    try:
+        connection.open()
+    except OSError as error:  # refused, unreachable, or an SMTP error (all OSErrors): they wait for the next try
+        logger.warning("Could not connect to the mail server; %d message(s) wait in the outbox: %s", len(mails), error)
+        PendingMail.objects.filter(pk__in=[mail.pk for mail in mails]).update(
+            attempts=F("attempts") + 1, last_error=str(error)[:2000]
+        )
+        return 0, len(mails)
+    try:
+        for mail in mails:
+            claimed = PendingMail.objects.filter(pk=mail.pk, claimed_at=mail.claimed_at).update(claimed_at=timezone.now())
+            if not claimed:
+                continue  # another sender has it
+            try:
+                connection.send_messages([EmailMessage(mail.subject, mail.body, to=[mail.to])])
+            except OSError as error:
+                logger.warning("Could not send %r to %s; it waits in the outbox: %s", mail.subject, mail.to, error)
+                PendingMail.objects.filter(pk=mail.pk).update(
+                    claimed_at=None, attempts=F("attempts") + 1, last_error=str(error)[:2000]
+                )
+                failed += 1
+            else:
+                PendingMail.objects.filter(pk=mail.pk).delete()
+                sent += 1
+    finally:
+        connection.close()
+    return sent, failed
+
+
+def _deliver_what_this_request_queued(**kwargs):
+    """Normally ``on_commit`` has sent these already and this finds nothing to do; it catches mail
+    queued inside a transaction that is still the caller's when the request ends (a test case's)."""
+    ids, _waiting.ids = getattr(_waiting, "ids", []), []
+    if ids:
+        try:
+            deliver(ids)
+        except Exception:  # never turn a finished response into an error; the command retries
+            logger.exception("Delivering the outbox after a request failed")
 
 
 def display_name(user):
@@ -85,7 +172,11 @@ def notify_submitted(sender, instance, user=None, **kwargs):
     if instance.status != WorkflowState.STATUS_IN_PROGRESS:
         return
     page = _page(instance)
-    send(authors(instance), f"“{page.title}” is with the reviewers", "submitted", {"page": page, "task": instance.current_task_state.task})
+    task_state = instance.current_task_state.specific
+    if getattr(task_state, "is_held", False):
+        send(authors(instance), f"“{page.title}” is waiting for an editor", "held_receipt", {"page": page})
+        return
+    send(authors(instance), f"“{page.title}” is with the reviewers", "submitted", {"page": page, "task": task_state.task})
 
 
 def notify_reviewers(sender, instance, user=None, **kwargs):
@@ -161,8 +252,30 @@ def notify_approved(sender, instance, user=None, **kwargs):
     )
 
 
+def notify_held(task_state):
+    """Screening could not check a file in time: the editors check it by hand."""
+    from wagtail.models import GroupPagePermission
+
+    page = task_state.workflow_state.content_object.specific
+    publishers = GroupPagePermission.objects.filter(permission__codename="publish_page").values("group")
+    editors = get_user_model().objects.filter(groups__in=publishers, is_active=True).distinct()
+    send(
+        set(editors) - authors(task_state.workflow_state),
+        f"“{page.title}” is held for an editor: a file could not be checked in time",
+        "held_for_editor",
+        {
+            "page": page,
+            "findings": task_state.findings,
+            "submitted_by": display_name(task_state.workflow_state.requested_by),
+            "review_url": absolute(reverse("wagtailadmin_pages:edit", args=[page.pk])),
+        },
+        preference="submitted_notifications",
+    )
+
+
 def connect():
     """Called from ``ResourcesConfig.ready`` (see the module's docstring for the dispatch_uids)."""
+    request_finished.connect(_deliver_what_this_request_queued, dispatch_uid="resources_deliver_queued_mail")
     workflow_submitted.connect(notify_submitted, sender=WorkflowState, dispatch_uid="workflow_state_submitted_email_notification")
     task_submitted.connect(notify_reviewers, sender=TaskState, dispatch_uid="group_approval_task_submitted_email_notification")
     workflow_rejected.connect(notify_rejected, sender=WorkflowState, dispatch_uid="workflow_state_rejected_email_notification")

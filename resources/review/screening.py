@@ -11,15 +11,33 @@
 
 Published releases are not screened again: they were screened when they were published and can
 never change.
+
+Approval is bound to what was screened: ``fingerprint(page, revision)`` names the revision, the
+page's text and the SHA-256 of every file publishing would make available. The screening records
+it; approving and publishing recompute it, and anything changed is screened again first
+(``resources.models.review``, ``resources.review.guards``).
+
+Screening is bounded: a submission's files get ``SCREENING_SUBMISSION_SECONDS`` (default 60) in
+all, on top of each file's own extraction limit (``SEARCH_EXTRACT_TIMEOUT``). A file that could not
+be checked in time is not the contributor's fault: it gets a ``held-for-editor`` finding, and the
+contribution waits for an editor instead of going back to its author or passing unread.
 """
 
+import hashlib
+import json
+import time
+
+from django.conf import settings
 from django.db import models
 from modelcluster.models import get_all_child_relations
 from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from ..screening.files import screen_file
+from search.extract import current_limits
+
+from ..screening.files import TIMED_OUT, screen_file
+from ..screening.findings import Finding
 from ..screening.licences import check_licence
 from ..screening.text import screen_fields
 
@@ -83,13 +101,60 @@ def documents_to_publish(page):
     return files
 
 
-def screen_page(page):
+HELD = "held-for-editor"  # ``Finding.kind``: a file the screening could not finish in time
+DEFAULT_SUBMISSION_SECONDS = 60
+
+
+def submission_seconds():
+    return float(getattr(settings, "SCREENING_SUBMISSION_SECONDS", DEFAULT_SUBMISSION_SECONDS))
+
+
+def held_finding(filename):
+    return Finding(
+        file=filename,
+        kind=HELD,
+        location="whole file",
+        masked="",
+        message=(
+            f"{filename} is held for an editor: it could not be checked in time. Nothing is wrong with "
+            "what you did; an editor will check it by hand before it goes any further."
+        ),
+    )
+
+
+def is_held(findings):
+    """Findings (``Finding`` objects or their dicts) that only say some files await an editor."""
+    kinds = {finding["kind"] if isinstance(finding, dict) else finding.kind for finding in findings}
+    return kinds == {HELD}
+
+
+def _screen_files_within_budget(files, budget):
+    """Findings for each (document, filename), spending at most ``budget`` seconds in all. A file
+    is only started when a whole extraction limit still fits, so the total stays within it; one
+    that ran into its own limit was not read through, which is held too, not blamed on anyone."""
+    per_file = current_limits().timeout
+    deadline = time.monotonic() + budget
+    findings = []
+    for document, filename in files:
+        if deadline - time.monotonic() < per_file:
+            findings.append(held_finding(filename))
+            continue
+        with document.file.open("rb") as handle:
+            found = screen_file(handle, filename=filename)
+        if any(finding.kind == TIMED_OUT for finding in found):
+            found = [finding for finding in found if finding.kind != TIMED_OUT] + [held_finding(filename)]
+        findings.extend(found)
+    return findings
+
+
+def screen_page(page, budget=None):
+    """Every finding for the page as it is: its text, its files to publish and its licence.
+    ``budget``: seconds for the files (default ``SCREENING_SUBMISSION_SECONDS``)."""
     from ..models import grant_for
 
     findings = list(screen_fields(page_text(page)))
-    for document, filename in documents_to_publish(page):
-        with document.file.open("rb") as handle:
-            findings.extend(screen_file(handle, filename=filename))
+    budget = submission_seconds() if budget is None else budget
+    findings.extend(_screen_files_within_budget(documents_to_publish(page), budget))
     source = page.adapted_from
     grant = grant_for(source, page) if source is not None else None
     findings.extend(check_licence(page.licence, source.licence if source is not None else None, grant))
@@ -100,10 +165,62 @@ def screen_revision(revision):
     return screen_page(revision.as_object())
 
 
+# What was screened ---------------------------------------------------------------------------------
+
+
+def _sha256(document):
+    digest = hashlib.sha256()
+    with document.file.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1024 * 1024), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def fingerprint(page, revision):
+    """What screening this revision covers, as data: ``{"revision", "text", "files"}``; each file
+    as ``[document id, download name, SHA-256]``. ``page``: the revision's content
+    (``revision.as_object()``)."""
+    text = json.dumps(page_text(page), sort_keys=True, ensure_ascii=False)
+    return {
+        "revision": revision.pk if revision is not None else None,
+        "text": hashlib.sha256(text.encode()).hexdigest(),
+        "licence": [page.licence_id, page.adapted_from_id],
+        "files": [[document.pk, filename, _sha256(document)] for document, filename in documents_to_publish(page)],
+    }
+
+
+def digest(screened):
+    """One short string for a fingerprint, to store and compare."""
+    return hashlib.sha256(json.dumps(screened, sort_keys=True).encode()).hexdigest()
+
+
+def what_changed(before, after):
+    """In words: how ``after`` differs from the ``before`` fingerprint that was screened."""
+    changes = []
+    if before.get("revision") != after.get("revision"):
+        changes.append("a newer version of the page was saved")
+    elif before.get("text") != after.get("text"):
+        changes.append("its text changed")
+    if before.get("licence") != after.get("licence") and before.get("revision") == after.get("revision"):
+        changes.append("its licence changed")
+    screened = {file_id: (name, sha) for file_id, name, sha in before.get("files", [])}
+    now = {file_id: (name, sha) for file_id, name, sha in after.get("files", [])}
+    for file_id, (name, sha) in now.items():
+        if file_id not in screened:
+            changes.append(f"{name} was added")
+        elif screened[file_id][1] != sha:
+            changes.append(f"{name} was replaced")
+    changes += [f"{name} was removed" for file_id, (name, _sha) in screened.items() if file_id not in now]
+    return "; ".join(changes) or "it changed"
+
+
 def summary_comment(findings):
     """The task's comment: what the contributor reads in the history and the e-mail."""
     if not findings:
         return "Screening passed: the files, the text and the licence raised no problem."
+    if is_held(findings):
+        names = ", ".join(finding.file for finding in findings)
+        return f"Screening could not check {names} in time, so it is held for an editor to check by hand."
     lines = [f"Screening found {len(findings)} problem{'s' if len(findings) != 1 else ''} to fix before review:"]
     lines += [f"- {finding.message}" for finding in findings]
     return "\n".join(lines)

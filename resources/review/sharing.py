@@ -2,8 +2,13 @@
 
 A contributor's files become a draft release of the resource: screened with it, published by the
 editor's approval (``publish_pending_releases``), and from then on unchangeable like every release.
+
+Saving is all or nothing: when storage fails part way (a full disk, an object store that refuses),
+the database rows are rolled back and the files already stored are deleted, so no half-made
+resource, release, document or orphan file is left behind.
 """
 
+import logging
 import re
 from pathlib import PurePath
 
@@ -15,6 +20,8 @@ from contributors.models import ContributorProfile
 
 from ..forms import KINDS, kind_of
 from ..models import ContributorRole, LibraryPage, Release, ReleaseFile, ResourceContributor
+
+logger = logging.getLogger(__name__)
 
 COLLECTION_NAME = "Contributions"
 FIRST_RELEASE_NOTES = "First shared version."
@@ -71,7 +78,8 @@ def _credit(page, user):
         page.organisations = [profile.organisation]
 
 
-def _store_files(page, data, user):
+def _store_files(page, data, user, stored):
+    """``stored``: (storage, name) of each file written, for ``save_contribution`` to remove on failure."""
     release = pending_release(page)
     for release_file in data.get("remove_files") or []:
         document = release_file.document
@@ -99,18 +107,35 @@ def _store_files(page, data, user):
             uploaded_by_user=user,
         )
         document._set_document_file_metadata()
-        document.save()
+        try:
+            document.save()
+        finally:
+            if document.file._committed and document.file.name:
+                stored.append((document.file.storage, document.file.name))
         ReleaseFile.objects.create(release=release, document=document, filename=name[:255])
     if release is not None and not release.files.exists():
         release.delete()
 
 
-@transaction.atomic
 def save_contribution(data, user, page=None):
     """Create (``page`` None) or update a resource from a valid ``ShareForm``'s cleaned data;
     returns the page. A new resource is a draft owned by ``user``, credited to them, in the
     library; an existing one gets a new revision (a published one stays as it is until the new
-    revision is approved)."""
+    revision is approved). On any failure nothing is kept (see the module) and the error is raised."""
+    stored = []
+    try:
+        with transaction.atomic():
+            return _save_contribution(data, user, page, stored)
+    except BaseException:
+        for storage, name in stored:
+            try:
+                storage.delete(name)
+            except Exception:  # the storage that just failed may refuse this too: say what is left
+                logger.exception("Could not remove %s after a failed contribution; delete it by hand", name)
+        raise
+
+
+def _save_contribution(data, user, page, stored):
     if page is None:
         page = KINDS[data["kind"]][0](owner=user, live=False)
         _apply(page, data)
@@ -120,7 +145,7 @@ def save_contribution(data, user, page=None):
         page = page.get_latest_revision_as_object()
         _apply(page, data)
     page.save_revision(user=user, log_action=True)
-    _store_files(page, data, user)
+    _store_files(page, data, user, stored)
     return page
 
 

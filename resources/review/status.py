@@ -113,6 +113,16 @@ def _contribution(page, state, task_states, findings, editable):
     if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
         current = next((ts for ts in reversed(history) if ts.pk == state.current_task_state_id), None)
         screening = current is not None and current.pk in findings
+        if screening and findings[current.pk]:
+            # Held: a file could not be checked in time (the only way a screening stays open).
+            return Contribution(
+                page,
+                SCREENING,
+                detail="Waiting for an editor: a file could not be checked in time, so an editor checks it by hand. "
+                "There is nothing you need to do.",
+                steps=steps,
+                editable_by_user=editable,
+            )
         return Contribution(
             page,
             SCREENING if screening else IN_REVIEW,

@@ -1,5 +1,8 @@
 """The contributor's pages: share a resource, follow it through review, ask to reuse others'."""
 
+import logging
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -8,9 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_POST
-from taggit.models import Tag
 from wagtail.admin.utils import get_user_display_name
 
+from ..admin_visibility import resource_tags_for
 from ..forms import KINDS, ReuseDecisionForm, ReuseRequestForm, ShareForm
 from ..models import LibraryPage, ResourcePage, ReuseRequest
 from ..visibility import can_view
@@ -18,6 +21,44 @@ from . import reuse, sharing
 from .status import contributions_for
 
 SUGGESTED_TAGS = 300
+STORAGE_FAILED = (
+    "Your files could not be stored just now, so nothing was saved. Please try again in a few minutes; if it "
+    "keeps happening, tell an editor."
+)
+
+logger = logging.getLogger(__name__)
+
+
+def _share_form(request, data=None, files=None, pending_files=(), **kwargs):
+    """The share form, held to a submission's budget of files: more than ``SHARE_MAX_FILES``
+    (counting those already waiting with it) are refused before any of them is opened, and the
+    form says how many it takes."""
+    limit = settings.SHARE_MAX_FILES
+    count = len(files.getlist("files")) if files is not None else 0
+    removed = set(data.getlist("remove_files")) if data is not None else set()
+    kept = len([waiting for waiting in pending_files if str(waiting.pk) not in removed])
+    too_many = count + kept > limit
+    form = ShareForm(data, None if too_many else files, request=request, pending_files=pending_files, **kwargs)
+    form.fields["files"].help_text += f" Up to {limit} files at a time."
+    if too_many:
+        form.is_valid()  # the other fields' errors too, in one go
+        already = f" and {kept} already waiting with it" if kept else ""
+        form.add_error(
+            "files",
+            f"You chose {count} files{already}; a contribution can have up to {limit} at a time. Choose the "
+            "ones that matter most (or combine some), and share the others separately.",
+        )
+    return form
+
+
+def _save(request, form, page=None):
+    """The contribution saved, or None when storing it failed (and nothing was kept)."""
+    try:
+        return sharing.save_contribution(form.cleaned_data, request.user, page=page)
+    except OSError:
+        logger.exception("Storing a contribution failed; nothing was saved")
+        messages.error(request, STORAGE_FAILED)
+        return None
 
 
 def _wants_json(request):
@@ -35,10 +76,8 @@ def _share_response(request, form, page=None, status=200):
         "form": form,
         "page_being_edited": page,
         "kinds": [(key, label, help_text) for key, (_model, label, help_text) in KINDS.items()],
-        "suggested_tags": Tag.objects.filter(resources_resourcetag_items__isnull=False)
-        .distinct()
-        .order_by("name")
-        .values_list("name", flat=True)[:SUGGESTED_TAGS],
+        # Tags of what this person may see: another participant's draft's tags are its content.
+        "suggested_tags": resource_tags_for(request.user).order_by("name").values_list("name", flat=True)[:SUGGESTED_TAGS],
     }
     if _wants_json(request):
         html = render_to_string("resources/share/form.html", context, request=request)
@@ -66,12 +105,14 @@ def share(request):
     if not _may_share(request.user):
         raise PermissionDenied("Your account may not share resources yet: ask an editor to add you to the network.")
     if request.method == "POST":
-        form = ShareForm(request.POST, request.FILES, request=request)
+        form = _share_form(request, request.POST, request.FILES)
         if form.is_valid():
-            page = sharing.save_contribution(form.cleaned_data, request.user)
+            page = _save(request, form)
+            if page is None:
+                return _share_response(request, form, status=503)
             return _saved(request, page, submit=request.POST.get("action") != "draft")
         return _share_response(request, form, status=400)
-    return _share_response(request, ShareForm(request=request))
+    return _share_response(request, _share_form(request))
 
 
 def _editable(request, page_id):
@@ -92,13 +133,15 @@ def edit_contribution(request, page_id):
         return redirect(reverse("my_contributions") + f"#contribution-{page.pk}")
     pending = sharing.pending_files(page)
     if request.method == "POST":
-        form = ShareForm(request.POST, request.FILES, request=request, page=page, pending_files=pending,
-                         initial=sharing.initial_for(page))
+        form = _share_form(request, request.POST, request.FILES, page=page, pending_files=pending,
+                           initial=sharing.initial_for(page))
         if form.is_valid():
-            page = sharing.save_contribution(form.cleaned_data, request.user, page=page)
-            return _saved(request, page, submit=request.POST.get("action") != "draft")
+            saved = _save(request, form, page=page)
+            if saved is None:
+                return _share_response(request, form, page=page, status=503)
+            return _saved(request, saved, submit=request.POST.get("action") != "draft")
         return _share_response(request, form, page=page, status=400)
-    form = ShareForm(request=request, page=page, pending_files=pending, initial=sharing.initial_for(page))
+    form = _share_form(request, page=page, pending_files=pending, initial=sharing.initial_for(page))
     return _share_response(request, form, page=page)
 
 
