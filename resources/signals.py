@@ -1,6 +1,7 @@
 """Keep released files as they were released, and network-only resources among members."""
 
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db.models.signals import pre_delete, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -8,43 +9,76 @@ from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, workflow_approved
 
-from .models.releases import ReleaseLocked
+from .models.releases import (
+    Release,
+    ReleaseFile,
+    ReleaseLocked,
+    locked_message,
+    published_release_of,
+    refuse_replacing_released_file,
+    released_document_message,
+)
+
+Document = get_document_model()
 
 
-def _published_release_of(document):
-    from .models import ReleaseFile
-
-    release_file = (
-        ReleaseFile.objects.filter(document_id=document.pk, release__published_at__isnull=False)
-        .select_related("release")
-        .first()
-    )
-    return release_file.release if release_file else None
-
-
-@receiver(pre_save, sender=get_document_model())
-def refuse_replacing_released_file(sender, instance, **kwargs):
-    if not instance.pk:
+def _released_file_unchanged(value):
+    """A validator on the document's file field: a form that offers a new file for a released
+    document (Wagtail's document editor, or any other) shows why on the file field instead of
+    failing on save. ``value`` is the field's file, which knows its document."""
+    document = getattr(value, "instance", None)
+    if document is None:
         return
-    stored = sender.objects.filter(pk=instance.pk).values_list("file", flat=True).first()
-    if stored is not None and stored != instance.file.name:
-        release = _published_release_of(instance)
-        if release is not None:
-            raise ReleaseLocked(
-                f"This file belongs to release {release.label} of “{release.resource.title}”, which "
-                "is published and cannot change. Upload the new file as a new document and add it to "
-                "a new release."
-            )
+    try:
+        refuse_replacing_released_file(document)
+    except ReleaseLocked as refusal:
+        # The refused file is not applied: the document in hand keeps its stored file, so what
+        # the view does next with it (Wagtail's editor re-reads and saves its size) sees that one.
+        document.file = type(document)._base_manager.filter(pk=document.pk).values_list("file", flat=True).get()
+        raise ValidationError(refusal.messages) from refusal
 
 
-@receiver(pre_delete, sender=get_document_model())
+def _validate_released_files_in_forms():
+    # Field.validators is a cached list that model validation reads; adding ours there (not to
+    # _validators, which the field's deconstruction reads) leaves Wagtail's migrations unchanged.
+    field = Document._meta.get_field("file")
+    if _released_file_unchanged not in field.validators:
+        field.validators.append(_released_file_unchanged)
+
+
+_validate_released_files_in_forms()
+
+
+@receiver(pre_save, sender=Document)
+def refuse_replacing_released_file_on_save(sender, instance, update_fields=None, **kwargs):
+    """The last line for scripts and any route that skips validation. The file written for the
+    refused change stays unused; the released one is never deleted (see resources.storage)."""
+    if update_fields is None or "file" in update_fields:
+        refuse_replacing_released_file(instance)
+
+
+@receiver(pre_delete, sender=Document)
 def refuse_deleting_released_file(sender, instance, **kwargs):
-    release = _published_release_of(instance)
+    release = published_release_of(instance)
     if release is not None:
-        raise ReleaseLocked(
-            f"This file belongs to published release {release.label} of “{release.resource.title}” "
-            "and cannot be deleted."
-        )
+        raise ReleaseLocked(released_document_message(release))
+
+
+# Release.resource's on_delete and the querysets refuse deletions before anything is deleted;
+# these receivers are the last line for anything that reaches Django's deletion another way.
+
+
+@receiver(pre_delete, sender=Release)
+def refuse_deleting_published_release(sender, instance, **kwargs):
+    if instance.published_at is not None:
+        raise ReleaseLocked(locked_message(instance))
+
+
+@receiver(pre_delete, sender=ReleaseFile)
+def refuse_deleting_published_release_file(sender, instance, **kwargs):
+    stored = Release.objects.filter(pk=instance.release_id).published().first()
+    if stored is not None:
+        raise ReleaseLocked(locked_message(stored))
 
 
 @receiver(page_published)

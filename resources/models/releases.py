@@ -10,7 +10,7 @@ import hashlib
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -25,7 +25,15 @@ from ..validators import validate_release_label
 
 
 class ReleaseLocked(ValidationError):
-    """Raised on any attempt to change a published release or its files."""
+    """Raised on any attempt to change a published release or its files.
+
+    A message is held as a non-field error, so that every route that reports validation errors
+    by field (model forms, Wagtail's admin API) shows it rather than failing on it."""
+
+    def __init__(self, message, *args, **kwargs):
+        if isinstance(message, str):
+            message = {NON_FIELD_ERRORS: [message]}
+        super().__init__(message, *args, **kwargs)
 
 
 def locked_message(release):
@@ -81,13 +89,112 @@ class ReleaseForm(WagtailAdminModelForm):
         return release
 
 
+def page_deletion_message(releases):
+    """Why a page deletion that would take ``releases`` with it is refused, and what to do instead."""
+    first_of_each = {}
+    for release in releases:
+        first_of_each.setdefault(release.resource_id, release)
+    first_of_each = list(first_of_each.values())
+    titles = [f"“{release.resource.title}”" for release in first_of_each[:3]]
+    more = len(first_of_each) - len(titles)
+    named = ", ".join(titles) + (f" and {more} more" if more else "")
+    resources = "resource" if len(first_of_each) == 1 else "resources"
+    return (
+        f"Nothing was deleted: this would delete the published releases of {named}, which people download "
+        f"and cite. Unpublish the {resources} instead: {'it leaves' if resources == 'resource' else 'they leave'} "
+        "the library and the releases stay as they were."
+    )
+
+
+def released_document_message(release):
+    return (
+        f"This file belongs to published release {release.label} of “{release.resource.title}”, which people "
+        "download and cite, so it cannot be deleted or replaced. Upload a new file as a new document and add it "
+        "to a new release instead."
+    )
+
+
+def published_release_of(document):
+    """The published release a document's file belongs to, if any."""
+    release_file = (
+        ReleaseFile.objects.filter(document_id=document.pk, release__published_at__isnull=False)
+        .select_related("release__resource")
+        .first()
+    )
+    return release_file.release if release_file else None
+
+
+def refuse_replacing_released_file(document):
+    """Raise ReleaseLocked if ``document`` is about to be saved with another file than the stored
+    one while it belongs to a published release. Called from the document's file validation (so
+    a form shows it as an error on the file) and before every save (so no route gets past it);
+    a document form may also call it from its own clean()."""
+    if not document.pk:
+        return
+    stored = type(document)._base_manager.filter(pk=document.pk).values_list("file", flat=True).first()
+    if stored is None or stored == document.file.name:
+        return
+    release = published_release_of(document)
+    if release is not None:
+        raise ReleaseLocked(
+            f"This file belongs to release {release.label} of “{release.resource.title}”, which is published "
+            "and cannot change. Upload the new file as a new document and add it to a new release."
+        )
+
+
+def _undo_refused_page_deletion(collector):
+    """What a page deletion writes before Django collects what it takes with it, undone when the
+    deletion is refused (outside a transaction nothing else would undo it): Wagtail logs each page
+    as deleted first, and treebeard lowers the parent's child count."""
+    from wagtail.models import Page, PageLogEntry
+
+    pages = [page for model, instances in collector.data.items() if issubclass(model, Page) for page in instances]
+    PageLogEntry.objects.filter(action="wagtail.delete", page_id__in=[page.pk for page in pages]).delete()
+    paths = {page.path for page in pages}
+    for parent_path in {path[: -Page.steplen] for path in paths} - paths - {""}:
+        depth = len(parent_path) // Page.steplen
+        children = Page.objects.filter(path__startswith=parent_path, depth=depth + 1).count()
+        Page.objects.filter(path=parent_path).update(numchild=children)
+
+
+def keep_published_releases(collector, field, sub_objs, using):
+    """``on_delete`` of a release's resource: draft releases go with their page, published ones
+    refuse the deletion. Runs while Django collects what a deletion takes with it, so every route
+    (the admin, bulk actions, a parent page's deletion, ``Page.objects.filter(...).delete()``)
+    is refused before anything is deleted."""
+    published = [release for release in sub_objs if release.published_at is not None]
+    if published:
+        _undo_refused_page_deletion(collector)
+        raise ReleaseLocked(page_deletion_message(published))
+    models.CASCADE(collector, field, sub_objs, using)
+
+
 class ReleaseQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published_at__isnull=False)
 
+    # Queryset deletes and updates skip Release.save() and delete(): refuse them here too, before
+    # anything is written, so scripts and bulk actions cannot rewrite or remove a published release.
+    def delete(self):
+        published = self.published().select_related("resource").first()
+        if published is not None:
+            raise ReleaseLocked(locked_message(published))
+        return super().delete()
+
+    delete.alters_data = True
+    delete.queryset_only = True
+
+    def update(self, **kwargs):
+        published = self.published().select_related("resource").first()
+        if published is not None:
+            raise ReleaseLocked(locked_message(published))
+        return super().update(**kwargs)
+
+    update.alters_data = True
+
 
 class Release(ClusterableModel):
-    resource = models.ForeignKey("resources.ResourcePage", on_delete=models.CASCADE, related_name="releases")
+    resource = models.ForeignKey("resources.ResourcePage", on_delete=keep_published_releases, related_name="releases")
     label = models.CharField("version", max_length=20, validators=[validate_release_label])
     release_date = models.DateField(default=timezone.localdate)
     change_notes = models.TextField(help_text="What changed since the previous release, for people who use it.")
@@ -171,6 +278,33 @@ class Release(ClusterableModel):
         )
 
 
+class ReleaseFileQuerySet(models.QuerySet):
+    # The download counter is the one column of a published release's file that moves.
+    COUNTERS = frozenset({"download_count"})
+
+    def _first_published(self):
+        release_file = self.filter(release__published_at__isnull=False).select_related("release__resource").first()
+        return release_file.release if release_file else None
+
+    def delete(self):
+        release = self._first_published()
+        if release is not None:
+            raise ReleaseLocked(locked_message(release))
+        return super().delete()
+
+    delete.alters_data = True
+    delete.queryset_only = True
+
+    def update(self, **kwargs):
+        if set(kwargs) - self.COUNTERS:
+            release = self._first_published()
+            if release is not None:
+                raise ReleaseLocked(locked_message(release))
+        return super().update(**kwargs)
+
+    update.alters_data = True
+
+
 class ReleaseFile(Orderable):
     release = ParentalKey(Release, related_name="files", on_delete=models.CASCADE)
     document = models.ForeignKey("wagtaildocs.Document", on_delete=models.PROTECT, related_name="release_files")
@@ -187,6 +321,8 @@ class ReleaseFile(Orderable):
     sha256 = models.CharField(max_length=64, blank=True, editable=False)
     # A counter, not part of what was released: updated with a queryset update, never save().
     download_count = models.PositiveIntegerField(default=0, editable=False)
+
+    objects = ReleaseFileQuerySet.as_manager()
 
     panels = [FieldPanel("document"), FieldPanel("title"), FieldPanel("filename")]
 
