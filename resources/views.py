@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.http import content_disposition_header
 
 from .models import Release, ReleaseFile
+from .serving import check_download
 from .visibility import can_view
 
 
@@ -38,6 +39,11 @@ def release_file(request, release_id, file_id, filename):
     release_file = get_object_or_404(ReleaseFile.objects.select_related("document"), pk=file_id, release=release)
     if filename != release_file.filename:
         raise Http404("No such file")
+    # The same rule as Wagtail's /documents/ URL, so a file in a private collection asks for
+    # sign-in here too instead of being handed to anyone who can see the release.
+    refusal = check_download(release_file.document, request)
+    if refusal is not None:
+        return refusal
     ReleaseFile.objects.filter(pk=release_file.pk).update(download_count=F("download_count") + 1)
     response = FileResponse(release_file.document.file.open("rb"), content_type=release_file.document.content_type)
     response["Content-Disposition"] = content_disposition_header(True, release_file.filename)
