@@ -40,6 +40,8 @@ VOCABULARY_MODELS = [
     "contributors.organisation", "contributors.contributorprofile",
 ]
 RELEASE_MODELS = ["resources.release", "resources.releasefile"]
+# Editors decide any reuse request (resources.models.reuse.DECIDE_ANY); requests are made by members.
+REUSE_MODELS = ["resources.reuserequest"]
 # Search: editors manage synonyms and read the search analytics (the query log is written by the
 # site, never edited, so they may only view it).
 SEARCH_MODELS = ["commons_search.synonym"]
@@ -66,6 +68,7 @@ def _model_permissions_for(group_name):
             access_admin
             | _model_permissions(VOCABULARY_MODELS)
             | _model_permissions(RELEASE_MODELS)
+            | _model_permissions(REUSE_MODELS, actions=("change", "view"))
             | _model_permissions(["taggit.tag"])
             | _model_permissions(SEARCH_MODELS)
             | _model_permissions(SEARCH_REPORT_MODELS, actions=("view",))

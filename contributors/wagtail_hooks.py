@@ -4,7 +4,10 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .models import ContributorProfile, Organisation
 
 
+# Wagtail's snippet copy view saves a POST over the object being copied (the form is given the
+# original itself), so a "copy" edits it: no copy screens here.
 class OrganisationViewSet(SnippetViewSet):
+    copy_view_enabled = False
     model = Organisation
     icon = "home"
     list_display = ["name", "kind", "city"]
@@ -13,6 +16,7 @@ class OrganisationViewSet(SnippetViewSet):
 
 
 class ContributorViewSet(SnippetViewSet):
+    copy_view_enabled = False
     model = ContributorProfile
     icon = "user"
     menu_label = "Contributors"

@@ -1,19 +1,28 @@
-"""Admin screens for what editors manage beside the page tree."""
+"""Admin screens for what editors manage beside the page tree, and the hooks through which the
+admin's visibility rule (admin_visibility.py) reaches every route that lists pages or files."""
 
-from django.db.models import Q
-from django.http import Http404
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
-from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.models import Page
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
-from .models import Audience, Condition, Licence, Release, ReleaseFile, ResourcePage, ResourceType
+from . import release_hooks, serving  # noqa: F401  (their hooks register when imported)
+from .admin_views import ResourcePageViewSet, VisibleDocumentsAdminAPIViewSet
+from .admin_visibility import CommonsPagePermissionPolicy, documents_visible_in_admin, pages_visible_in_admin
+from .models import Audience, Condition, Licence, Release, ResourcePage, ResourceType
 from .review.reuse import DECLINED, GRANTED, REQUESTED
-from .visibility import can_view
+
+# First, before anything asks for the page policy: every admin listing of pages (explorer, page
+# search, the admin API, site history) then leaves out the drafts the reader may not see.
+register_permission_policy(Page, CommonsPagePermissionPolicy())
 
 
+# Wagtail's snippet copy view saves a POST over the object being copied (the form is given the
+# original itself), so a "copy" edits it: no copy screens here.
 class ConditionViewSet(SnippetViewSet):
+    copy_view_enabled = False
     model = Condition
     icon = "pick"
     list_display = ["name", "slug", "network_name"]
@@ -21,18 +30,21 @@ class ConditionViewSet(SnippetViewSet):
 
 
 class ResourceTypeViewSet(SnippetViewSet):
+    copy_view_enabled = False
     model = ResourceType
     icon = "doc-empty"
     list_display = ["name", "slug"]
 
 
 class AudienceViewSet(SnippetViewSet):
+    copy_view_enabled = False
     model = Audience
     icon = "group"
     list_display = ["name", "slug"]
 
 
 class LicenceViewSet(SnippetViewSet):
+    copy_view_enabled = False
     model = Licence
     icon = "key"
     list_display = ["name", "label", "network_only", "recommended"]
@@ -58,6 +70,7 @@ class ReleaseCreateView(CreateView):
 
 
 class ReleaseViewSet(SnippetViewSet):
+    copy_view_enabled = False
     model = Release
     add_view_class = ReleaseCreateView
     icon = "download"
@@ -74,40 +87,26 @@ register_snippet(VocabularyGroup)
 register_snippet(ReleaseViewSet)
 
 
-@hooks.register("before_serve_document")
-def serve_release_files_only_when_visible(document, request):
-    """A document that belongs to a release is served only for a published release of a resource
-    the visitor may see, whichever URL asks for it (Wagtail's /documents/ URL included)."""
-    release_files = list(ReleaseFile.objects.filter(document=document).select_related("release__resource"))
-    if not release_files:
-        return None
-    if any(rf.release.is_published and can_view(rf.release.resource, request) for rf in release_files):
-        return None
-    # Files waiting in a draft release are for the people who may edit the resource: its
-    # contributor, and the reviewers and editors who screen them.
-    user = request.user
-    if user.is_authenticated and any(rf.release.resource.permissions_for_user(user).can_edit() for rf in release_files):
-        return None
-    raise Http404("No such document")
-
-
 @hooks.register("construct_document_chooser_queryset")
 def hide_files_waiting_for_review(documents, request):
-    """A file in a draft release is offered only to people who may edit its resource: another
-    participant never sees the title of a contribution's file before it is published."""
-    waiting = ReleaseFile.objects.filter(release__published_at__isnull=True)
-    editable = PagePermissionPolicy().instances_user_has_permission_for(request.user, "change")
-    waiting = waiting.exclude(release__resource_id__in=editable.values("pk")).exclude(release__resource__owner=request.user)
-    return documents.exclude(pk__in=waiting.values("document_id"))
+    """Another participant never sees the title of a contribution's file before it is published."""
+    return documents_visible_in_admin(request.user, documents)
 
 
-@hooks.register("construct_explorer_page_queryset")
-def participants_see_only_their_own_drafts(parent_page, pages, request):
-    """In the admin's page explorer, someone who may not edit others' pages (a participant) sees
-    published resources and their own, never another participant's draft."""
-    if not PagePermissionPolicy().user_has_permission_for_instance(request.user, "change", parent_page):
-        pages = pages.filter(Q(live=True) | Q(owner=request.user))
-    return pages
+@hooks.register("construct_page_chooser_queryset")
+def hide_others_drafts_from_the_page_chooser(pages, request):
+    """The page chooser (browse and search) lists every page, whatever its state: not here."""
+    return pages_visible_in_admin(request.user, pages)
+
+
+@hooks.register("register_admin_viewset")
+def register_resource_page_viewset():
+    return ResourcePageViewSet()
+
+
+@hooks.register("construct_admin_api", order=100)  # after wagtail.documents registers its endpoint
+def hide_others_draft_files_from_the_admin_api(router):
+    router.register_endpoint("documents", VisibleDocumentsAdminAPIViewSet)
 
 
 class ReuseLogFormatter(LogFormatter):
@@ -125,3 +124,4 @@ class ReuseLogFormatter(LogFormatter):
 def register_reuse_actions(actions):
     for action, words in ((REQUESTED, "Reuse requested"), (GRANTED, "Reuse granted"), (DECLINED, "Reuse declined")):
         actions.register_action(action)(type(words.replace(" ", ""), (ReuseLogFormatter,), {"label": words, "message": words}))
+

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_GET
 from resources.models import ResourcePage
 from resources.visibility import can_view
 
-from . import service
+from . import clicks, service
 from .models import SearchClick, SearchQueryLog
 from .presentation import results_context
 
@@ -31,11 +31,14 @@ def autocomplete_view(request):
 
 @require_GET
 def click_view(request, search_id, page_id, position):
-    """Counts a click on a search result, then goes to the resource."""
+    """Counts a click on a search result, then goes to the resource. Only a click on a result that
+    /search/ showed counts (its link is signed, search/clicks.py); a forged or altered link still
+    leads to the resource, and only ever to a page of this site."""
     page = get_object_or_404(ResourcePage, pk=page_id)
     if not can_view(page, request):
         raise Http404("No such resource")
-    search = SearchQueryLog.objects.filter(pk=search_id).first()
-    if search is not None:
-        SearchClick.objects.create(search=search, page=page, position=min(position, 1000))
+    if clicks.is_signed(search_id, page_id, position, request.GET.get("sig", "")):
+        search = SearchQueryLog.objects.filter(pk=search_id).first()
+        if search is not None:
+            SearchClick.objects.create(search=search, page=page, position=position)
     return redirect(page.get_url(request))

@@ -24,7 +24,10 @@ ANALYTICS_PERMISSION = "commons_search.view_searchquerylog"
 SEARCH_MENU_HOOK = "register_commons_search_menu_item"
 
 
+# Wagtail's snippet copy view saves a POST over the object being copied (the form is given the
+# original itself), so a "copy" edits it: no copy screens here.
 class SynonymViewSet(SnippetViewSet):
+    copy_view_enabled = False
     model = Synonym
     icon = "list-ul"
     menu_label = "Synonyms"

@@ -26,7 +26,7 @@ from .html import all_pages, read, squash, stated_count, visit
 pytestmark = pytest.mark.django_db
 
 PER_PAGE = 12
-CLICK_URL = re.compile(r"^/search/click/(\d+)/(\d+)/(\d+)/$")
+CLICK_URL = re.compile(r"^/search/click/(\d+)/(\d+)/(\d+)/\?sig=[\w:-]+$")  # signed: search/clicks.py
 
 
 def listed_urls(pages):

@@ -1,6 +1,7 @@
 """The resource base: the fields every shareable item carries, whatever its type."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.utils.functional import cached_property
@@ -8,6 +9,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms.pages import CopyForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -66,6 +68,25 @@ class CentreSize(models.TextChoices):
     MEDIUM = "medium", "Medium centre (200–600 patients)"
     LARGE = "large", "Large centre (over 600 patients)"
     ANY = "any", "Any size"
+
+
+ONE_LINE_TITLE = "A title is one line: take out the line break and keep it on a single line."
+
+
+def validate_one_line_title(value):
+    """A title is shown in lists, headings, e-mail subjects and citations, none of which can hold a
+    line break (an e-mail subject with one cannot be sent at all)."""
+    if value and len(value.splitlines()) > 1:
+        raise ValidationError(ONE_LINE_TITLE, code="multi_line_title")
+
+
+class ResourceCopyForm(CopyForm):
+    """Wagtail's copy form, with the same rule for the copy's new title."""
+
+    def clean_new_title(self):
+        title = self.cleaned_data["new_title"]
+        validate_one_line_title(title)
+        return title
 
 
 class ResourcePageForm(WagtailAdminPageForm):
@@ -136,6 +157,7 @@ class ResourcePage(RoutablePageMixin, Page):
     default_resource_type = None
 
     base_form_class = ResourcePageForm
+    copy_form_class = ResourceCopyForm
     is_creatable = False
     parent_page_types = ["resources.LibraryPage"]
     subpage_types = []
@@ -201,6 +223,12 @@ class ResourcePage(RoutablePageMixin, Page):
 
     def clean(self):
         super().clean()
+        # Here rather than on a form: the admin editor, the share form and any code that saves a
+        # revision (save_revision validates) all pass through the model's clean().
+        try:
+            validate_one_line_title(self.title)
+        except ValidationError as error:
+            raise ValidationError({"title": error}) from None
         if self.resource_type_id is None and self.default_resource_type:
             from .vocabularies import ResourceType
 
@@ -209,6 +237,8 @@ class ResourcePage(RoutablePageMixin, Page):
     @cached_property
     def published_releases(self):
         """Published releases, newest first, with their files."""
+        if self.pk is None:  # a new resource, previewed before it is first saved
+            return []
         return list(
             self.releases.published()
             .prefetch_related("files__document")
@@ -252,6 +282,10 @@ class ResourcePage(RoutablePageMixin, Page):
             visible_pages(ResourcePage.objects.filter(pk__in=[page.pk for page in lineage]), request).values_list("pk", flat=True)
         )
         context["lineage"] = [page for page in lineage if page.pk in visible]
+        if self.pk is None:
+            # The admin's preview of a resource not saved yet: nothing adapts it, nothing is indexed.
+            context["adaptations"], context["related"] = ResourcePage.objects.none(), []
+            return context
         context["adaptations"] = visible_pages(self.adaptations.all(), request).order_by("title")
         context["related"] = self.related_resources(request)
         return context

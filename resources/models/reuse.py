@@ -9,6 +9,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+# Who may decide any reuse request, not only those on their own resources (editors hold it).
+DECIDE_ANY = "resources.change_reuserequest"
+
 
 class ReuseScope(models.TextChoices):
     USE = "use", "Use it as it is"
@@ -29,11 +32,10 @@ class ReuseRequestQuerySet(models.QuerySet):
         return self.filter(status=ReuseStatus.PENDING)
 
     def decidable_by(self, user):
-        """Requests this person answers (see ``deciders``): all of them for an editor, else those on
-        resources they own or are credited on."""
-        from contributors.roles import EDITORS
-
-        if user.groups.filter(name=EDITORS).exists():
+        """Requests this person answers (see ``deciders``): all of them for someone who may decide
+        any request (editors, network admins, administrators), else those on resources they own or
+        are credited on."""
+        if user.has_perm(DECIDE_ANY):
             return self
         return self.filter(Q(resource__owner=user) | Q(resource__contributor_links__contributor__user=user)).distinct()
 
@@ -95,26 +97,38 @@ def deciders(resource):
     account, and the editors (the people ``ReuseRequestQuerySet.decidable_by`` lets decide)."""
     from django.contrib.auth import get_user_model
 
-    from contributors.roles import EDITORS
-
     people = {resource.owner} if resource.owner_id else set()
     people |= {link.contributor.user for link in resource.credited if link.contributor.user_id}
-    people |= set(get_user_model().objects.filter(groups__name=EDITORS, is_active=True))
+    # Administrators are not written to about every request: they hold every permission anyway.
+    deciding = get_user_model().objects.with_perm(
+        DECIDE_ANY, include_superusers=False, backend="django.contrib.auth.backends.ModelBackend"
+    )
+    people |= set(deciding.filter(is_active=True))
     return people
 
 
 def grant_for(source, page):
-    """The grant that lets ``page`` adapt ``source``: a granted "adapt" request by one of the page's
-    people (its owner or a credited contributor) or for one of its organisations. None if there is none."""
-    people = {page.owner_id} if page.owner_id else set()
-    people |= {
-        link.contributor.user_id for link in page.contributor_links.all() if link.contributor.user_id is not None
-    }
-    organisations = {organisation.pk for organisation in page.organisations.all()}
+    """The grant that lets ``page`` adapt ``source``, or None: a granted "adapt" request made by the
+    page's owner (the person adapting it), or made for the owner's organisation by one of its
+    members, the organisation being the one the network records on their contributor profiles.
+
+    A grant answers one person's request, for the organisation named on it. The page's credits and
+    its organisations are not consulted: its author fills them in, so naming another organisation
+    or crediting the person who was granted would borrow their grant."""
+    from contributors.models import ContributorProfile
+
+    if page.owner_id is None:
+        return None
+    mine = Q(requester_id=page.owner_id)
+    organisation_id = (
+        ContributorProfile.objects.filter(user_id=page.owner_id).values_list("organisation_id", flat=True).first()
+    )
+    if organisation_id is not None:
+        mine |= Q(organisation_id=organisation_id, requester__contributor_profile__organisation_id=organisation_id)
     return (
         ReuseRequest.objects.granted()
         .filter(resource_id=source.pk, scope=ReuseScope.ADAPT)
-        .filter(Q(requester_id__in=people) | Q(organisation_id__in=organisations))
+        .filter(mine)
         .order_by("-decided_at")
         .first()
     )
