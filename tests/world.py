@@ -1,0 +1,72 @@
+"""The records the route sweep and the permission matrix act on: a participant's draft whose title,
+body, tag and file carry one unusual word, a published resource with a published release, a
+network-only one, a pending reuse request, two administrators and a picture.
+
+Grace Lin (participant A) owns the draft; Tom Alvarez (participant B) is the stranger to it."""
+
+from io import BytesIO
+
+from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
+from PIL import Image
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+
+from resources.models import Release, ReleaseFile, ResourcePage, ReuseRequest
+
+from .builders import make_document, make_tool
+
+SECRET = "zebrafinch"
+ROLES = {
+    "anonymous": None,
+    "participant A": "grace.lin",
+    "participant B": "tom.alvarez",
+    "reviewer": "samuel.okafor",
+    "editor": "marcus.webb",
+    "network admin": "olivia.chen",
+    "superuser": "root",
+}
+SIGNED_IN = set(ROLES) - {"anonymous"}
+WHO_MAY_EDIT_GRACES_DRAFT = {"participant A", "reviewer", "editor", "network admin", "superuser"}
+
+
+def png_bytes(size=(8, 8)):
+    buffer = BytesIO()
+    Image.new("RGB", size, "white").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def build_world():
+    User = get_user_model()
+    root = User.objects.create_superuser("root", "root@example.org", "improve-together")
+    other_root = User.objects.create_superuser("second.root", "second.root@example.org", "improve-together")
+    draft = make_tool(f"{SECRET.title()} sleep diary", live=False, owner="grace.lin", tags=[f"{SECRET}-tag"])
+    draft_release = Release.objects.create(resource=draft, label="1.0", change_notes=f"First {SECRET} release.")
+    draft_document = make_document(f"{SECRET} diary sheet", f"The {SECRET} diary sheet.", "diary-sheet.pdf")
+    ReleaseFile.objects.create(release=draft_release, document=draft_document)
+
+    published = make_tool("Transition readiness checklist", owner="grace.lin", releases=1)
+    published_release = published.releases.published().get()
+    network_only = ResourcePage.objects.live().filter(licence__network_only=True).exclude(releases=None).order_by("pk")
+    network_only_release = Release.objects.published().filter(resource__in=network_only).order_by("pk").first()
+
+    image = get_image_model()(title="Clinic photo", collection=Collection.get_first_root_node())
+    image.file.save("photo.png", ImageFile(BytesIO(png_bytes()), name="photo.png"), save=False)
+    image.save()
+
+    reuse_request = ReuseRequest.objects.create(
+        resource=published, requester=User.objects.get(username="tom.alvarez"), purpose="For our clinic."
+    )
+    return {
+        "root": root,
+        "other_root": other_root,
+        "draft": draft,
+        "draft_release": draft_release,
+        "draft_document": draft_document,
+        "published": published,
+        "published_release": published_release,
+        "published_file": published_release.files.get(),
+        "network_only_release": network_only_release,
+        "image": image,
+        "reuse_request": reuse_request,
+    }
