@@ -2,7 +2,6 @@
 
 from django.utils import timezone
 
-
 BIBTEX_SPECIAL = str.maketrans({"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
                                 "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\^{}",
                                 "\\": r"\textbackslash{}"})

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from search.engines.base import EngineUnavailable, SearchRequest
+from search.engines.base import MARK_END, MARK_START, EngineUnavailable, SearchRequest
 from search.engines.cluster import (
     ClusterEngine,
     ElasticsearchGateway,
@@ -20,7 +20,6 @@ from search.engines.cluster import (
     index_body,
     to_source,
 )
-from search.engines.base import MARK_END, MARK_START
 from search.text import synonym_map
 
 SYNONYMS = synonym_map([("PDSA", ["plan-do-study-act"])])

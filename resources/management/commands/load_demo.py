@@ -4,8 +4,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from resources.models import ResourcePage
 from resources.demo.loader import DEMO_PASSWORD, DemoLoader, demo_logins
+from resources.models import ResourcePage
 from search import indexing
 from search.models import SearchEntry
 
