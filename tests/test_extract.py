@@ -360,7 +360,7 @@ def test_the_cpu_limit_is_a_backstop(monkeypatch, spawned):
     monkeypatch.setattr(
         extract,
         "_WORKER_BOOT",
-        "import json, sys; sys.path.insert(0, sys.argv[1]); from search.extract import _limit_self; "
+        "import json, sys; sys.path.insert(0, sys.argv[1]); from search.extract_worker import _limit_self; "
         "config = json.loads(sys.argv[2]); config['cpu_seconds'] = 1; _limit_self(config)\nwhile True: pass",
     )
     seconds = extract.current_limits().timeout
