@@ -116,37 +116,37 @@ def grace_image():
 # -- documents: every admin route --------------------------------------------------------------------
 
 
-def post_document(client, route, name, data):
-    """Upload through one of Wagtail's document routes; returns (what the person sees, document or None)."""
+def post_upload(client, app, kind, route, name, data, existing):
+    """Upload through one of Wagtail's routes for ``kind`` ("document" or "image", served by the
+    ``app`` "wagtaildocs" or "wagtailimages"); ``existing()`` is the record the edit route replaces
+    the file of. Returns (what the person sees, the edited record or None)."""
     file = upload(name, data)
+    collection = root_collection().pk
     if route == "add":
-        response = client.post(
-            reverse("wagtaildocs:add"), {"title": "Upload", "file": file, "collection": root_collection().pk}
-        )
+        response = client.post(reverse(f"{app}:add"), {"title": "Upload", "file": file, "collection": collection})
         return html.unescape(response.content.decode()), None
     if route == "multiple":
-        response = client.post(
-            reverse("wagtaildocs:add_multiple"), {"files[]": file, "collection": root_collection().pk}
-        )
+        response = client.post(reverse(f"{app}:add_multiple"), {"files[]": file, "collection": collection})
         answer = json.loads(response.content)
         return (answer.get("error_message") or "uploaded"), None
     if route == "chooser":
+        prefix = f"{kind}-chooser-upload"
         response = client.post(
-            reverse("wagtaildocs_chooser:create"),
-            {
-                "document-chooser-upload-title": "Upload",
-                "document-chooser-upload-file": file,
-                "document-chooser-upload-collection": root_collection().pk,
-            },
+            reverse(f"{app}_chooser:create"),
+            {f"{prefix}-title": "Upload", f"{prefix}-file": file, f"{prefix}-collection": collection},
         )
         answer = json.loads(response.content)
         return html.unescape(answer.get("htmlFragment") or answer["step"]), None
-    document = grace_document()
+    record = existing()
     response = client.post(
-        reverse("wagtaildocs:edit", args=[document.pk]),
-        {"title": document.title, "file": file, "collection": root_collection().pk, "tags": ""},
+        reverse(f"{app}:edit", args=[record.pk]),
+        {"title": record.title, "file": file, "collection": collection, "tags": ""},
     )
-    return html.unescape(response.content.decode()), document
+    return html.unescape(response.content.decode()), record
+
+
+def post_document(client, route, name, data):
+    return post_upload(client, "wagtaildocs", "document", route, name, data, grace_document)
 
 
 DOCUMENT_ROUTES = ["add", "multiple", "chooser", "edit"]
@@ -216,35 +216,7 @@ def test_multiple_upload_with_a_bad_collection_stores_no_unchecked_upload(client
 
 
 def post_image(client, route, name, data):
-    file = upload(name, data)
-    if route == "add":
-        response = client.post(
-            reverse("wagtailimages:add"), {"title": "Upload", "file": file, "collection": root_collection().pk}
-        )
-        return html.unescape(response.content.decode()), None
-    if route == "multiple":
-        response = client.post(
-            reverse("wagtailimages:add_multiple"), {"files[]": file, "collection": root_collection().pk}
-        )
-        answer = json.loads(response.content)
-        return (answer.get("error_message") or "uploaded"), None
-    if route == "chooser":
-        response = client.post(
-            reverse("wagtailimages_chooser:create"),
-            {
-                "image-chooser-upload-title": "Upload",
-                "image-chooser-upload-file": file,
-                "image-chooser-upload-collection": root_collection().pk,
-            },
-        )
-        answer = json.loads(response.content)
-        return html.unescape(answer.get("htmlFragment") or answer["step"]), None
-    image = grace_image()
-    response = client.post(
-        reverse("wagtailimages:edit", args=[image.pk]),
-        {"title": image.title, "file": file, "collection": root_collection().pk, "tags": ""},
-    )
-    return html.unescape(response.content.decode()), image
+    return post_upload(client, "wagtailimages", "image", route, name, data, grace_image)
 
 
 BAD_IMAGES = {
