@@ -1,5 +1,6 @@
 """Admin routes Wagtail offers no hook for, answered by our refinements of its views
-(admin_views.py) so they hold the same visibility rule as the rest of the admin.
+(admin_views.py) so they hold the same rules as the rest of the admin (the visibility of drafts,
+and a release's documents kept with a reason rather than a server error).
 
 commons_site/urls.py includes these under ``admin/`` just before Wagtail's admin URLs, so the
 same addresses reach these views first; the URL names stay Wagtail's. Wagtail's
@@ -15,6 +16,7 @@ from . import admin_views
 
 urlpatterns = [
     path("choose-page/<int:parent_page_id>/", admin_views.PageChooserBrowseView.as_view()),
+    path("documents/multiple/<int:doc_id>/delete/", admin_views.MultipleUploadDocumentDeleteView.as_view()),
     path("reports/page-types-usage/", admin_views.PageTypesUsageView.as_view()),
     path("reports/page-types-usage/results/", admin_views.PageTypesUsageView.as_view(results_only=True)),
     path("tag-autocomplete/", admin_views.tag_autocomplete),

@@ -8,7 +8,7 @@ import functools
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import F
+from django.db.models import F, ProtectedError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from taggit.models import Tag, TagBase
@@ -17,6 +17,7 @@ from wagtail.admin.views.pages.move import MoveConfirmView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.documents.views import multiple
 from wagtail.models import Page
 
 from .admin_visibility import (
@@ -133,3 +134,22 @@ def tag_autocomplete(request, app_name=None, model_name=None):
         found = tags_visible_in_admin(request.user, found)
     names = found.order_by("name").values_list("name", flat=True)[: tags.TAGS_AUTOCOMPLETE_LIMIT]
     return JsonResponse(list(names), safe=False)
+
+
+class MultipleUploadDocumentDeleteView(multiple.DeleteView):
+    """The multiple uploader's delete button, which deletes without the confirmation screen that
+    names what refers to a document: a document a release holds (``on_delete=PROTECT``) is kept,
+    and the uploader is told why instead of getting a server error."""
+
+    def post(self, request, *args, **kwargs):
+        try:
+            return super().post(request, *args, **kwargs)
+        except ProtectedError:
+            return JsonResponse(
+                {
+                    "success": False,
+                    "error_message": "This document belongs to a release, so it cannot be deleted. "
+                    "A release's files stay as long as the release does.",
+                },
+                status=409,
+            )
