@@ -30,7 +30,7 @@ from .models import ReleaseFile
 from .visibility import can_view, visible_pages
 
 
-def _linking_pages(document):
+def linking_pages(document):
     """The pages whose stored content (live content, for a live page) links this document."""
     page_type = ContentType.objects.get_for_model(Page)
     page_ids = (
@@ -56,13 +56,13 @@ def may_download(document, request):
     release_files = list(ReleaseFile.objects.filter(document=document).select_related("release__resource"))
     if any(rf.release.is_published and can_view(rf.release.resource, request) for rf in release_files):
         return True
-    linking_pages = _linking_pages(document)
-    if visible_pages(linking_pages, request).exists():
+    linking = linking_pages(document)
+    if visible_pages(linking, request).exists():
         return True
     user = request.user
     if not user.is_authenticated:
         return False
-    return _works_on(document, user, release_files, linking_pages)
+    return _works_on(document, user, release_files, linking)
 
 
 def check_download(document, request):

@@ -30,6 +30,7 @@ from search import extract
 from search.documents import file_text
 from search.models import FileText
 
+from .builders import make_tool
 from .conftest import login
 from .workflow import CLEAN_PDF_LINES, MRN_PDF_LINES, TITLE, share_data
 
@@ -419,3 +420,26 @@ def test_a_refused_upload_leaves_no_text_behind():
     findings = check_upload(io.BytesIO(data), "list.pdf", health_information=True)
     assert {f.kind for f in findings} >= {"medical-record-number", "date-of-birth"}
     assert not any("48213377" in stored.text for stored in FileText.objects.all())
+
+
+@pytest.mark.django_db
+def test_a_file_a_live_page_links_is_replaced_only_by_someone_who_may_publish_the_page(client):
+    """Swapping the file of a published page's document would change that page without review."""
+    document = grace_document()
+    page = make_tool("Huddle card with its sheet", owner="grace.lin")
+    page.body = [("document", {"document": document, "title": ""})]
+    page.save_revision(user=page.owner).publish()
+    original = document.file.name
+
+    newer = make_pdf(TITLE, ["A newer huddle sheet."])
+
+    login(client, "grace.lin")
+    seen, edited = post_upload(client, "wagtaildocs", "document", "edit", "new-sheet.pdf", newer, lambda: document)
+    assert "This file is published on “Huddle card with its sheet”" in seen
+    edited.refresh_from_db()
+    assert edited.file.name == original and edited.file.storage.exists(original)
+
+    login(client, "marcus.webb")
+    _seen, edited = post_upload(client, "wagtaildocs", "document", "edit", "new-sheet.pdf", newer, lambda: document)
+    edited.refresh_from_db()
+    assert edited.file.name != original

@@ -186,6 +186,19 @@ def _replace_released_file(client, world, user):
     )
 
 
+def _swap_linked_file(client, world, user):
+    document = world["linked_document"]
+    upload = SimpleUploadedFile("swap.pdf", make_pdf("Swap", ["Another text"]), content_type="application/pdf")
+    return client.post(
+        reverse("wagtaildocs:edit", args=[document.pk]),
+        {"title": document.title, "collection": document.collection_id, "tags": "", "file": upload},
+    )
+
+
+def _linked_file_changed(world, response, user):
+    return fresh(world["linked_document"]).file.name != world["linked_document"].file.name
+
+
 def _released_file_changed(world, response, user):
     release_file = world["published_file"]
     document = fresh(release_file.document)
@@ -350,6 +363,8 @@ ACTIONS = [
            _downloaded(lambda w: w["draft_document"].file.open("rb").read())),
     Action("replace a published release's file", NOBODY, _replace_released_file, _released_file_changed),
     Action("delete a published release's document", NOBODY, _delete_released_document, _document_gone),
+    Action("swap the file a live page links", {"editor", "network admin", "superuser"}, _swap_linked_file,
+           _linked_file_changed),
     Action("delete a published release's document from the multiple uploader", NOBODY,
            lambda c, w, u: c.post(reverse("wagtaildocs:delete_multiple", args=[w["published_file"].document_id])),
            _document_gone),

@@ -47,6 +47,11 @@ def build_world():
 
     published = make_tool("Transition readiness checklist", owner="grace.lin", releases=1)
     published_release = published.releases.published().get()
+    linked_document = make_document("Readiness sheet", "The readiness sheet.", "readiness-sheet.pdf")
+    linked_document.uploaded_by_user = published.owner
+    linked_document.save()
+    published.body = [("document", {"document": linked_document, "title": ""})]
+    published.save_revision(user=published.owner).publish()
     network_only = ResourcePage.objects.live().filter(licence__network_only=True).exclude(releases=None).order_by("pk")
     network_only_release = Release.objects.published().filter(resource__in=network_only).order_by("pk").first()
 
@@ -66,6 +71,7 @@ def build_world():
         "published": published,
         "published_release": published_release,
         "published_file": published_release.files.get(),
+        "linked_document": linked_document,
         "network_only_release": network_only_release,
         "image": image,
         "reuse_request": reuse_request,

@@ -58,6 +58,28 @@ class GatedImageField(WagtailImageField):
         return super().to_python(data)
 
 
+def _replacing_published_content(document, user):
+    """Why ``user`` may not replace the file of ``document``, or None. A document a live page links
+    to is part of what that page publishes: swapping its file would change the page without review.
+    Only someone who may publish every such page replaces it; anyone else uploads a new document and
+    links it from the page, which then goes through review."""
+    from ..serving import linking_pages
+
+    live = [
+        page
+        for page in linking_pages(document).live()
+        if user is None or not page.permissions_for_user(user).can_publish()
+    ]
+    if not live:
+        return None
+    titles = ", ".join(f"“{page.title}”" for page in live[:3])
+    return (
+        f"This file is published on {titles}, so replacing it would change what people download there "
+        "without review. Upload the new file as a new document, link it from the page and submit the "
+        "page for review."
+    )
+
+
 def _gate_file_field(form, field_class):
     field = form.fields.get("file")
     if field is None or isinstance(field, field_class):
@@ -74,8 +96,17 @@ def _gate_file_field(form, field_class):
 
 class GatedDocumentForm(BaseDocumentForm):
     def __init__(self, *args, **kwargs):
+        self.user = kwargs.get("user")
         super().__init__(*args, **kwargs)
         _gate_file_field(self, GatedDocumentField)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk and "file" in self.changed_data and not self.has_error("file"):
+            refused = _replacing_published_content(self.instance, self.user)
+            if refused:
+                self.add_error("file", refused)
+        return cleaned_data
 
     def _post_clean(self):
         refused = self.has_error("file", REFUSED)
