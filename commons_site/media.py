@@ -1,4 +1,5 @@
-"""Image renditions at /media/images/<name>, in every setting, and nothing else from /media/.
+"""Image renditions at /media/images/<name>, in every setting, avatars to signed-in people, and
+nothing else from /media/.
 
 MEDIA_ROOT holds more than pictures for pages: documents, which are served only through the
 download rule in ``resources/serving.py`` (drafts, network-only and private files live there
@@ -51,6 +52,27 @@ def serve_rendition(request, name):
         raise Http404("No such image") from None
     response = FileResponse(handle, content_type=content_type)
     response["Cache-Control"] = "private, max-age=3600" if restrictions else f"public, max-age={ONE_YEAR}, immutable"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'"
+    return response
+
+
+@require_safe
+def serve_avatar(request, name):
+    """A person's avatar, for signed-in people only (the admin is the only place that shows them);
+    like renditions, a name is served only when a profile records it."""
+    from wagtail.users.models import UserProfile
+
+    content_type = CONTENT_TYPES.get(posixpath.splitext(name)[1].lower())
+    profile = UserProfile.objects.filter(avatar=f"avatar_images/{name}").first()
+    if not request.user.is_authenticated or content_type is None or profile is None:
+        raise Http404("No such image")
+    try:
+        handle = profile.avatar.open("rb")
+    except FileNotFoundError:
+        raise Http404("No such image") from None
+    response = FileResponse(handle, content_type=content_type)
+    response["Cache-Control"] = "private, max-age=3600"
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'"
     return response

@@ -36,6 +36,9 @@ urlpatterns = [
 # Of MEDIA_ROOT only image renditions are served, the same way with DEBUG on or off: documents go
 # through the download rule (/documents/, /releases/), never through /media/ (commons_site/media.py).
 if settings.MEDIA_URL.startswith("/"):
-    urlpatterns += [path(f"{settings.MEDIA_URL.lstrip('/')}images/<str:name>", media.serve_rendition)]
+    urlpatterns += [
+        path(f"{settings.MEDIA_URL.lstrip('/')}images/<str:name>", media.serve_rendition),
+        path(f"{settings.MEDIA_URL.lstrip('/')}avatar_images/<str:name>", media.serve_avatar),
+    ]
 
 urlpatterns += [path("", include(wagtail_urls))]

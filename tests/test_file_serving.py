@@ -21,6 +21,7 @@ from PIL import Image
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction, ReferenceIndex
+from wagtail.users.models import UserProfile
 
 from resources.demo.files import make_cover_image, make_pdf
 from resources.models import Licence, Release, ReleaseFile, ToolPage
@@ -378,3 +379,26 @@ def test_cover_image_renditions_load_with_production_settings(tmp_path):
     assert url.startswith("/media/images/cover.")
     assert (status, content_type, image_format) == ("200", "image/png", "PNG")
     assert original_line.startswith("/media/original_images/cover") and original_line.endswith(" 404")
+
+
+@pytest.mark.django_db
+def test_an_avatar_is_served_to_signed_in_people_only(client):
+    profile = UserProfile.get_for_user(get_user_model().objects.get(username="grace.lin"))
+    profile.avatar.save("grace.png", ContentFile(_avatar_png()), save=True)
+    url = profile.avatar.url
+    assert url.startswith("/media/avatar_images/")
+
+    assert client.get(url).status_code == 404
+    login(client, "tom.alvarez")
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    assert b"".join(response.streaming_content) == _avatar_png()
+    # Only names a profile records: not other files in the folder, not other folders.
+    assert client.get("/media/avatar_images/other.png").status_code == 404
+    assert client.get("/media/original_images/grace.png").status_code == 404
+
+
+def _avatar_png():
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "navy").save(buffer, "PNG")
+    return buffer.getvalue()
