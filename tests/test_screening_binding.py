@@ -15,6 +15,7 @@ from resources.models import Licence, ToolPage
 from resources.review.sharing import pending_files
 
 from .admin_forms import resource_form
+from .builders import make_tool
 from .conftest import login
 from .html import read, visit
 from .workflow import MRN_PDF_LINES, TITLE, current_task_state, mail_to, pdf_upload, share_data
@@ -279,3 +280,29 @@ def test_bulk_publishing_from_the_explorer_is_screened_too():
     response = editor.post(url, {"include_descendants": ""}, follow=True)
     assert "was not published" in read(response).text
     assert not ToolPage.objects.get(pk=page.pk).live
+
+
+@pytest.mark.django_db
+def test_a_refused_scheduled_resource_does_not_stop_the_others():
+    """Scheduled publishing screens each resource; one that fails is unscheduled and stays a draft,
+    and the next one due is published all the same."""
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    past = timezone.now() - datetime.timedelta(minutes=5)
+    flawed = make_tool("Scheduled card with a record number", live=False)
+    flawed.summary = "Seen with MRN 48213377 on the ward."
+    flawed_revision = flawed.save_revision(user=flawed.owner, approved_go_live_at=past)
+    clean = make_tool("Scheduled clean card", live=False)
+    clean_revision = clean.save_revision(user=clean.owner, approved_go_live_at=past + datetime.timedelta(seconds=1))
+
+    call_command("publish_scheduled")
+
+    flawed.refresh_from_db()
+    clean.refresh_from_db()
+    assert not flawed.live and clean.live
+    flawed_revision.refresh_from_db()
+    assert flawed_revision.approved_go_live_at is None
+    assert clean_revision.pk == clean.live_revision_id
