@@ -30,7 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from resources.demo import heart_diabetes, ibd_jia, network, vocabularies  # noqa: E402
+from resources.demo import network, vocabularies  # noqa: E402
+from resources.demo.reader import read_resources  # noqa: E402
 
 DEFAULT_SEED = 20261127
 PHASES = ["aim", "measure", "change", "test", "implement", "spread"]
@@ -89,6 +90,22 @@ def _plain(text):
     return " ".join(html.unescape(TAG_RE.sub(" ", text)).split())
 
 
+# The order the demo's fields were first written in (as Python literals): the corpus for a seed
+# stays the same whatever order a resource file lists its fields in.
+WRITTEN_ORDER = [
+    "slug", "title", "summary", "body", "conditions", "resource_type", "phase", "audiences", "tags", "licence",
+    "attribution", "contributors", "organisations", "adapted_from", "transferability", "how_to_use",
+    "time_to_adopt", "aim", "drivers", "measures", "scope", "population", "protocol_steps", "citations",
+    "effective_date", "review_by", "superseded_by",
+]
+
+
+def _in_written_order(resource):
+    """The resource's fields but its releases, in WRITTEN_ORDER (any field not named there last)."""
+    keys = [key for key in WRITTEN_ORDER if key in resource] + [key for key in resource if key not in WRITTEN_ORDER]
+    return {key: resource[key] for key in keys if key != "releases"}
+
+
 def _strings(value):
     """Every string inside a demo value (lists, tuples, dicts), HTML stripped."""
     if isinstance(value, str):
@@ -131,10 +148,7 @@ class Pool:
 
 class Vocabulary:
     def __init__(self):
-        resources = [
-            *ibd_jia.TOOLS, *ibd_jia.CHANGE_PACKAGES, *ibd_jia.PROTOCOLS,
-            *heart_diabetes.TOOLS, *heart_diabetes.CHANGE_PACKAGES, *heart_diabetes.PROTOCOLS,
-        ]
+        resources = [record for _, record in read_resources()]
         self.titles, self.summaries, self.body, self.files, self.notes = Pool(), Pool(), Pool(), Pool(), Pool()
         self.tags_by_condition = {}
         tag_counts = {}
@@ -142,7 +156,7 @@ class Vocabulary:
             conditions = resource["conditions"]
             self.titles.add(conditions, [_plain(resource["title"])])
             self.summaries.add(conditions, _sentences(_plain(resource["summary"])))
-            body = [sentence for text in _strings({k: v for k, v in resource.items() if k != "releases"})
+            body = [sentence for text in _strings(_in_written_order(resource))
                     for sentence in _sentences(text)]
             self.body.add(conditions, body)
             for release in resource["releases"]:
@@ -262,7 +276,9 @@ def document(i, seed=DEFAULT_SEED, page_id=None):
         organisations = sorted(set(organisations) | {rng.choice(["network-office", "family-advisory-council"])})
     contributors = rng.sample(v.people, rng.randint(1, 3))
 
-    summary = " ".join(dict.fromkeys(v.summaries.pick(rng, [primary], local_share=0.8) for _ in range(rng.choice([1, 1, 2]))))
+    summary = " ".join(
+        dict.fromkeys(v.summaries.pick(rng, [primary], local_share=0.8) for _ in range(rng.choice([1, 1, 2])))
+    )
     body_sentences = max(6, min(70, int(rng.lognormvariate(2.9, 0.5))))  # median ~18 sentences
     body = _paragraphs(rng, v, conditions, body_sentences)
     notes = [f"{major}.{minor} {v.notes.pick(rng, conditions)}"
@@ -276,7 +292,7 @@ def document(i, seed=DEFAULT_SEED, page_id=None):
     roll = rng.random()
     access = ["public"] if roll < 0.9 else [rng.choice(GROUP_KEYS)]
 
-    published = datetime.datetime(2019, 1, 1, 9, tzinfo=datetime.timezone.utc) + datetime.timedelta(
+    published = datetime.datetime(2019, 1, 1, 9, tzinfo=datetime.UTC) + datetime.timedelta(
         days=rng.randrange(0, 7 * 365), minutes=rng.randrange(0, 600)
     )
     latest = min(published.date() + datetime.timedelta(days=rng.randrange(0, 700)), datetime.date(2026, 11, 1))

@@ -176,7 +176,9 @@ def words(text):
 
 
 def test_release_files_are_real_documents_about_their_resource():
-    files = ReleaseFile.objects.filter(release__published_at__isnull=False).select_related("document", "release__resource")
+    files = ReleaseFile.objects.filter(release__published_at__isnull=False).select_related(
+        "document", "release__resource"
+    )
     extensions = set()
     for release_file in files:
         extension = release_file.document.filename.rsplit(".", 1)[-1].lower()

@@ -14,7 +14,8 @@ COLLECTIONS = [
             ("ibd-population-management-registry-report",
              "Run it weekly. It lists every patient who is overdue for labs, growth review or a visit."),
             ("ibd-pre-visit-planning-checklist",
-             "The checklist most IBD centres adapt first; the nurse completes it three to five working days before clinic."),
+             "The checklist most IBD centres adapt first; the nurse completes it three to five working days "
+             "before clinic."),
             ("jia-pre-visit-planning-checklist",
              "The rheumatology adaptation, with joint counts and the uveitis screening schedule."),
             ("small-centre-combined-clinic-huddle-sheet",

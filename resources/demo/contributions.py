@@ -87,7 +87,8 @@ def _submitted(conditions, types, record, owner):
     files = []
     if "file" in record:
         filename, paragraphs = record["file"]
-        files.append(SimpleUploadedFile(filename, make_pdf(record["title"], paragraphs), content_type="application/pdf"))
+        pdf = make_pdf(record["title"], paragraphs)
+        files.append(SimpleUploadedFile(filename, pdf, content_type="application/pdf"))
     data = {
         "kind": "tool",
         "title": record["title"],

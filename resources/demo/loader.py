@@ -1,4 +1,5 @@
-"""Builds the demo network from the data modules beside this file.
+"""Builds the demo network from the resource files under ``content/`` (read by ``reader.py``) and
+the data modules beside this file.
 
 Idempotent: every record is looked up by its natural key (slug, username, SPDX identifier) and
 created only when missing, so a second run changes nothing and keeps what people edited.
@@ -8,7 +9,9 @@ import datetime
 import io
 import json
 from graphlib import TopologicalSorter
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -40,20 +43,26 @@ from resources.models import (
 )
 from resources.spdx import KNOWN_LICENCES
 
-from . import collections, files, heart_diabetes, ibd_jia, network, vocabularies
+from . import collections, files, network, vocabularies
 from .contributions import create_contributions
+from .reader import CONTENT, read_resources
 
 DEMO_PASSWORD = "improve-together"
 GROUP_BY_ROLE = {"participant": PARTICIPANTS, "reviewer": REVIEWERS, "editor": EDITORS, "admin": NETWORK_ADMINS}
-CONTENT_MODULES = [ibd_jia, heart_diabetes]
+MODEL_BY_KIND = {"tools": ToolPage, "change-packages": ChangePackagePage, "protocols": ProtocolPage}
 
 
-def all_resources():
+def all_resources(content=CONTENT):
     """Every resource record with the page model it becomes."""
-    for module in CONTENT_MODULES:
-        yield from ((ToolPage, record) for record in module.TOOLS)
-        yield from ((ChangePackagePage, record) for record in module.CHANGE_PACKAGES)
-        yield from ((ProtocolPage, record) for record in module.PROTOCOLS)
+    for kind, record in read_resources(content):
+        yield MODEL_BY_KIND[kind], record
+
+
+def site_address():
+    """(hostname, port) of BASE_URL, the address people reach the commons at. Wagtail builds the
+    links in e-mails and /sitemap.xml from the Site, not from the request, so the Site needs it."""
+    url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    return url.hostname or "localhost", url.port or (443 if url.scheme == "https" else 80)
 
 
 def references(record):
@@ -87,8 +96,9 @@ def steps_stream(steps):
 
 
 class DemoLoader:
-    def __init__(self, stdout=None):
+    def __init__(self, stdout=None, content=CONTENT):
         self.stdout = stdout
+        self.content = content  # the folder of resource files: another one loads other resources
         self.created = []
 
     def say(self, message):
@@ -210,8 +220,10 @@ class DemoLoader:
             ))
             home.save_revision().publish()
             Site.objects.update(is_default_site=False)
-            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
+            hostname, port = site_address()
+            Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True,
                                 site_name="Improvement Commons")
+        self.follow_base_url(home)
         library = LibraryPage.objects.first()
         if library is None:
             library = home.add_child(instance=LibraryPage(
@@ -225,10 +237,25 @@ class DemoLoader:
             library.save_revision().publish()
         return home, library
 
+    def follow_base_url(self, home):
+        """Keep the commons' site at BASE_URL's address on every run, so that a database loaded
+        before (or for another BASE_URL) follows the setting; a default site someone rooted
+        elsewhere is left alone."""
+        hostname, port = site_address()
+        site = Site.objects.filter(is_default_site=True, root_page=home).first()
+        if site is None or (site.hostname, site.port) == (hostname, port):
+            return
+        if Site.objects.filter(hostname=hostname, port=port).exclude(pk=site.pk).exists():
+            self.say(f"Another site already has the address {hostname}:{port}; the commons' site keeps "
+                     f"{site.hostname}:{site.port}. Change one of them under Settings > Sites.")
+            return
+        site.hostname, site.port = hostname, port
+        site.save()  # save(), not update(): Wagtail's cache of site root paths is cleared on save
+
     # Resources
 
     def create_resources(self):
-        records = {record["slug"]: (model, record) for model, record in all_resources()}
+        records = {record["slug"]: (model, record) for model, record in all_resources(self.content)}
         existing = dict(ResourcePage.objects.values_list("slug", "pk"))
         order = TopologicalSorter({slug: references(record) for slug, (_, record) in records.items()})
         new_pages = []

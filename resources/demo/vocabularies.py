@@ -1,17 +1,23 @@
 """The demo network's vocabularies and licences."""
 
 CONDITIONS = [
-    {"slug": "ibd", "name": "Paediatric inflammatory bowel disease", "network_name": "IBD Improvement Network",
+    {"slug": "ibd", "name": "Paediatric inflammatory bowel disease",
+     "network_name": "IBD Improvement Network",
      "description": "Crohn's disease, ulcerative colitis and unclassified IBD in children and young people.",
      "colour": (31, 78, 121)},
-    {"slug": "single-ventricle", "name": "Single-ventricle heart disease", "network_name": "Single Ventricle Care Collaborative",
-     "description": "Infants and children with hypoplastic left heart syndrome and other single-ventricle lesions, from interstage to Fontan.",
+    {"slug": "single-ventricle", "name": "Single-ventricle heart disease",
+     "network_name": "Single Ventricle Care Collaborative",
+     "description": ("Infants and children with hypoplastic left heart syndrome and other single-ventricle "
+                     "lesions, from interstage to Fontan."),
      "colour": (138, 43, 59)},
-    {"slug": "jia", "name": "Juvenile idiopathic arthritis", "network_name": "Paediatric Rheumatology Improvement Network",
-     "description": "Children and young people with juvenile idiopathic arthritis and its complications, including uveitis.",
+    {"slug": "jia", "name": "Juvenile idiopathic arthritis",
+     "network_name": "Paediatric Rheumatology Improvement Network",
+     "description": ("Children and young people with juvenile idiopathic arthritis and its complications, "
+                     "including uveitis."),
      "colour": (46, 104, 62)},
     {"slug": "type-1-diabetes", "name": "Type 1 diabetes", "network_name": "Type 1 Diabetes Quality Collaborative",
-     "description": "Children and young people living with type 1 diabetes, from diagnosis through transition to adult care.",
+     "description": ("Children and young people living with type 1 diabetes, from diagnosis through transition "
+                     "to adult care."),
      "colour": (94, 60, 140)},
 ]
 
@@ -42,7 +48,8 @@ LICENCES = [
     {"key": "CC-BY-4.0", "recommended": True, "flags": (True, True, False),
      "summary": "Anyone may share and adapt it, for any purpose, as long as they credit the authors."},
     {"key": "CC-BY-SA-4.0", "flags": (True, True, True),
-     "summary": "Anyone may share and adapt it, for any purpose, crediting the authors; adaptations must be shared under this same licence."},
+     "summary": ("Anyone may share and adapt it, for any purpose, crediting the authors; adaptations must be "
+                 "shared under this same licence.")},
     {"key": "CC-BY-NC-4.0", "flags": (False, True, False),
      "summary": "Anyone may share and adapt it, crediting the authors, but not for commercial purposes."},
     {"key": "CC-BY-NC-SA-4.0", "flags": (False, True, True),
@@ -50,9 +57,12 @@ LICENCES = [
     {"key": "CC-BY-ND-4.0", "flags": (True, False, False),
      "summary": "Anyone may share it unchanged, crediting the authors. Adapting it needs the authors' permission."},
     {"key": "CC-BY-NC-ND-4.0", "flags": (False, False, False),
-     "summary": "Share it unchanged and not commercially, crediting the authors. Adapting it needs the authors' permission."},
+     "summary": ("Share it unchanged and not commercially, crediting the authors. Adapting it needs the "
+                 "authors' permission.")},
     {"key": "CC0-1.0", "flags": (True, True, False), "attribution": False,
-     "summary": "No rights reserved: anyone may use it in any way, without asking and without credit (credit is still kind)."},
+     "summary": ("No rights reserved: anyone may use it in any way, without asking and without credit "
+                 "(credit is still kind).")},
     {"key": "network-only", "name": "Network members only", "flags": (False, False, False),
-     "summary": "Only signed-in members of the network may see and use it, within their own care centre. Sharing outside the network or adapting it needs the owners' permission."},
+     "summary": ("Only signed-in members of the network may see and use it, within their own care centre. "
+                 "Sharing outside the network or adapting it needs the owners' permission.")},
 ]

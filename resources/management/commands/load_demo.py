@@ -28,7 +28,7 @@ class Command(BaseCommand):
             call_command("search_index", "rebuild", "--quiet", stdout=self.stdout)
             call_command("rebuild_references_index", verbosity=0)
         self.stdout.write("")
-        self.stdout.write("Demo sign-ins (password for all: %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
         for group, username, name in demo_logins():
             self.stdout.write(f"  {group:<15} {username:<16} {name}")
         base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
