@@ -6,15 +6,16 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgres test-search test-browser opensearch install migrate demo check-deploy bench clean
+.PHONY: run test lint test-postgres test-search test-browser opensearch install migrate demo check-deploy bench clean need-postgres need-cluster
 
 # Create the virtualenv and install the project with its test tools; redone only when
 # pyproject.toml changes.
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	@echo "== Creating the virtualenv in $(VENV) and installing the project (the first time takes a few minutes)"
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e ".[test]"
+	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --progress-bar off -e ".[test]"
 	rm -f $(VENV)/.installed-*
 	touch $@
 
@@ -22,26 +23,51 @@ install: $(STAMP)
 
 migrate: install
 	@mkdir -p var
+	@echo "== Setting up the database (var/)"
 	$(BIN)/python manage.py migrate --noinput
 
 demo: migrate
+	@echo "== Loading the demo network (the first time takes a minute or two; the search index is built at the end)"
 	BASE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py load_demo
 
 run: demo
+	@echo "== Starting the site at http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install
 	$(BIN)/python -m pytest -q
 
-# Needs DATABASE_URL=postgres://...; .ci/run starts a server and sets it.
-test-postgres: install
+# The house rules: ruff (configured in pyproject.toml), Django's system checks, and no model change
+# without its migration.
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+# Needs DATABASE_URL=postgres://...; .ci/run starts a server and sets it. Without it the suite
+# would quietly run on SQLite again, so it refuses (before installing anything).
+test-postgres: need-postgres install
 	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e ".[test,postgres]"
 	$(BIN)/python -m pytest -q
 
 # The search contract suite against a real cluster: OPENSEARCH_URL and/or ELASTICSEARCH_URL
 # (e.g. opensearch://127.0.0.1:9250, which `bash scripts/opensearch.sh start` provides).
-test-search: install
+# Without a cluster the engine-specific tests would all be skipped and the run would pass, so it refuses.
+test-search: need-cluster install
 	$(BIN)/python -m pytest -q tests/test_search_contract.py
+
+need-postgres:
+	@case "$$DATABASE_URL" in \
+	  postgres://*|postgresql://*|pgsql://*) ;; \
+	  *) echo "make test-postgres needs DATABASE_URL=postgres://USER@HOST:PORT/NAME pointing at a PostgreSQL server"; \
+	     echo "(it is '$$DATABASE_URL'). .ci/run starts a throwaway server and sets it."; exit 1 ;; \
+	esac
+
+need-cluster:
+	@if [ -z "$$OPENSEARCH_URL" ] && [ -z "$$ELASTICSEARCH_URL" ]; then \
+	  echo "make test-search needs OPENSEARCH_URL and/or ELASTICSEARCH_URL, e.g. OPENSEARCH_URL=opensearch://127.0.0.1:9250"; \
+	  echo "(bash scripts/opensearch.sh start runs a local OpenSearch node on that port)."; exit 1; \
+	fi
 
 # Real-browser tests (tests/browser): Playwright (the `browser` extra) drives Debian's chromium at
 # CHROMIUM through executable_path; `playwright install` is never run. Not part of `make test`.

@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.http import Http404
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -16,6 +18,16 @@ def not_found(request):
     raise Http404
 
 
+class FaviconView(RedirectView):
+    """Browsers ask for /favicon.ico whatever the page links: send them to the static icon (its
+    address is looked up per request, as production's static files carry a hash in their names)."""
+
+    permanent = False
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static("favicon.svg")
+
+
 urlpatterns = [
     # Wagtail's deliberate-error screen would let any member send the administrators error reports at will.
     path("admin/failwhale/", not_found),
@@ -28,6 +40,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("sitemap.xml", sitemap),
+    path("favicon.ico", FaviconView.as_view()),
     path("", include("search.urls")),
     path("", include("resources.urls")),
     path("", include("contributors.urls")),

@@ -1,3 +1,5 @@
+from itertools import groupby
+
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 
@@ -5,6 +7,7 @@ from resources.models import ResourcePage, resource_cards
 from resources.visibility import visible_pages
 
 from .models import ContributorProfile, Organisation
+from .names import index_letter, sort_key
 
 
 def _visible_resources(request):
@@ -14,9 +17,17 @@ def _visible_resources(request):
 def contributor_list(request):
     visible = _visible_resources(request)
     people = ContributorProfile.objects.select_related("organisation").annotate(
-        resource_count=Count("resource_links__page", filter=Q(resource_links__page__in=visible.values("pk")), distinct=True)
-    ).order_by("display_name")
-    return render(request, "contributors/contributor_list.html", {"people": people})
+        resource_count=Count(
+            "resource_links__page", filter=Q(resource_links__page__in=visible.values("pk")), distinct=True
+        )
+    )
+    # By family name, under its first letter: "Dr Samuel Okafor" is filed under O, not D.
+    people = sorted(people, key=lambda person: sort_key(person.display_name))
+    groups = [
+        (letter, list(members))
+        for letter, members in groupby(people, key=lambda person: index_letter(person.display_name))
+    ]
+    return render(request, "contributors/contributor_list.html", {"people": people, "groups": groups})
 
 
 def contributor_detail(request, slug):

@@ -2,6 +2,8 @@
 
 from django.utils import timezone
 
+from contributors.names import split_name, without_honorific
+
 BIBTEX_SPECIAL = str.maketrans({"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
                                 "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\^{}",
                                 "\\": r"\textbackslash{}"})
@@ -12,13 +14,13 @@ def _bibtex_escape(value):
 
 
 def _authors(page):
-    return [person.display_name for person in page.authors]
+    # A citation names people without their honorific ("Samuel Okafor", not "Dr Samuel Okafor").
+    return [without_honorific(person.display_name) for person in page.authors]
 
 
-def _split_name(display_name):
-    """("Grace Lin") -> ("Lin", "Grace"): family name last, as the network writes names."""
-    parts = display_name.rsplit(" ", 1)
-    return (parts[-1], parts[0]) if len(parts) == 2 else (display_name, "")
+def _inverted(name):
+    """"Samuel Okafor" -> "Okafor, Samuel", as BibTeX and RIS write an author."""
+    return ", ".join(part for part in split_name(name) if part)
 
 
 def _release_facts(page, release, request):
@@ -43,7 +45,7 @@ def as_bibtex(page, release, request):
     fields = [
         # Double braces keep the title's capitals as written.
         ("title", "{" + _bibtex_escape(page.title) + "}"),
-        ("author", _bibtex_escape(" and ".join(", ".join(_split_name(name)).strip(", ") for name in _authors(page)) or publisher)),
+        ("author", _bibtex_escape(" and ".join(_inverted(name) for name in _authors(page)) or publisher)),
         ("year", str(year)),
         ("version", version),
         ("publisher", publisher),
@@ -57,7 +59,7 @@ def as_bibtex(page, release, request):
 def as_ris(page, release, request):
     url, year, version, publisher = _release_facts(page, release, request)
     lines = ["TY  - GEN", f"TI  - {page.title}"]
-    lines += [f"AU  - {', '.join(_split_name(name)).strip(', ')}" for name in _authors(page)]
+    lines += [f"AU  - {_inverted(name)}" for name in _authors(page)]
     lines += [f"PY  - {year}", f"PB  - {publisher}", f"UR  - {url}"]
     if version:
         lines.append(f"ET  - {version}")

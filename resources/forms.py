@@ -82,8 +82,10 @@ class ShareForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="One or two plain sentences: what it is and who it helps (at most 280 characters).",
     )
+    # Required for a tool (see clean()): the other kinds take their type from their kind.
     resource_type = forms.ModelChoiceField(
-        ResourceType.objects.all(), required=False, label="Type", empty_label="Choose a type (optional)"
+        ResourceType.objects.all(), required=False, label="Type", empty_label="Choose a type",
+        help_text="What kind of tool it is. People filter the library by type.",
     )
     aim = forms.CharField(
         label="Aim", required=False, widget=forms.Textarea(attrs={"rows": 2}),
@@ -94,7 +96,9 @@ class ShareForm(forms.Form):
         help_text="For a protocol: what it covers, and what it does not.",
     )
     population = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 2}), help_text="For a protocol: which patients it applies to."
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="For a protocol: which patients it applies to.",
     )
     conditions = forms.ModelMultipleChoiceField(
         Condition.objects.all(), required=False, widget=forms.CheckboxSelectMultiple, label="Conditions"
@@ -109,7 +113,8 @@ class ShareForm(forms.Form):
         required=False,
         max_length=500,
         widget=forms.TextInput(attrs={"list": "tag-suggestions", "autocomplete": "off"}),
-        help_text="Words people might search for, separated by commas. Tags others already use are suggested as you type.",
+        help_text="Words people might search for, separated by commas. Tags others already use are suggested as "
+        "you type.",
     )
     licence = LicenceChoiceField(
         Licence.objects.order_by("-recommended", "network_only", "name"),
@@ -119,9 +124,12 @@ class ShareForm(forms.Form):
         error_messages={"required": "Choose a licence so that others know how they may reuse it."},
     )
     adapted_from = forms.CharField(
-        label="Adapted from (optional)", required=False, max_length=500,
+        label="Adapted from (optional)",
+        required=False,
+        max_length=500,
         widget=forms.TextInput(attrs={"list": "adapted-from-suggestions", "autocomplete": "off"}),
-        help_text="If you built it from another resource in the library, its title or link. Start typing its title to find it.",
+        help_text="If you built it from another resource in the library, its title or link. Start typing its title "
+        "to find it.",
     )
     files = MultipleFileField(
         label="Files (optional)",
@@ -131,7 +139,9 @@ class ShareForm(forms.Form):
         "patient details first: they are looked for, and a file that has them is sent back to you.",
     )
     change_notes = forms.CharField(
-        label="What changed", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        label="What changed",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
         help_text="For new files on something already published: what is different for people who use it.",
     )
 
@@ -182,9 +192,9 @@ class ShareForm(forms.Form):
                 "No resource in the library has that title or link. Copy the title exactly as it appears on its "
                 "page, or paste the page's link."
             )
+        matches = "; ".join(page.title for page in found[:5])
         raise forms.ValidationError(
-            "Several resources match: paste the link of the one you adapted. Matches: %s."
-            % "; ".join(page.title for page in found[:5])
+            f"Several resources match: paste the link of the one you adapted. Matches: {matches}."
         )
 
     def clean_files(self):
@@ -213,7 +223,19 @@ class ShareForm(forms.Form):
                     self.add_error(name, "A protocol needs this: say it in a sentence or two.")
         if kind == "change_package" and not cleaned_data.get("aim"):
             self.add_error("aim", "A change package needs an aim: what will improve, for whom, by when.")
-        if self.page is not None and self.page.live and cleaned_data.get("files") and not cleaned_data.get("change_notes"):
+        if kind == "tool" and not cleaned_data.get("resource_type") and "resource_type" not in self.errors:
+            # Left empty, the model would file it as a checklist without telling the sharer.
+            self.add_error(
+                "resource_type",
+                "Choose what kind of tool it is (a checklist, a form, a handout…), so that people "
+                "filtering the library by type find it.",
+            )
+        if (
+            self.page is not None
+            and self.page.live
+            and cleaned_data.get("files")
+            and not cleaned_data.get("change_notes")
+        ):
             self.add_error("change_notes", "Say what changed in these files, for the people who already use it.")
         return cleaned_data
 

@@ -1,5 +1,17 @@
+import shutil
+
 import pytest
 from django.core.management import call_command
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Remove the media folder the test settings made for this session (never a TEST_MEDIA_ROOT
+    someone named: that one is theirs)."""
+    from django.conf import settings
+
+    temporary = getattr(settings, "TEMPORARY_MEDIA_ROOT", None)
+    if temporary:
+        shutil.rmtree(temporary, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

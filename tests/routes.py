@@ -37,7 +37,7 @@ RULES = [
     (r"^releases/", "releases"),
     (r"^search/", "search"),
     (r"^(share|my|resources)/", "member pages"),
-    (r"^(people|organisations)/|^sitemap\.xml$|^\^\(\(", "public pages"),
+    (r"^(people|organisations)/|^sitemap\.xml$|^favicon\.ico$|^\^\(\(", "public pages"),
 ]
 
 

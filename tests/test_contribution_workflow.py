@@ -48,7 +48,10 @@ def test_share_screen_review_resubmit_publish(client, mailoutbox):
     assert response.status_code == 302
     assert [f.pk for f in pending_files(page)] != [old.pk]
     assert current_task_state(page).task.name == "Review"
-    assert "In review" in visit(client, reverse("my_contributions"))
+    seen = visit(client, reverse("my_contributions"))
+    assert "In review" in seen
+    # The review history says where it stands in plain words, not Wagtail's status code.
+    assert "Review: Waiting for a decision" in seen and "Inprogress" not in seen.text
     review_mail = mail_to(mailoutbox, "samuel.okafor")
     assert len(review_mail) == 1 and TITLE in review_mail[0].subject
     submitted = mail_to(mailoutbox, "grace.lin")
@@ -67,6 +70,7 @@ def test_share_screen_review_resubmit_publish(client, mailoutbox):
     assert len(changes) == 1 and comment in changes[0].body
     seen = visit(client, reverse("my_contributions"))
     assert "Changes requested" in seen and comment in seen.text
+    assert "Review: Changes requested by" in seen
 
     # The participant resubmits; screening runs again before the review restarts.
     response = client.post(
@@ -124,7 +128,10 @@ def test_changing_a_published_resource_goes_through_review_and_its_new_files_bec
     login(client, "grace.lin")
     response = client.post(
         reverse("edit_contribution", args=[page.pk]),
-        {**share_data(title="Published sheet", summary="A better summary."), "files": pdf_upload("sheet-v2.pdf", CLEAN_PDF_LINES)},
+        {
+            **share_data(title="Published sheet", summary="A better summary."),
+            "files": pdf_upload("sheet-v2.pdf", CLEAN_PDF_LINES),
+        },
     )
     assert response.status_code == 400, "new files on a published resource need change notes"
     assert "Say what changed" in read(response).text

@@ -6,7 +6,9 @@ import math
 import re
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.db.models import Sum
+from django.templatetags.static import static
 from django.utils import timezone
 
 from contributors.models import ContributorProfile, Organisation
@@ -407,6 +409,31 @@ def test_people_list_names_everyone_with_their_resource_count(client):
         assert count_beside(seen, person.display_name) == expected, person.display_name
 
 
+def test_people_list_files_people_by_family_name_not_by_honorific(client):
+    response = client.get("/people/")
+    # Each letter's heading and the names under it.
+    sections = {
+        letter: read_fragment(body)
+        for letter, body in re.findall(r'<h2 class="people-group__letter"[^>]*>(.*?)</h2>(.*?)</section>',
+                                       response.content.decode(), re.S)
+    }
+    doctor = ContributorProfile.objects.get(user__username="samuel.okafor")
+    assert doctor.display_name == "Dr Samuel Okafor"
+    assert doctor.display_name in sections["O"]
+    assert "D" not in sections or doctor.display_name not in sections["D"]
+    # In the order of their family names, the last word of every name in the demo network.
+    seen = visit(client, "/people/")
+    people = {person.get_absolute_url(): person.display_name for person in ContributorProfile.objects.all()}
+    listed = [people[href] for href in seen.hrefs if href in people]
+    assert len(listed) == len(people)
+    families = [name.split()[-1].casefold() for name in listed]
+    assert families == sorted(families), listed
+
+
+def read_fragment(html):
+    return squash(re.sub(r"<[^>]+>", " ", html))
+
+
 def test_person_page_lists_their_resources(client):
     person = ContributorProfile.objects.get(user__username="grace.lin")
     seen = visit(client, person.get_absolute_url())
@@ -469,3 +496,13 @@ def test_adapted_resource_links_its_source_and_the_source_lists_it(client):
     seen = visit(client, source.url)
     assert "Adapted by others" in seen
     assert seen.link_text(page.url) == page.title
+
+
+def test_the_site_has_an_icon(client):
+    """Browsers ask for /favicon.ico on every visit; it was a 404."""
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302 and response["Location"] == static("favicon.svg")
+    with open(finders.find("favicon.svg"), encoding="utf-8") as icon:
+        assert icon.read().startswith("<svg")
+    home = client.get("/").content.decode()
+    assert f'<link rel="icon" href="{static("favicon.svg")}" type="image/svg+xml">' in home

@@ -6,6 +6,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
+from contributors.names import split_name
 from resources.demo.files import make_pdf
 from resources.models import Release, ReleaseLocked, ToolPage
 
@@ -118,11 +119,54 @@ def test_citations_name_the_release(client, tool):
     assert client.get(tool.url + "cite/chicago/").status_code == 404
 
 
+def test_citations_name_authors_without_their_honorific(client):
+    tool = next(
+        page for page in ToolPage.objects.live() if any(p.display_name.startswith("Dr ") for p in page.authors)
+    )
+    doctor = next(person for person in tool.authors if person.display_name.startswith("Dr "))
+    given, family = doctor.display_name.removeprefix("Dr ").rsplit(" ", 1)
+    bibtex = client.get(tool.url + "cite/bibtex/").content.decode()
+    author = next(line for line in bibtex.splitlines() if line.strip().startswith("author ="))
+    assert f"{family}, {given}" in author and "Dr" not in author, author
+    ris = client.get(tool.url + "cite/ris/").content.decode()
+    assert f"AU  - {family}, {given}\r\n" in ris
+    plain = client.get(tool.url + "cite/text/").content.decode()
+    assert f"{given} {family}" in plain and doctor.display_name not in plain
+
+
+@pytest.mark.parametrize(
+    "display_name, family, given",
+    [
+        ("Dr Samuel Okafor", "Okafor", "Samuel"),
+        ("Dr. Samuel Okafor", "Okafor", "Samuel"),
+        ("Prof Ama Mensah-Boateng", "Mensah-Boateng", "Ama"),
+        ("Mx Sam Lee", "Lee", "Sam"),
+        ("Dame Jane Ellis", "Ellis", "Jane"),
+        ("Grace Lin", "Lin", "Grace"),
+        ("Maya P.", "P.", "Maya"),
+        ("Drew Barton", "Barton", "Drew"),  # a given name that begins like an honorific
+        ("Prince", "Prince", ""),
+    ],
+)
+def test_a_name_is_split_without_its_honorific(display_name, family, given):
+    assert split_name(display_name) == (family, given)
+
+
 def release_form(tool, document, publish=True):
     return {
-        "resource": tool.pk, "label": "9.0", "release_date": "2026-11-27", "change_notes": "A new version.",
-        "files-TOTAL_FORMS": "1", "files-INITIAL_FORMS": "0", "files-MIN_NUM_FORMS": "1", "files-MAX_NUM_FORMS": "1000",
-        "files-0-id": "", "files-0-document": document.pk, "files-0-title": "", "files-0-filename": "", "files-0-ORDER": "1",
+        "resource": tool.pk,
+        "label": "9.0",
+        "release_date": "2026-11-27",
+        "change_notes": "A new version.",
+        "files-TOTAL_FORMS": "1",
+        "files-INITIAL_FORMS": "0",
+        "files-MIN_NUM_FORMS": "1",
+        "files-MAX_NUM_FORMS": "1000",
+        "files-0-id": "",
+        "files-0-document": document.pk,
+        "files-0-title": "",
+        "files-0-filename": "",
+        "files-0-ORDER": "1",
         "publish_now": "on" if publish else "",
     }
 

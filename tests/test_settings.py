@@ -231,3 +231,47 @@ def test_pdf_documents_are_served_as_attachments_too(editor_client):
     is emptied)."""
     response = _served(editor_client, _document("checklist.pdf", make_pdf("Checklist", ["Before clinic."])))
     assert response["Content-Disposition"].startswith("attachment")
+
+
+def test_a_development_log_line_is_printed_once():
+    """With the development settings (DEBUG on) a line from Django's own loggers was printed twice:
+    by the console handler Django's default configuration gives the "django" logger, and again by
+    the root's."""
+    script = (
+        "import django, logging; django.setup(); "
+        "logging.getLogger('django.request').warning('Not Found: /only-once'); "
+        "logging.getLogger('resources').warning('An app line')"
+    )
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    environment.pop("DATABASE_URL", None)
+    environment["DJANGO_SETTINGS_MODULE"] = "commons_site.settings.dev"
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=PROJECT, env=environment, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("Not Found: /only-once") == 1, result.stderr
+    assert result.stderr.count("An app line") == 1, result.stderr
+
+
+def _collect_tests_with(tmp_path, **env):
+    """A short pytest session of its own (collecting tests/test_settings.py) with ``env``; its
+    temporary folders are made under ``tmp_path``."""
+    environment = {**os.environ, "TMPDIR": str(tmp_path), **env}
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "--collect-only", "tests/test_settings.py"],
+        cwd=PROJECT, env=environment, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_test_session_removes_the_media_folder_it_made(tmp_path):
+    _collect_tests_with(tmp_path)
+    assert not list(tmp_path.glob("commons-test-media-*")), "the session's media folder was left behind"
+
+
+def test_a_test_session_keeps_the_media_folder_it_was_given(tmp_path):
+    given = tmp_path / "my-media"
+    given.mkdir()
+    (given / "keep.txt").write_text("mine")
+    _collect_tests_with(tmp_path, TEST_MEDIA_ROOT=str(given))
+    assert (given / "keep.txt").read_text() == "mine"

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.models import PageLogEntry, PageViewRestriction, TaskState, WorkflowState
 
-from resources.models import Licence, ReuseRequest, ReuseStatus, ToolPage
+from resources.models import Licence, ResourcePage, ResourceType, ReuseRequest, ReuseStatus, ToolPage
 from resources.review.sharing import pending_files
 
 from .builders import make_tool
@@ -65,13 +65,41 @@ def test_disguised_files_are_refused_with_a_clear_message_and_nothing_is_saved(p
 
 
 @pytest.mark.django_db
+def test_a_tool_shared_without_a_type_comes_back_asking_for_one(participant_client):
+    pages = ToolPage.objects.count()
+    response = share(participant_client, title="Untyped huddle sheet", resource_type="")
+    assert response.status_code == 400
+    seen = read(response)
+    assert "Nothing has been saved yet" in seen.text
+    assert "Choose what kind of tool it is (a checklist, a form, a handout…)" in seen.text
+    assert ToolPage.objects.count() == pages, "it was not filed as a checklist behind the sharer's back"
+
+    form = ResourceType.objects.get(slug="form")
+    assert share(participant_client, title="Typed huddle sheet", resource_type=form.pk).status_code == 302
+    assert ToolPage.objects.get(title="Typed huddle sheet").get_latest_revision_as_object().resource_type == form
+
+
+@pytest.mark.django_db
+def test_a_protocol_takes_its_type_from_its_kind(participant_client):
+    response = share(
+        participant_client, kind="protocol", title="Huddle protocol", resource_type="",
+        scope="The weekly huddle.", population="Young people moving to adult care.",
+    )
+    assert response.status_code == 302
+    shared = ResourcePage.objects.get(title="Huddle protocol").get_latest_revision_as_object()
+    assert shared.resource_type.slug == "protocol"
+
+
+@pytest.mark.django_db
 def test_share_answers_json_for_the_progress_script(participant_client):
     response = participant_client.post("/share/", share_data(title=""), HTTP_ACCEPT="application/json")
     assert response.status_code == 400
     answer = json.loads(response.content)
     assert "This field is required." in answer["form_html"]
     response = participant_client.post(
-        "/share/", {**share_data(title="Clinic flow sheet"), "files": pdf_upload("sheet.pdf")}, HTTP_ACCEPT="application/json"
+        "/share/",
+        {**share_data(title="Clinic flow sheet"), "files": pdf_upload("sheet.pdf")},
+        HTTP_ACCEPT="application/json",
     )
     assert response.status_code == 200
     assert json.loads(response.content)["redirect"].startswith(reverse("my_contributions"))
@@ -82,7 +110,13 @@ def test_a_protocol_needs_its_scope_and_population(participant_client):
     response = share(participant_client, kind="protocol", title="Fever protocol")
     assert response.status_code == 400
     assert "A protocol needs this" in read(response).text
-    response = share(participant_client, kind="protocol", title="Fever protocol", scope="Fever in clinic.", population="Children on biologics.")
+    response = share(
+        participant_client,
+        kind="protocol",
+        title="Fever protocol",
+        scope="Fever in clinic.",
+        population="Children on biologics.",
+    )
     assert response.status_code == 302
 
 
@@ -98,7 +132,12 @@ def test_a_draft_is_saved_without_starting_review(participant_client):
 @pytest.mark.django_db
 def test_adapted_from_is_found_by_title_or_link(participant_client):
     source = make_tool("Asthma action plan for schools", owner="tom.alvarez")
-    assert share(participant_client, title="Asthma plan for our school nurses", adapted_from="asthma ACTION plan for schools").status_code == 302
+    assert (
+        share(
+            participant_client, title="Asthma plan for our school nurses", adapted_from="asthma ACTION plan for schools"
+        ).status_code
+        == 302
+    )
     page = ToolPage.objects.get(title="Asthma plan for our school nurses")
     assert page.get_latest_revision_as_object().adapted_from_id == source.pk
     response = share(participant_client, title="Another", adapted_from="Nothing by this name")
@@ -120,7 +159,9 @@ def test_a_participant_cannot_see_edit_approve_or_publish_another_participants_d
     assert grace.get(reverse("edit_contribution", args=[page.pk])).status_code == 404
     assert "Tom's private draft" not in visit(grace, reverse("wagtailadmin_explore", args=[page.get_parent().pk])).text
     assert_refused(grace.get(reverse("wagtailadmin_pages:edit", args=[page.pk])), secret="Tom's private draft")
-    assert_refused(grace.get(reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])), secret="Tom's private draft")
+    assert_refused(
+        grace.get(reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])), secret="Tom's private draft"
+    )
     task_state = current_task_state(page)
     grace.post(reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk)), {"comment": ""})
     task_state.refresh_from_db()
@@ -137,7 +178,9 @@ def test_the_author_cannot_approve_their_own_contribution(participant_client):
     share(participant_client, title="My own tool", files=pdf_upload("sheet.pdf"))
     page = ToolPage.objects.get(title="My own tool")
     task_state = current_task_state(page)
-    participant_client.post(reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk)), {"comment": ""})
+    participant_client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk)), {"comment": ""}
+    )
     task_state.refresh_from_db()
     assert task_state.status == TaskState.STATUS_IN_PROGRESS
     reviewer = login(participant_client.__class__(), "samuel.okafor")
@@ -149,7 +192,9 @@ def test_screening_result_is_in_the_admin_history(participant_client):
     share(participant_client, title="Logged tool", files=pdf_upload("sheet.pdf"))
     page = ToolPage.objects.get(title="Logged tool")
     entries = PageLogEntry.objects.filter(page=page, action="wagtail.workflow.approve")
-    assert [entry.data["comment"] for entry in entries] == ["Screening passed: the files, the text and the licence raised no problem."]
+    assert [entry.data["comment"] for entry in entries] == [
+        "Screening passed: the files, the text and the licence raised no problem."
+    ]
     editor = login(participant_client.__class__(), "marcus.webb")
     seen = visit(editor, reverse("wagtailadmin_pages:history", args=[page.pk]))
     assert "Screening passed" in seen.text
@@ -200,7 +245,9 @@ def adaptation_data(source, **overrides):
 
 
 @pytest.mark.django_db
-def test_adapting_a_no_derivatives_resource_needs_a_grant_and_a_granted_request_lets_it_through(participant_client, mailoutbox):
+def test_adapting_a_no_derivatives_resource_needs_a_grant_and_a_granted_request_lets_it_through(
+    participant_client, mailoutbox
+):
     source = make_tool("Biologic infusion checklist", owner="tom.alvarez", licence="CC-BY-ND-4.0")
     seen = visit(participant_client, source.url)
     assert reverse("request_reuse", args=[source.pk]) in seen.hrefs
@@ -225,7 +272,9 @@ def test_adapting_a_no_derivatives_resource_needs_a_grant_and_a_granted_request_
 
     # A stranger cannot decide; the owner grants.
     stranger = login(participant_client.__class__(), "amara.nwosu")
-    assert stranger.post(reverse("decide_reuse", args=[reuse.pk]), {f"r{reuse.pk}-decision": "grant"}).status_code == 403
+    assert (
+        stranger.post(reverse("decide_reuse", args=[reuse.pk]), {f"r{reuse.pk}-decision": "grant"}).status_code == 403
+    )
     owner = login(participant_client.__class__(), "tom.alvarez")
     seen = visit(owner, reverse("reuse_requests"))
     assert "shorten it for our infusion suite" in seen.text
@@ -251,13 +300,18 @@ def test_adapting_a_no_derivatives_resource_needs_a_grant_and_a_granted_request_
 @pytest.mark.django_db
 def test_a_declined_request_needs_a_reason_and_is_recorded(participant_client, mailoutbox):
     source = make_tool("Family network newsletter", owner="tom.alvarez", licence="CC-BY-ND-4.0")
-    participant_client.post(reverse("request_reuse", args=[source.pk]), {"scope": "use", "purpose": "Send it to our families."})
+    participant_client.post(
+        reverse("request_reuse", args=[source.pk]), {"scope": "use", "purpose": "Send it to our families."}
+    )
     reuse = ReuseRequest.objects.get(resource=source)
     editor = login(participant_client.__class__(), "marcus.webb")
     response = editor.post(reverse("decide_reuse", args=[reuse.pk]), {f"r{reuse.pk}-decision": "decline"})
     assert response.status_code == 400 and "Say why" in read(response).text
     mailoutbox.clear()
-    editor.post(reverse("decide_reuse", args=[reuse.pk]), {f"r{reuse.pk}-decision": "decline", f"r{reuse.pk}-message": "It is being rewritten."})
+    editor.post(
+        reverse("decide_reuse", args=[reuse.pk]),
+        {f"r{reuse.pk}-decision": "decline", f"r{reuse.pk}-message": "It is being rewritten."},
+    )
     reuse.refresh_from_db()
     assert reuse.status == ReuseStatus.DECLINED
     assert "It is being rewritten." in mail_to(mailoutbox, "grace.lin")[0].body
@@ -297,14 +351,21 @@ def test_a_contributions_files_are_not_offered_in_other_participants_document_ch
     tom_chooser = client.get(reverse("wagtaildocs_chooser:choose") + "?q=toms")
     assert "toms unpublished sheet" in tom_chooser.content.decode().lower()
     reviewer = login(client.__class__(), "samuel.okafor")
-    assert "toms unpublished sheet" in reviewer.get(reverse("wagtaildocs_chooser:choose") + "?q=toms").content.decode().lower()
+    assert (
+        "toms unpublished sheet"
+        in reviewer.get(reverse("wagtaildocs_chooser:choose") + "?q=toms").content.decode().lower()
+    )
 
 
 @pytest.mark.django_db
 def test_credited_contributions_are_listed_but_only_their_own_are_editable(client):
     tom = login(client, "tom.alvarez")
     seen = visit(tom, reverse("my_contributions"))
-    credited = ToolPage.objects.filter(contributor_links__contributor__user__username="tom.alvarez", live=True).exclude(owner__username="tom.alvarez").first()
+    credited = (
+        ToolPage.objects.filter(contributor_links__contributor__user__username="tom.alvarez", live=True)
+        .exclude(owner__username="tom.alvarez")
+        .first()
+    )
     assert credited is not None and credited.title in seen.text
     assert reverse("edit_contribution", args=[credited.pk]) not in seen.hrefs
     returned = ToolPage.objects.get(slug="infusion-day-welcome-letter")

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from resources.demo.files import make_pdf
-from resources.models import Audience, Condition, Licence
+from resources.models import Audience, Condition, Licence, ResourceType
 
 TITLE = "Transition huddle sheet"
 MRN_PDF_LINES = [
@@ -24,7 +24,7 @@ def pdf_upload(name, lines=CLEAN_PDF_LINES):
 
 
 def share_data(**overrides):
-    """The share form filled in for a tool (no files), with ``overrides``."""
+    """The share form filled in for a tool, a checklist (no files), with ``overrides``."""
     data = {
         "kind": "tool",
         "title": TITLE,
@@ -39,6 +39,8 @@ def share_data(**overrides):
         "action": "submit",
     }
     data.update(overrides)
+    if data["kind"] == "tool" and "resource_type" not in overrides:
+        data["resource_type"] = ResourceType.objects.get(slug="checklist").pk
     return data
 
 

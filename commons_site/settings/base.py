@@ -265,9 +265,22 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "class": "django.utils.log.AdminEmailHandler",
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Django's default configuration gives the "django" logger a console handler of its own
+        # (with DEBUG on), and its lines also reach the root's console: every line twice. Naming the
+        # logger here replaces its handlers, so its lines are printed once, by the root; errors
+        # are still e-mailed to ADMINS in production as Django's default does.
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
         "django.db.backends": {"level": "WARNING"},
         # One line per background task is noise on a laptop; failures still log at ERROR.
         "django_tasks": {"level": "WARNING"},

@@ -17,7 +17,12 @@ TASKS = {
         "ENQUEUE_ON_COMMIT": False,
     }
 }
-MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="commons-test-media-"))  # noqa: F405
+# A folder of the session's own unless TEST_MEDIA_ROOT names one; the one made here is removed when
+# the session ends (tests/conftest.py), a TEST_MEDIA_ROOT never is.
+TEMPORARY_MEDIA_ROOT = (
+    None if os.environ.get("TEST_MEDIA_ROOT") else Path(tempfile.mkdtemp(prefix="commons-test-media-"))  # noqa: F405
+)
+MEDIA_ROOT = TEMPORARY_MEDIA_ROOT or Path(os.environ["TEST_MEDIA_ROOT"])  # noqa: F405
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

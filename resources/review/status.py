@@ -28,6 +28,15 @@ LABELS = {
     PUBLISHED: "Published",
 }
 
+# A step of the review history in plain words ("Review: Waiting for a decision"), not Wagtail's
+# status codes. Cancelled steps are not shown.
+STEP_LABELS = {
+    TaskState.STATUS_IN_PROGRESS: "Waiting for a decision",
+    TaskState.STATUS_APPROVED: "Approved",
+    TaskState.STATUS_REJECTED: "Changes requested",
+    TaskState.STATUS_SKIPPED: "Skipped",
+}
+
 
 @dataclass
 class Step:
@@ -36,6 +45,10 @@ class Step:
     by: str
     at: object
     comment: str
+
+    @property
+    def label(self):
+        return STEP_LABELS.get(self.status, self.status.replace("_", " ").capitalize())
 
 
 @dataclass
@@ -74,14 +87,17 @@ def _page_content_type():
 
 def _step(task_state):
     by = get_user_display_name(task_state.finished_by) if task_state.finished_by else ""
-    return Step(task_state.task.name, task_state.status, by, task_state.finished_at or task_state.started_at, task_state.comment)
+    at = task_state.finished_at or task_state.started_at
+    return Step(task_state.task.name, task_state.status, by, at, task_state.comment)
 
 
 def contributions_for(user, library):
     """``library``: the library page, whose permissions say whether the person may edit any resource."""
     ids = contributed_page_ids(user)
     pages = list(
-        ResourcePage.objects.filter(pk__in=ids).select_related("content_type", "licence").order_by("-latest_revision_created_at", "-pk")
+        ResourcePage.objects.filter(pk__in=ids)
+        .select_related("content_type", "licence")
+        .order_by("-latest_revision_created_at", "-pk")
     )
     states = {}
     runs = WorkflowState.objects.filter(
@@ -100,7 +116,9 @@ def contributions_for(user, library):
     findings = dict(
         ScreeningTaskState.objects.filter(workflow_state__in=list(states.values())).values_list("pk", "findings")
     )
-    may_edit_any = library is not None and PagePermissionPolicy().user_has_permission_for_instance(user, "change", library)
+    may_edit_any = library is not None and PagePermissionPolicy().user_has_permission_for_instance(
+        user, "change", library
+    )
     return [
         _contribution(page, states.get(page.pk), task_states, findings, may_edit_any or page.owner_id == user.pk)
         for page in pages

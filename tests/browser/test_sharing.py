@@ -111,6 +111,7 @@ def test_a_file_with_patient_details_comes_back_with_the_findings(participant_pa
     page.goto("/share/")
     title = "Pre-transition huddle sheet"
     fill_shared_fields(page, title)
+    field(page, "Type").select_option(label="Checklist")  # a tool's type is asked for
     page.get_by_label("Files").set_input_files([
         pdf(tmp_path, "huddle-notes.pdf", CLEAN_LINES),
         pdf(tmp_path, "huddle-sheet.pdf", MRN_LINES),
@@ -121,7 +122,8 @@ def test_a_file_with_patient_details_comes_back_with_the_findings(participant_pa
     item = contribution(page, title)
     expect(item.locator(".status")).to_have_text("Changes requested")
     findings = item.locator(".findings li")
-    expect(item.get_by_role("heading", name=re.compile(r"The automatic check found \d+ things? to fix"))).to_be_visible()
+    heading = re.compile(r"The automatic check found \d+ things? to fix")
+    expect(item.get_by_role("heading", name=heading)).to_be_visible()
     expect(findings.filter(has_text="medical record")).not_to_have_count(0)
     expect(findings.filter(has_text="date of birth")).not_to_have_count(0)
     expect(findings.filter(has_text="huddle-sheet.pdf")).not_to_have_count(0)
