@@ -219,10 +219,10 @@ def rebuild_documents(engine, ids, seed):
 def load_stock(count, seed):
     """BenchResource rows (bulk_create, not timed), then Wagtail's backend add_bulk in batches of
     INDEX_BATCH (timed). Returns (ids, seconds)."""
+    from generate import document
     from wagtail.search.backends import get_search_backend
 
     from bench.stockapp.models import BenchResource
-    from generate import document
 
     backend = get_search_backend()
     ids, spent = [], 0.0
@@ -261,8 +261,10 @@ def engine_calls(engine_name, engine, ids):
 
             calls.append((key, "search", False, run))
         for key, prefix, _ in AUTOCOMPLETES:
-            calls.append((key, "autocomplete", False,
-                          lambda prefix=prefix: len(list(BenchResource.objects.filter(public=True).autocomplete(prefix)[:8]))))
+            def complete(prefix=prefix):
+                return len(list(BenchResource.objects.filter(public=True).autocomplete(prefix)[:8]))
+
+            calls.append((key, "autocomplete", False, complete))
         return calls
 
     for facets in (True, False):
@@ -288,12 +290,14 @@ def measure(calls, repeat, timeout, query_budget, run_budget):
     }
     started = time.monotonic()
     for round_number in range(repeat + 1):
-        for key, kind, facets, function in calls:
+        for key, _kind, facets, function in calls:
             entry = results[(key, facets)]
             if entry["timeout"] or entry["error"] or entry["note"]:
                 continue
             if time.monotonic() - started > run_budget:
-                entry["note"] = f"run budget of {run_budget:.0f} s used up after {len(entry['samples_ms'])} warm samples"
+                entry["note"] = (
+                    f"run budget of {run_budget:.0f} s used up after {len(entry['samples_ms'])} warm samples"
+                )
                 continue
             begun = time.perf_counter()
             try:
@@ -368,7 +372,9 @@ def code_versions(args):
         if path.exists():
             found[name] = {
                 "sha256": hashlib.sha256(path.read_bytes()).hexdigest()[:12],
-                "mtime": datetime.datetime.fromtimestamp(path.stat().st_mtime, datetime.timezone.utc).isoformat(timespec="seconds"),
+                "mtime": datetime.datetime.fromtimestamp(path.stat().st_mtime, datetime.UTC).isoformat(
+                    timespec="seconds"
+                ),
             }
     return found
 
@@ -386,7 +392,7 @@ def worker(args):
 
     name, size = args.engine, args.size
     result = {"engine": name, "label": ENGINE_LABELS[name], "size": size, "seed": args.seed,
-              "started": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+              "started": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
               "repeat": args.repeat, "timeout_s": args.timeout, "per_page": PER_PAGE, "index_batch": INDEX_BATCH,
               "variant": args.variant, "embedded_class": args.embedded_class, "code": code_versions(args)}
     begun = time.perf_counter()
@@ -606,7 +612,8 @@ def orchestrate(args):
                 if args.wait_quiet and not busy:
                     quiet, waited, load = wait_until_quiet(args.quiet_load, args.quiet_max)
                     busy = not quiet
-                    say(f"load average {load:.2f} after {waited:.0f} s: {'quiet' if quiet else 'NOT quiet, measuring anyway'}")
+                    state = "quiet" if quiet else "NOT quiet, measuring anyway"
+                    say(f"load average {load:.2f} after {waited:.0f} s: {state}")
                 say(f"{name} {size}: loading and measuring")
                 command = [sys.executable, str(Path(__file__).resolve()), "--worker", "--engine", name,
                            "--size", str(size), "--seed", str(args.seed), "--repeat", str(args.repeat),
@@ -671,7 +678,7 @@ def cell(data, kind, facets, timeout):
         return "–"
     text = f"{fmt_ms(p50)} / {fmt_ms(p95)}" if count else "–"
     if timeouts:
-        text += f" ({timeouts} query > {timeout:.0f} s)" if timeouts == 1 else f" ({timeouts} queries > {timeout:.0f} s)"
+        text += f" ({timeouts} {'query' if timeouts == 1 else 'queries'} > {timeout:.0f} s)"
     if errors:
         text += f" ({errors} failed)"
     return text
@@ -681,7 +688,9 @@ def query_cell(query, timeout):
     if query is None:
         return "–"
     if query["timeout"]:
-        return f"> {timeout:.0f} s" if query["cold_ms"] is None else f"{fmt_ms(percentile(query['samples_ms'], 0.5))}, then > {timeout:.0f} s"
+        if query["cold_ms"] is None:
+            return f"> {timeout:.0f} s"
+        return f"{fmt_ms(percentile(query['samples_ms'], 0.5))}, then > {timeout:.0f} s"
     if query["error"]:
         return "failed"
     samples = query["samples_ms"]
@@ -775,8 +784,9 @@ def write_report():
         failed = sum(q["timeout"] or bool(q["error"]) for q in os_run["queries"])
         p95 = percentile(samples, 0.95)
         search_p95 = p95_of(100000, "opensearch", "search", True)[0]
+        failures = f"; {failed} calls failed" if failed else ""
         lines.append(f"| OpenSearch p95 ≤ 50 ms at 100k | p95 {fmt_ms(p95)} over every call of the query set "
-                     f"(searches with facets alone: {fmt_ms(search_p95)}){f'; {failed} calls failed' if failed else ''} | "
+                     f"(searches with facets alone: {fmt_ms(search_p95)}){failures} | "
                      f"{'yes' if p95 is not None and p95 <= 50 and not failed else 'no'} |")
     else:
         lines.append("| OpenSearch p95 ≤ 50 ms at 100k | not measured | – |")
@@ -799,7 +809,9 @@ def write_report():
             if mine is None or (theirs is not None and mine > theirs):
                 slower.append((q["key"], mine, theirs))
         total = len([q for q in stock["queries"] if q["kind"] == "search"])
-        detail = ("; slower on " + ", ".join(f"'{k}' ({fmt_ms(a)} vs {fmt_ms(b)})" for k, a, b in slower)) if slower else ""
+        detail = ""
+        if slower:
+            detail = "; slower on " + ", ".join(f"'{k}' ({fmt_ms(a)} vs {fmt_ms(b)})" for k, a, b in slower)
         lines.append(f"| SQLite with facets no slower than the stock backend without facets (10k, same queries) | "
                      f"p95 per query: faster or equal on {total - len(slower)} of {total}{detail} | "
                      f"{'yes' if not slower else 'no'} |")
@@ -815,8 +827,9 @@ def write_report():
     if rates:
         text = ", ".join(f"{engine}{' (rebuild)' if engine == 'opensearch' else ''} {size // 1000}k: {rate:,.0f}/s"
                          for size, engine, rate in rates)
+        slow = ", ".join(f"{e} {s // 1000}k" for s, e, r in rates if r < 1000)
         lines.append(f"| ≥ 1,000 resources/s bulk indexing | {text} | "
-                     f"{'yes' if all(rate >= 1000 for _, _, rate in rates) else 'no: ' + ', '.join(f'{e} {s // 1000}k' for s, e, r in rates if r < 1000)} |")
+                     f"{'yes' if all(rate >= 1000 for _, _, rate in rates) else 'no: ' + slow} |")
 
     # Per size
     for size in sizes:
@@ -853,7 +866,8 @@ def write_report():
         descriptions.update({key: (prefix, what) for key, prefix, what in AUTOCOMPLETES})
         descriptions.update({key: ("", what) for key, what in RELATED})
         rows = [(key, "search", True) for key, *_ in SEARCHES] + [(key, "search", False) for key, *_ in SEARCHES]
-        rows += [(key, "autocomplete", False) for key, *_ in AUTOCOMPLETES] + [(key, "related", False) for key, _ in RELATED]
+        rows += [(key, "autocomplete", False) for key, *_ in AUTOCOMPLETES]
+        rows += [(key, "related", False) for key, _ in RELATED]
         for key, kind, facets in rows:
             found = {e: next((q for q in by[(size, e)]["queries"] if q["key"] == key and q["facets"] == facets
                               and q["kind"] == kind), None) for e in columns}
@@ -862,7 +876,9 @@ def write_report():
             if selected:
                 what += " (" + ", ".join(f"{f}={'+'.join(v)}" for f, v in selected.items()) + ")"
             label = f"`{text}`" if text else "–"
-            matches = ", ".join("–" if q is None or q["matches"] is None else f"{q['matches']:,}" for q in found.values())
+            matches = ", ".join(
+                "–" if q is None or q["matches"] is None else f"{q['matches']:,}" for q in found.values()
+            )
             facet_text = {True: "7 facets", False: "none"}[facets] if kind == "search" else ""
             lines.append(f"| {label} | {what} | {facet_text} | {matches} | "
                          + " | ".join(query_cell(q, timeout) for q in found.values()) + " |")
@@ -871,7 +887,8 @@ def write_report():
             run = by[(size, engine)]
             notes = [f"{k.replace('_s', '')} {v} s" for k, v in run["indexing"].items() if k.endswith("_s")]
             store = run.get("store_bytes")
-            code = run.get("code", {}).get({"opensearch": "search/engines/cluster.py"}.get(engine, "search/engines/database.py"))
+            engine_file = {"opensearch": "search/engines/cluster.py"}.get(engine, "search/engines/database.py")
+            code = run.get("code", {}).get(engine_file)
             code_text = "" if engine == "stock" else (
                 f", code {('cluster.py' if engine == 'opensearch' else 'database.py')} {code['sha256']}" if code
                 else f", code {run.get('code_note', 'not recorded')}")
@@ -881,7 +898,8 @@ def write_report():
                          + f", whole run {run.get('wall_s', '?')} s")
             for q in run["queries"]:
                 if q.get("note") or q.get("error"):
-                    extra.append(f"{engine} `{q['key']}`{' (facets)' if q['facets'] else ''}: {q.get('note') or q.get('error')}")
+                    facets = " (facets)" if q["facets"] else ""
+                    extra.append(f"{engine} `{q['key']}`{facets}: {q.get('note') or q.get('error')}")
         lines += [""] + [f"- {item}" for item in extra]
     if variants:
         lines += ["", "## Versions of the engines compared", "",
@@ -890,7 +908,8 @@ def write_report():
                   "\"before\": the runs of the previous report, kept as they were measured. \"current\" is the "
                   "code the tables above measured.", ""]
         groups = sorted({(run["size"], run["engine"]) for run in variants}, key=lambda k: (k[0], ENGINES.index(k[1])))
-        lines += ["| size | engine | version | indexing | search with facets | search without facets | autocomplete | related |",
+        lines += ["| size | engine | version | indexing | search with facets | search without facets "
+                  "| autocomplete | related |",
                   "|---|---|---|---|---|---|---|---|"]
         for size, engine in groups:
             versions_here = [("current", by.get((size, engine)))] + [
@@ -916,10 +935,15 @@ def write_report():
             for query in reference["queries"]:
                 found = [next((q for q in run["queries"] if q["key"] == query["key"] and q["facets"] == query["facets"]
                                and q["kind"] == query["kind"]), None) for _, run in versions_here]
-                facet_text = {True: "7 facets", False: "none"}[query["facets"]] if query["kind"] == "search" else query["kind"]
-                lines.append(f"| {query['key']} | {facet_text} | " + " | ".join(query_cell(q, timeout) for q in found) + " |")
+                if query["kind"] == "search":
+                    facet_text = {True: "7 facets", False: "none"}[query["facets"]]
+                else:
+                    facet_text = query["kind"]
+                cells = " | ".join(query_cell(q, timeout) for q in found)
+                lines.append(f"| {query['key']} | {facet_text} | {cells} |")
         lines += ["", "Code measured by each run (sha256 prefix, file time, UTC):", ""]
-        for run in sorted(variants + [by[k] for k in groups if by.get(k)], key=lambda r: (r["size"], r["engine"], r.get("variant") or "")):
+        measured = variants + [by[k] for k in groups if by.get(k)]
+        for run in sorted(measured, key=lambda r: (r["size"], r["engine"], r.get("variant") or "")):
             code = run.get("code", {})
             engine_file = "cluster.py" if run["engine"] == "opensearch" else "database.py"
             parts = [f"`{name}` {info['sha256']} ({info['mtime'][11:16]})" for name, info in code.items()
@@ -951,8 +975,14 @@ def main(argv=None):
     parser.add_argument("--quiet-load", type=float, default=1.0)
     parser.add_argument("--quiet-max", type=float, default=20 * 60, help="longest wait for a quiet machine (s)")
     parser.add_argument("--opensearch-heap", default="1g")
-    parser.add_argument("--variant", help="label of a modified embedded engine measured on a copy (with --embedded-class)")
-    parser.add_argument("--embedded-class", help="module:Class of that engine, e.g. var.bench.variants.database_patched:DatabaseEngine (any importable module)")
+    parser.add_argument(
+        "--variant", help="label of a modified embedded engine measured on a copy (with --embedded-class)"
+    )
+    parser.add_argument(
+        "--embedded-class",
+        help="module:Class of that engine, e.g. var.bench.variants.database_patched:DatabaseEngine "
+        "(any importable module)",
+    )
     parser.add_argument("--force-stock", action="store_true", help="run the stock baseline even where it was slow")
     parser.add_argument("--report", action="store_true", help="only rebuild docs/performance.md from var/bench/results")
     parser.add_argument("--no-report", action="store_true")

@@ -60,7 +60,9 @@ def documents_visible_in_admin(user, documents):
         Q(release__resource_id__in=editable.values("pk")) | Q(release__resource__owner=user)
     )
     of_hidden_drafts = ReleaseFile.objects.filter(release__resource__in=hidden_drafts(user).values("pk"))
-    return documents.exclude(pk__in=waiting.values("document_id")).exclude(pk__in=of_hidden_drafts.values("document_id"))
+    return documents.exclude(pk__in=waiting.values("document_id")).exclude(
+        pk__in=of_hidden_drafts.values("document_id")
+    )
 
 
 def resource_tags_for(user):
@@ -72,7 +74,9 @@ def resource_tags_for(user):
 def tags_visible_in_admin(user, tags):
     """``tags`` without those only a hidden draft carries: such a tag is that draft's content. Tags
     of documents and images (taggit's own tagged items) stay, as do those of visible resources."""
-    on_hidden_drafts = Tag.objects.filter(resources_resourcetag_items__content_object__in=hidden_drafts(user).values("pk"))
+    on_hidden_drafts = Tag.objects.filter(
+        resources_resourcetag_items__content_object__in=hidden_drafts(user).values("pk")
+    )
     seen = pages_visible_in_admin(user, ResourcePage.objects.all())
     used_elsewhere = Tag.objects.filter(
         Q(resources_resourcetag_items__content_object__in=seen.values("pk")) | Q(taggit_taggeditem_items__isnull=False)

@@ -123,5 +123,6 @@ class ReuseLogFormatter(LogFormatter):
 @hooks.register("register_log_actions")
 def register_reuse_actions(actions):
     for action, words in ((REQUESTED, "Reuse requested"), (GRANTED, "Reuse granted"), (DECLINED, "Reuse declined")):
-        actions.register_action(action)(type(words.replace(" ", ""), (ReuseLogFormatter,), {"label": words, "message": words}))
-
+        actions.register_action(action)(
+            type(words.replace(" ", ""), (ReuseLogFormatter,), {"label": words, "message": words})
+        )

@@ -480,7 +480,8 @@ def extract_text(path_or_file, filename=None):
 # -- the parsing process: parent side --------------------------------------------------------------
 
 _WORKER_BOOT = (
-    "import sys; sys.path.insert(0, sys.argv[1]); from search.extract_worker import _worker_main; _worker_main(sys.argv[2])"
+    "import sys; sys.path.insert(0, sys.argv[1]); "
+    "from search.extract_worker import _worker_main; _worker_main(sys.argv[2])"
 )
 
 
@@ -569,4 +570,3 @@ def _memory_message(label, memory_mb):
         f"{label} needed more than {memory_mb} MB of memory to read, so its text was not extracted. "
         "It may be damaged or unusually complex."
     )
-

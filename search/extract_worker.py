@@ -137,8 +137,10 @@ def _check_zip(handle, config):
     label = _label(config["filename"])
     try:
         archive = zipfile.ZipFile(handle)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        raise ExtractionFailed(f"{label} could not be read: it looks like a damaged or incomplete ZIP-based file.")
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as error:
+        raise ExtractionFailed(
+            f"{label} could not be read: it looks like a damaged or incomplete ZIP-based file."
+        ) from error
     with archive:
         members = archive.infolist()
         if len(members) > MAX_ZIP_MEMBERS:
@@ -202,8 +204,8 @@ def _parse_pdf(handle, config):
     try:
         pages = reader.pages
         count = len(pages)
-    except FileNotDecryptedError:
-        raise UnsupportedFile(f"{label} is password-protected; upload a copy without a password.")
+    except FileNotDecryptedError as error:
+        raise UnsupportedFile(f"{label} is password-protected; upload a copy without a password.") from error
     failed = 0
     for number in range(1, min(count, config["max_pages"]) + 1):
         try:

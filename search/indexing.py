@@ -103,6 +103,8 @@ def connect():
     post_save.connect(on_restriction_change, sender=PageViewRestriction, dispatch_uid="search.restriction_saved")
     post_delete.connect(on_restriction_change, sender=PageViewRestriction, dispatch_uid="search.restriction_deleted")
     m2m_changed.connect(
-        on_restriction_groups_change, sender=PageViewRestriction.groups.through, dispatch_uid="search.restriction_groups"
+        on_restriction_groups_change,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="search.restriction_groups",
     )
     post_save.connect(on_release_saved, sender=Release, dispatch_uid="search.release_saved")

@@ -25,7 +25,10 @@ def results_context(http_request, log_queries=False, per_page=12):
     search_request = form.search_request(http_request, per_page=per_page)
     results = service.search(search_request)
 
-    pages = {page.pk: page for page in resource_cards(ResourcePage.objects.filter(pk__in=[hit.page_id for hit in results.hits]))}
+    pages = {
+        page.pk: page
+        for page in resource_cards(ResourcePage.objects.filter(pk__in=[hit.page_id for hit in results.hits]))
+    }
     hits = [(hit, pages[hit.page_id]) for hit in results.hits if hit.page_id in pages]
 
     search_log = None

@@ -5,6 +5,7 @@ and footer landmarks present.
 Not a replacement for testing with assistive technology; it catches the mistakes templates make."""
 
 from html.parser import HTMLParser
+from itertools import pairwise
 
 CONTROLS = {"input", "select", "textarea"}
 UNLABELLED_INPUTS = {"hidden", "submit", "button", "reset", "image"}
@@ -58,12 +59,14 @@ def problems(html):
     found = []
     if page.headings.count(1) != 1:
         found.append(f"{page.headings.count(1)} h1 headings (one expected)")
-    for before, after in zip(page.headings, page.headings[1:]):
+    for before, after in pairwise(page.headings):
         if after > before + 1:
             found.append(f"heading level skips from h{before} to h{after}")
     for tag, attrs, in_label, in_legend_group in page.controls:
         name = attrs.get("name") or attrs.get("id") or tag
-        labelled = in_label or attrs.get("id") in page.label_for or attrs.get("aria-label") or attrs.get("aria-labelledby")
+        labelled = (
+            in_label or attrs.get("id") in page.label_for or attrs.get("aria-label") or attrs.get("aria-labelledby")
+        )
         if not labelled:
             found.append(f"{tag} {name!r} has no label")
         if attrs.get("type") == "radio" and not in_legend_group:

@@ -86,7 +86,10 @@ def test_the_checker_passes_a_sound_page():
         (page(GOOD_BODY.replace("<h3>Title</h3>", "<h4>Title</h4>")), ["heading level skips from h2 to h4"]),
         (page(GOOD_BODY.replace('<label for="title">Title</label>', "")), ["input 'title' has no label"]),
         (page(GOOD_BODY.replace(' aria-label="Sort by"', "")), ["select 'sort' has no label"]),
-        (page(GOOD_BODY.replace("<legend>Licence</legend>", "")), ["radio 'licence' is not in a fieldset with a legend"]),
+        (
+            page(GOOD_BODY.replace("<legend>Licence</legend>", "")),
+            ["radio 'licence' is not in a fieldset with a legend"],
+        ),
         (
             page(GOOD_BODY.replace("<fieldset><legend>Licence</legend>", "").replace("</fieldset>", "")),
             ["radio 'licence' is not in a fieldset with a legend"],
@@ -97,8 +100,17 @@ def test_the_checker_passes_a_sound_page():
         (page(GOOD_BODY, without=["footer"]), ["no <footer>"]),
     ],
     ids=[
-        "two h1", "no h1", "skipped level", "unlabelled input", "unlabelled select", "radio without a legend",
-        "radio outside a fieldset", "no main", "no nav", "no header", "no footer",
+        "two h1",
+        "no h1",
+        "skipped level",
+        "unlabelled input",
+        "unlabelled select",
+        "radio without a legend",
+        "radio outside a fieldset",
+        "no main",
+        "no nav",
+        "no header",
+        "no footer",
     ],
 )
 def test_the_checker_reports_each_kind_of_problem(html, expected):

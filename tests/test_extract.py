@@ -113,7 +113,7 @@ def test_docx_paragraphs_tables_and_headers():
     data = make_docx("Discharge checklist", ["First   step:\tcall the GP", "", "Second step"])
     document = docx.Document(io.BytesIO(data))
     table = document.add_table(rows=2, cols=3)
-    for cell, text in zip(table.rows[0].cells, ["Site", "Lead", "Start"]):
+    for cell, text in zip(table.rows[0].cells, ["Site", "Lead", "Start"], strict=True):
         cell.text = text
     merged = table.cell(1, 0).merge(table.cell(1, 1))
     merged.text = "Riverside (both wards)"
@@ -190,7 +190,7 @@ def test_csv_rows_with_quotes():
 
 
 def test_csv_by_sniffed_delimiter_without_the_extension():
-    data = "Standort;Rate\nRiverside;0,85\nHillcrest;0,91\n".encode()
+    data = b"Standort;Rate\nRiverside;0,85\nHillcrest;0,91\n"
     result = extract_text(io.BytesIO(data), filename="export")
     assert result.kind == "csv"
     assert result.parts[1] == ("row 2", "Riverside | 0,85")

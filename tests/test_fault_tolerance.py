@@ -194,7 +194,10 @@ def crafted_slow_pdf(repeats=200_000):
     import zlib
 
     stream = zlib.compress(b"BT /F1 1 Tf 1 0 0 1 10 10 Tm (a) Tj ET\n" * repeats, 9)
-    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>"
+    page = (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>"
+    )
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -217,10 +220,13 @@ def crafted_slow_pdf(repeats=200_000):
 def test_a_crafted_slow_file_is_held_for_an_editor_not_blamed_on_its_contributor(participant_client, settings):
     settings.SEARCH_EXTRACT_TIMEOUT = 2
     started = time.monotonic()
-    response = participant_client.post("/share/", {
-        **share_data(title="Crafted"),
-        "files": SimpleUploadedFile("crafted.pdf", crafted_slow_pdf(), content_type="application/pdf"),
-    })
+    response = participant_client.post(
+        "/share/",
+        {
+            **share_data(title="Crafted"),
+            "files": SimpleUploadedFile("crafted.pdf", crafted_slow_pdf(), content_type="application/pdf"),
+        },
+    )
     elapsed = time.monotonic() - started
     assert response.status_code == 302, read(response).text[:800]
     page = ToolPage.objects.get(title="Crafted")

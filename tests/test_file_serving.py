@@ -53,7 +53,9 @@ def upload(title, uploader="grace.lin", collection=None):
         collection=collection or Collection.get_first_root_node(),
         uploaded_by_user=user(uploader),
     )
-    document.file.save(f"{title.lower().replace(' ', '-')}.pdf", ContentFile(make_pdf(title, [f"{title}."])), save=False)
+    document.file.save(
+        f"{title.lower().replace(' ', '-')}.pdf", ContentFile(make_pdf(title, [f"{title}."])), save=False
+    )
     document.save()
     return document
 
@@ -129,7 +131,13 @@ def published_release_file_in_a_private_collection():
 
 EVERYONE = dict.fromkeys(PEOPLE, SERVED)
 MEMBERS = {**EVERYONE, "anonymous": NOT_FOUND}
-WORKERS = {"anonymous": NOT_FOUND, "owner": SERVED, "other participant": NOT_FOUND, "reviewer": SERVED, "editor": SERVED}
+WORKERS = {
+    "anonymous": NOT_FOUND,
+    "owner": SERVED,
+    "other participant": NOT_FOUND,
+    "reviewer": SERVED,
+    "editor": SERVED,
+}
 UPLOADER_AND_EDITORS = {**WORKERS, "reviewer": NOT_FOUND}
 NOBODY = dict.fromkeys(PEOPLE, NOT_FOUND)
 EDITORS_ONLY = {**dict.fromkeys(PEOPLE, SIGN_IN), "editor": SERVED}

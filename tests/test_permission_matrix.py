@@ -7,8 +7,8 @@ itself, not only the status: an action that is refused leaves everything as it w
 500; an action that is allowed takes effect. Reading actions check what the person sees.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 from urllib.parse import urlencode
 
 import pytest
@@ -327,7 +327,8 @@ ACTIONS = [
            or fresh(w["other_root"]).password != w["other_root"].password),
     Action("make oneself an administrator by copying one's account", NOBODY, _copy_self_as_admin,
            _non_admin_became_admin, optional=frozenset({"superuser"})),
-    Action("deactivate an administrator in bulk", ONLY_SUPERUSER, _bulk_users("set_active_state", {"mark_as_active": "False"}),
+    Action("deactivate an administrator in bulk", ONLY_SUPERUSER,
+           _bulk_users("set_active_state", {"mark_as_active": "False"}),
            lambda w, r, u: not fresh(w["other_root"]).is_active),
     Action("delete an administrator in bulk", ONLY_SUPERUSER, _bulk_users("delete", {}),
            lambda w, r, u: fresh(w["other_root"]) is None),
@@ -371,7 +372,8 @@ ACTIONS = [
     Action("delete a draft release's document in bulk", NOBODY,
            lambda c, w, u: c.post(bulk_url("wagtaildocs", "document", [w["draft_document"]], "delete")),
            lambda w, r, u: not get_document_model().objects.filter(pk=w["draft_document"].pk).exists()),
-    Action("upload an executable named .docx", NOBODY, _upload_document("plan.docx", EXE), _document_named("plan.docx")),
+    Action("upload an executable named .docx", NOBODY, _upload_document("plan.docx", EXE),
+           _document_named("plan.docx")),
     Action("upload a web page named .pdf", NOBODY, _upload_document("plan.pdf", HTML), _document_named("plan.pdf")),
     Action("upload a clean PDF", SIGNED_IN, _upload_document("clean-plan.pdf", make_pdf("Plan", ["A clinic plan."])),
            _document_named("clean-plan.pdf")),
@@ -381,13 +383,16 @@ ACTIONS = [
     # Releases.
     Action("rewrite a published release", NOBODY, _edit_published_release, _release_rewritten),
     Action("delete a published release", NOBODY,
-           lambda c, w, u: c.post(reverse("wagtailsnippets_resources_release:delete", args=[w["published_release"].pk])),
+           lambda c, w, u: c.post(
+               reverse("wagtailsnippets_resources_release:delete", args=[w["published_release"].pk])
+           ),
            _release_gone),
     Action("delete a published release in bulk", NOBODY,
            lambda c, w, u: c.post(bulk_url("resources", "release", [w["published_release"]], "delete")), _release_gone),
     Action("download a public release's file", set(ROLES), _download_release_file(lambda w: w["published_release"]),
            _release_file_served(lambda w: w["published_release"])),
-    Action("download a network-only release's file", SIGNED_IN, _download_release_file(lambda w: w["network_only_release"]),
+    Action("download a network-only release's file", SIGNED_IN,
+           _download_release_file(lambda w: w["network_only_release"]),
            _release_file_served(lambda w: w["network_only_release"])),
     # Snippets: no copy screen (Wagtail's would save the copy over the original).
     Action("change a licence through its copy screen", NOBODY,

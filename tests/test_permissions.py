@@ -338,7 +338,10 @@ def test_a_network_admin_adds_people_but_cannot_make_an_administrator(client):
     created = User.objects.get(username="new.person")
     assert not created.is_superuser and created.groups.filter(name=PARTICIPANTS).exists()
 
-    admin.post(reverse("wagtailusers_users:edit", args=[created.pk]), {**user_form("new.person"), "is_superuser": "on", "is_active": "on"})
+    admin.post(
+        reverse("wagtailusers_users:edit", args=[created.pk]),
+        {**user_form("new.person"), "is_superuser": "on", "is_active": "on"},
+    )
     created.refresh_from_db()
     assert not created.is_superuser
 

@@ -49,48 +49,55 @@ def facet_agg(field, size=200, filters=None):
 
 def test_text_with_a_synonym_and_a_phrase():
     request = SearchRequest(
-        text='PDSA "pre-visit planning"', page=2, per_page=10, access=frozenset({"public", "authenticated"}), with_facets=False
+        text='PDSA "pre-visit planning"',
+        page=2,
+        per_page=10,
+        access=frozenset({"public", "authenticated"}),
+        with_facets=False,
     )
 
     query = {
-            "bool": {
-                "must": [
-                    {
-                        "bool": {
-                            "should": [
-                                {"multi_match": {"query": "pdsa", "type": "best_fields", "fields": FIELDS}},
-                                {"multi_match": {"query": "plan do study act", "type": "phrase", "fields": FIELDS}},
-                            ],
-                            "minimum_should_match": 1,
-                        }
-                    },
-                    {
-                        "bool": {
-                            "should": [
-                                {"multi_match": {"query": "pre visit planning", "type": "phrase", "fields": FIELDS}},
-                            ],
-                            "minimum_should_match": 1,
-                        }
-                    },
-                ],
-                "filter": [{"terms": {"access": ["authenticated", "public"]}}],
-            }
+        "bool": {
+            "must": [
+                {
+                    "bool": {
+                        "should": [
+                            {"multi_match": {"query": "pdsa", "type": "best_fields", "fields": FIELDS}},
+                            {"multi_match": {"query": "plan do study act", "type": "phrase", "fields": FIELDS}},
+                        ],
+                        "minimum_should_match": 1,
+                    }
+                },
+                {
+                    "bool": {
+                        "should": [
+                            {"multi_match": {"query": "pre visit planning", "type": "phrase", "fields": FIELDS}},
+                        ],
+                        "minimum_should_match": 1,
+                    }
+                },
+            ],
+            "filter": [{"terms": {"access": ["authenticated", "public"]}}],
         }
+    }
 
-    assert build_search_body(request, SYNONYMS) == [{
-        "query": query,
-        "sort": ["_score", {"published_at": {"order": "desc"}}, {"page_id": {"order": "asc"}}],
-        "track_total_hits": False,
-        "from": 10,
-        "size": 10,
-        "_source": False,
-        "highlight": HIGHLIGHT,
-    }, {
-        # Without facets the counts are the exact total alone.
-        "query": query,
-        "size": 0,
-        "track_total_hits": True,
-    }]
+    assert build_search_body(request, SYNONYMS) == [
+        {
+            "query": query,
+            "sort": ["_score", {"published_at": {"order": "desc"}}, {"page_id": {"order": "asc"}}],
+            "track_total_hits": False,
+            "from": 10,
+            "size": 10,
+            "_source": False,
+            "highlight": HIGHLIGHT,
+        },
+        {
+            # Without facets the counts are the exact total alone.
+            "query": query,
+            "size": 0,
+            "track_total_hits": True,
+        },
+    ]
 
 
 def test_filters_on_two_facets_narrow_the_hits_and_each_facet_counts_under_the_others():
@@ -271,7 +278,10 @@ def test_index_settings_and_mappings():
     assert body["settings"]["number_of_shards"] == 1
     assert body["mappings"]["dynamic"] == "strict"
     assert analysis["analyzer"]["commons_english"]["filter"] == [
-        "commons_possessive", "lowercase", "asciifolding", "commons_stemmer"
+        "commons_possessive",
+        "lowercase",
+        "asciifolding",
+        "commons_stemmer",
     ]
     assert analysis["filter"]["commons_edge_ngram"] == {"type": "edge_ngram", "min_gram": 1, "max_gram": 20}
     assert properties["title"] == {
@@ -313,7 +323,7 @@ def document(**changes):
         "contributors": ["Ana Ruiz"],
         "release_notes": "v1 first",
         "file_text": "",
-        "published_at": datetime.datetime(2025, 3, 1, 9, 30, tzinfo=datetime.timezone.utc),
+        "published_at": datetime.datetime(2025, 3, 1, 9, 30, tzinfo=datetime.UTC),
         "latest_release_date": datetime.date(2025, 2, 28),
         "reuse_count": 2,
         "download_count": 5,
@@ -356,7 +366,7 @@ class FakeGateway:
         self.calls.append(("msearch", index, bodies, set(cached)))
         if self.answer is None:
             raise NotFound("no such index")
-        return self.answer[:len(bodies)]
+        return self.answer[: len(bodies)]
 
     def get_alias(self, alias):
         self.calls.append(("get_alias", alias))
@@ -366,7 +376,9 @@ class FakeGateway:
         self.calls.append(("create_index", name, sorted(body["aliases"])))
 
     def bulk(self, operations, timeout=None, refresh=None):
-        indices = {action["_index"] for line in operations for name, action in line.items() if name in ("index", "delete")}
+        indices = {
+            action["_index"] for line in operations for name, action in line.items() if name in ("index", "delete")
+        }
         self.calls.append(("bulk", len(operations), indices, refresh))
 
     def refresh(self, index):
@@ -387,23 +399,33 @@ def test_answers_become_results_with_marked_highlights_and_disjunctive_facets(mo
         "hits": {
             "max_score": 4.0,
             "hits": [
-                {"_index": "x", "_id": "7", "_score": 4.0, "highlight": {
-                    "summary": [f"a {MARK_START}sick{MARK_END} summary"],
-                    "body": [f"<b>&{MARK_START}sick{MARK_END} day"],
-                }},
+                {
+                    "_index": "x",
+                    "_id": "7",
+                    "_score": 4.0,
+                    "highlight": {
+                        "summary": [f"a {MARK_START}sick{MARK_END} summary"],
+                        "body": [f"<b>&{MARK_START}sick{MARK_END} day"],
+                    },
+                },
                 {"_index": "x", "_id": "9", "_score": 1.5},
             ],
         },
     }
-    counts = {"took": 1, "timed_out": False, "hits": {"hits": []}, "aggregations": {
-        "total": {"doc_count": 2},
-        # The selected facet counts as a plain terms aggregation; the others under its filter.
-        "condition": {"buckets": [{"key": "ibd", "doc_count": 2}]},
-        **{
-            facet: {"doc_count": 2, "counts": {"buckets": []}}
-            for facet in ("type", "phase", "audience", "licence", "organisation", "tag")
+    counts = {
+        "took": 1,
+        "timed_out": False,
+        "hits": {"hits": []},
+        "aggregations": {
+            "total": {"doc_count": 2},
+            # The selected facet counts as a plain terms aggregation; the others under its filter.
+            "condition": {"buckets": [{"key": "ibd", "doc_count": 2}]},
+            **{
+                facet: {"doc_count": 2, "counts": {"buckets": []}}
+                for facet in ("type", "phase", "audience", "licence", "organisation", "tag")
+            },
         },
-    }}
+    }
     gateway = FakeGateway([hits, counts])
     engine = ClusterEngine(gateway)
 
@@ -430,10 +452,12 @@ def test_a_missing_index_is_an_outage_so_the_embedded_engine_answers(monkeypatch
 
 
 def test_rebuild_loads_a_new_index_then_swaps_the_alias_atomically_then_drops_the_old():
-    gateway = FakeGateway(aliases={
-        "commons-resources-old": ["commons-resources"],
-        "commons-resources-crashed": ["commons-resources-loading"],
-    })
+    gateway = FakeGateway(
+        aliases={
+            "commons-resources-old": ["commons-resources"],
+            "commons-resources-crashed": ["commons-resources-loading"],
+        }
+    )
     engine = ClusterEngine(gateway)
     progress = []
 
@@ -442,27 +466,40 @@ def test_rebuild_loads_a_new_index_then_swaps_the_alias_atomically_then_drops_th
     assert count == 1201 and progress == [500, 1000, 1201]
     names = [call[0] for call in gateway.calls]
     assert names == [
-        "get_alias", "delete_index", "create_index", "bulk", "bulk", "bulk", "refresh", "update_aliases", "delete_index"
+        "get_alias",
+        "delete_index",
+        "create_index",
+        "bulk",
+        "bulk",
+        "bulk",
+        "refresh",
+        "update_aliases",
+        "delete_index",
     ]
     assert gateway.calls[1] == ("delete_index", "commons-resources-crashed")
     _, new, aliases = gateway.calls[2]
     assert new.startswith("commons-resources-2") and aliases == ["commons-resources-loading"]
     # Chunks of 500 documents (two lines each), not waiting for refreshes: one refresh before the swap.
     assert gateway.calls[3] == ("bulk", 1000, {new}, None) and gateway.calls[5] == ("bulk", 402, {new}, None)
-    assert gateway.calls[7] == ("update_aliases", [
-        {"add": {"index": new, "alias": "commons-resources"}},
-        {"remove": {"index": "commons-resources-old", "alias": "commons-resources"}},
-        {"remove": {"index": new, "alias": "commons-resources-loading"}},
-    ])
+    assert gateway.calls[7] == (
+        "update_aliases",
+        [
+            {"add": {"index": new, "alias": "commons-resources"}},
+            {"remove": {"index": "commons-resources-old", "alias": "commons-resources"}},
+            {"remove": {"index": new, "alias": "commons-resources-loading"}},
+        ],
+    )
     assert gateway.calls[8] == ("delete_index", "commons-resources-old")
 
 
 def test_updates_during_a_rebuild_reach_the_old_and_the_new_index():
-    gateway = FakeGateway(aliases={
-        "commons-resources-old": ["commons-resources"],
-        "commons-resources-new": ["commons-resources-loading"],
-        "commons-resources-other": ["commons-resources-other"],
-    })
+    gateway = FakeGateway(
+        aliases={
+            "commons-resources-old": ["commons-resources"],
+            "commons-resources-new": ["commons-resources-loading"],
+            "commons-resources-other": ["commons-resources-other"],
+        }
+    )
 
     ClusterEngine(gateway).index([document()])
 
@@ -621,12 +658,15 @@ def test_both_gateways_send_the_same_requests(scheme, fake_cluster):
     sent = [(method, path, lines) for method, path, _, lines in fake_cluster.requests if path != "/"]
     assert sent == [
         ("PUT", "/commons-resources-1", [{"settings": {"number_of_shards": 1}}]),
-        ("POST" if scheme == "opensearch" else "PUT", "/_bulk", [{"index": {"_index": "commons-resources-1", "_id": "7"}}, {"title": "x"}]),
+        (
+            "POST" if scheme == "opensearch" else "PUT",
+            "/_bulk",
+            [{"index": {"_index": "commons-resources-1", "_id": "7"}}, {"title": "x"}],
+        ),
         ("GET", "/_alias/commons-resources*", []),
         ("POST", "/_aliases", [{"actions": [{"add": {"index": "commons-resources-1", "alias": "commons-resources"}}]}]),
         ("POST", "/commons-resources/_search", [{"query": {"match_all": {}}}]),
-        ("POST", "/commons-resources/_msearch",
-         [{}, {"size": 1}, {"request_cache": True}, {"size": 0}]),
+        ("POST", "/commons-resources/_msearch", [{}, {"size": 1}, {"request_cache": True}, {"size": 0}]),
         ("POST", "/commons-resources-1/_refresh", []),
         ("POST", "/commons-resources/_count", []),
         ("GET", "/_cluster/health", []),

@@ -203,7 +203,9 @@ def test_a_long_query_without_spaces_answers(engine):
     assert results.total == 0
 
 
-CLUSTER_PARAMS = [name for name, _ in CLUSTERS] or [pytest.param("none", marks=pytest.mark.skip(reason="no cluster configured"))]
+CLUSTER_PARAMS = [name for name, _ in CLUSTERS] or [
+    pytest.param("none", marks=pytest.mark.skip(reason="no cluster configured"))
+]
 
 
 @pytest.mark.parametrize("cluster", CLUSTER_PARAMS)

@@ -77,7 +77,9 @@ def test_known_spdx_identifier_fills_in_the_licence_url(editor_client):
     assert Licence.objects.get(name="MIT for tools").url == "https://opensource.org/license/mit/"
 
 
-@pytest.mark.parametrize("doi", ["10.1002/ibd.21394", "https://doi.org/10.1542/peds.2012-3011", "doi:10.1016/j.jpeds.2011.01.001"])
+@pytest.mark.parametrize(
+    "doi", ["10.1002/ibd.21394", "https://doi.org/10.1542/peds.2012-3011", "doi:10.1016/j.jpeds.2011.01.001"]
+)
 def test_valid_dois(doi):
     validate_doi(doi)
 

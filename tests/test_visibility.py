@@ -32,7 +32,12 @@ DRAFT_TITLE = "Confidential draft: overnight insulin titration card"
 def public_surfaces(client, people=(), organisations=()):
     """What anyone can browse: home, every page of the library, every collection, the people and
     organisation lists and the given people's and organisations' pages."""
-    seen = [visit(client, "/"), *all_pages(client, "/library/"), visit(client, "/people/"), visit(client, "/organisations/")]
+    seen = [
+        visit(client, "/"),
+        *all_pages(client, "/library/"),
+        visit(client, "/people/"),
+        visit(client, "/organisations/"),
+    ]
     seen += [visit(client, collection.url) for collection in CollectionPage.objects.live()]
     seen += [visit(client, person.get_absolute_url()) for person in people]
     seen += [visit(client, organisation.get_absolute_url()) for organisation in organisations]
@@ -294,7 +299,12 @@ def test_publishing_under_network_only_terms_restricts_the_page_to_members(clien
     licence = Licence.objects.get(network_only=True)
     response = editor_client.post(
         add_url("toolpage", library),
-        resource_form(licence=licence.pk, title="Members' huddle card", slug="members-huddle-card", **{"action-publish": "publish"}),
+        resource_form(
+            licence=licence.pk,
+            title="Members' huddle card",
+            slug="members-huddle-card",
+            **{"action-publish": "publish"},
+        ),
     )
     assert response.status_code == 302
     page = ToolPage.objects.get(slug="members-huddle-card")

@@ -65,5 +65,7 @@ def refusal(findings):
     messages = [finding.message for finding in findings[:MAX_LISTED]]
     if len(findings) > MAX_LISTED:
         more = len(findings) - MAX_LISTED
-        messages.append(f"There {'is' if more == 1 else 'are'} {more} more like these: fix them all, then upload it again.")
+        messages.append(
+            f"There {'is' if more == 1 else 'are'} {more} more like these: fix them all, then upload it again."
+        )
     return ValidationError([ValidationError(message, code=REFUSED) for message in messages])

@@ -279,7 +279,9 @@ class ResourcePage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         lineage = self.adaptation_lineage()
         visible = set(
-            visible_pages(ResourcePage.objects.filter(pk__in=[page.pk for page in lineage]), request).values_list("pk", flat=True)
+            visible_pages(ResourcePage.objects.filter(pk__in=[page.pk for page in lineage]), request).values_list(
+                "pk", flat=True
+            )
         )
         context["lineage"] = [page for page in lineage if page.pk in visible]
         if self.pk is None:

@@ -272,7 +272,9 @@ class Release(ClusterableModel):
         return (
             Release.objects.published()
             .filter(resource_id=self.resource_id)
-            .filter(models.Q(release_date__gt=self.release_date) | models.Q(release_date=self.release_date, pk__gt=self.pk))
+            .filter(
+                models.Q(release_date__gt=self.release_date) | models.Q(release_date=self.release_date, pk__gt=self.pk)
+            )
             .order_by("release_date", "pk")
             .first()
         )

@@ -90,7 +90,9 @@ def _screen_again(task_state, user, changes):
 
     with transaction.atomic():
         task_state.cancel(user=user, comment=f"Not approved: {changes} after it was screened. Screened again.")
-    workflow_state = WorkflowState.objects.select_related("current_task_state__task").get(pk=task_state.workflow_state_id)
+    workflow_state = WorkflowState.objects.select_related("current_task_state__task").get(
+        pk=task_state.workflow_state_id
+    )
     current = workflow_state.current_task_state.specific if workflow_state.current_task_state_id else None
     if workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         return "It was screened again and returned to its author with what to fix."
@@ -126,9 +128,10 @@ def check_publishable(page):
         return  # nothing new goes live
     revision = page.live_revision
     screened = fingerprint(page, revision)
-    if revision is not None and ScreeningTaskState.objects.filter(
-        status=TaskState.STATUS_APPROVED, fingerprint=digest(screened)
-    ).exists():
+    if (
+        revision is not None
+        and ScreeningTaskState.objects.filter(status=TaskState.STATUS_APPROVED, fingerprint=digest(screened)).exists()
+    ):
         return  # passed screening in its workflow, exactly as it is
     findings = screen_page(page)
     if findings:

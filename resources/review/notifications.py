@@ -70,7 +70,11 @@ def send(users, subject, template, context, preference=None):
     recipients = sorted(user.email for user in users)
     if _muted or not recipients:
         return
-    context = {"site_name": settings.WAGTAIL_SITE_NAME, "my_contributions_url": absolute(reverse("my_contributions")), **context}
+    context = {
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "my_contributions_url": absolute(reverse("my_contributions")),
+        **context,
+    }
     body = render_to_string(f"resources/emails/{template}.txt", context)
     subject = f"[{settings.WAGTAIL_SITE_NAME}] {subject}"[:255]
     queue([PendingMail(to=address, subject=subject, body=body) for address in recipients])
@@ -118,7 +122,9 @@ def deliver(ids=None):
         return 0, len(mails)
     try:
         for mail in mails:
-            claimed = PendingMail.objects.filter(pk=mail.pk, claimed_at=mail.claimed_at).update(claimed_at=timezone.now())
+            claimed = PendingMail.objects.filter(pk=mail.pk, claimed_at=mail.claimed_at).update(
+                claimed_at=timezone.now()
+            )
             if not claimed:
                 continue  # another sender has it
             try:
@@ -176,7 +182,9 @@ def notify_submitted(sender, instance, user=None, **kwargs):
     if getattr(task_state, "is_held", False):
         send(authors(instance), f"“{page.title}” is waiting for an editor", "held_receipt", {"page": page})
         return
-    send(authors(instance), f"“{page.title}” is with the reviewers", "submitted", {"page": page, "task": task_state.task})
+    send(
+        authors(instance), f"“{page.title}” is with the reviewers", "submitted", {"page": page, "task": task_state.task}
+    )
 
 
 def notify_reviewers(sender, instance, user=None, **kwargs):
@@ -218,7 +226,13 @@ def notify_rejected(sender, instance, user=None, **kwargs):
         "reviewer": display_name(task_state.finished_by),
         "comment": task_state.comment,
     }
-    send(authors(instance), f"Changes requested on “{page.title}”", "changes_requested", context, "rejected_notifications")
+    send(
+        authors(instance),
+        f"Changes requested on “{page.title}”",
+        "changes_requested",
+        context,
+        "rejected_notifications",
+    )
     # Everyone who approved an earlier step of this run learns that it came back (wagtail#10196).
     earlier = {
         state.finished_by
@@ -276,10 +290,18 @@ def notify_held(task_state):
 def connect():
     """Called from ``ResourcesConfig.ready`` (see the module's docstring for the dispatch_uids)."""
     request_finished.connect(_deliver_what_this_request_queued, dispatch_uid="resources_deliver_queued_mail")
-    workflow_submitted.connect(notify_submitted, sender=WorkflowState, dispatch_uid="workflow_state_submitted_email_notification")
-    task_submitted.connect(notify_reviewers, sender=TaskState, dispatch_uid="group_approval_task_submitted_email_notification")
-    workflow_rejected.connect(notify_rejected, sender=WorkflowState, dispatch_uid="workflow_state_rejected_email_notification")
-    workflow_approved.connect(notify_approved, sender=WorkflowState, dispatch_uid="workflow_state_approved_email_notification")
+    workflow_submitted.connect(
+        notify_submitted, sender=WorkflowState, dispatch_uid="workflow_state_submitted_email_notification"
+    )
+    task_submitted.connect(
+        notify_reviewers, sender=TaskState, dispatch_uid="group_approval_task_submitted_email_notification"
+    )
+    workflow_rejected.connect(
+        notify_rejected, sender=WorkflowState, dispatch_uid="workflow_state_rejected_email_notification"
+    )
+    workflow_approved.connect(
+        notify_approved, sender=WorkflowState, dispatch_uid="workflow_state_approved_email_notification"
+    )
 
 
 # Reuse requests -----------------------------------------------------------------------------------
@@ -290,7 +312,11 @@ def notify_reuse_requested(reuse_request):
         deciders(reuse_request.resource) - {reuse_request.requester},
         f"{display_name(reuse_request.requester)} asks to reuse “{reuse_request.resource.title}”",
         "reuse_requested",
-        {"reuse": reuse_request, "requester": display_name(reuse_request.requester), "decide_url": absolute(reverse("reuse_requests"))},
+        {
+            "reuse": reuse_request,
+            "requester": display_name(reuse_request.requester),
+            "decide_url": absolute(reverse("reuse_requests")),
+        },
     )
 
 
@@ -299,5 +325,9 @@ def notify_reuse_decided(reuse_request):
         [reuse_request.requester],
         f"Your request to reuse “{reuse_request.resource.title}” was {reuse_request.get_status_display().lower()}",
         "reuse_decided",
-        {"reuse": reuse_request, "decided_by": display_name(reuse_request.decided_by), "page_url": reuse_request.resource.full_url},
+        {
+            "reuse": reuse_request,
+            "decided_by": display_name(reuse_request.decided_by),
+            "page_url": reuse_request.resource.full_url,
+        },
     )

@@ -77,7 +77,9 @@ def _share_response(request, form, page=None, status=200):
         "page_being_edited": page,
         "kinds": [(key, label, help_text) for key, (_model, label, help_text) in KINDS.items()],
         # Tags of what this person may see: another participant's draft's tags are its content.
-        "suggested_tags": resource_tags_for(request.user).order_by("name").values_list("name", flat=True)[:SUGGESTED_TAGS],
+        "suggested_tags": resource_tags_for(request.user)
+        .order_by("name")
+        .values_list("name", flat=True)[:SUGGESTED_TAGS],
     }
     if _wants_json(request):
         html = render_to_string("resources/share/form.html", context, request=request)
@@ -89,7 +91,9 @@ def _saved(request, page, submit):
     if submit:
         state = sharing.submit_for_review(page, request.user)
         if state is not None and state.status == state.STATUS_NEEDS_CHANGES:
-            messages.warning(request, f"“{page.title}” is saved, but the automatic check found things to fix first: see below.")
+            messages.warning(
+                request, f"“{page.title}” is saved, but the automatic check found things to fix first: see below."
+            )
         else:
             messages.success(request, f"Thank you: “{page.title}” is with the reviewers. Its status is below.")
     else:
@@ -121,7 +125,9 @@ def _editable(request, page_id):
     if not permissions.can_edit():
         raise Http404("No such contribution")  # others' drafts are not disclosed
     if page.get_lock() is not None and page.get_lock().for_user(request.user):
-        messages.info(request, f"“{page.draft_title}” is being reviewed, so it can't be changed until the reviewers are done.")
+        messages.info(
+            request, f"“{page.draft_title}” is being reviewed, so it can't be changed until the reviewers are done."
+        )
         return page, False
     return page, True
 
@@ -133,8 +139,9 @@ def edit_contribution(request, page_id):
         return redirect(reverse("my_contributions") + f"#contribution-{page.pk}")
     pending = sharing.pending_files(page)
     if request.method == "POST":
-        form = _share_form(request, request.POST, request.FILES, page=page, pending_files=pending,
-                           initial=sharing.initial_for(page))
+        form = _share_form(
+            request, request.POST, request.FILES, page=page, pending_files=pending, initial=sharing.initial_for(page)
+        )
         if form.is_valid():
             saved = _save(request, form, page=page)
             if saved is None:
@@ -148,10 +155,14 @@ def edit_contribution(request, page_id):
 @login_required
 def my_contributions(request):
     library = LibraryPage.objects.first()
-    return render(request, "resources/share/my_contributions.html", {
-        "contributions": contributions_for(request.user, library),
-        "may_share": _may_share(request.user, library),
-    })
+    return render(
+        request,
+        "resources/share/my_contributions.html",
+        {
+            "contributions": contributions_for(request.user, library),
+            "may_share": _may_share(request.user, library),
+        },
+    )
 
 
 # Reuse requests ------------------------------------------------------------------------------------
@@ -168,7 +179,11 @@ def _reusable(request, page_id):
 def request_reuse(request, page_id):
     resource = _reusable(request, page_id)
     if not resource.reuse_needs_permission:
-        messages.info(request, f"“{resource.title}” is under {resource.licence.name}: you may reuse and adapt it under its terms without asking.")
+        messages.info(
+            request,
+            f"“{resource.title}” is under {resource.licence.name}: you may reuse and adapt it under its terms "
+            "without asking.",
+        )
         return redirect(resource.url)
     pending = ReuseRequest.objects.pending().filter(resource=resource, requester=request.user).first()
     if pending is not None:
@@ -181,8 +196,12 @@ def request_reuse(request, page_id):
         reuse.request_reuse(form, resource, request.user)
         messages.success(request, f"Your request is sent to the people behind “{resource.title}”.")
         return redirect("reuse_requests")
-    return render(request, "resources/share/reuse_request.html", {"form": form, "resource": resource},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "resources/share/reuse_request.html",
+        {"form": form, "resource": resource},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -195,10 +214,14 @@ def reuse_requests(request):
         .exclude(requester=user)
         .select_related("resource", "requester", "organisation")
     )
-    return render(request, "resources/share/reuse_requests.html", {
-        "mine": mine,
-        "to_decide": [(item, ReuseDecisionForm(prefix=f"r{item.pk}")) for item in to_decide],
-    })
+    return render(
+        request,
+        "resources/share/reuse_requests.html",
+        {
+            "mine": mine,
+            "to_decide": [(item, ReuseDecisionForm(prefix=f"r{item.pk}")) for item in to_decide],
+        },
+    )
 
 
 @login_required
@@ -209,10 +232,19 @@ def decide_reuse(request, request_id):
         raise PermissionDenied("Only the resource's people and the editors decide on its reuse, once.")
     form = ReuseDecisionForm(request.POST, prefix=f"r{item.pk}")
     if not form.is_valid():
-        return render(request, "resources/share/reuse_requests.html", {
-            "mine": ReuseRequest.objects.none(), "to_decide": [(item, form)],
-        }, status=400)
+        return render(
+            request,
+            "resources/share/reuse_requests.html",
+            {
+                "mine": ReuseRequest.objects.none(),
+                "to_decide": [(item, form)],
+            },
+            status=400,
+        )
     granted = form.cleaned_data["decision"] == "grant"
     reuse.decide_reuse(item, request.user, granted, form.cleaned_data["message"])
-    messages.success(request, f"{get_user_display_name(item.requester)} will hear that you {'granted' if granted else 'declined'} it.")
+    messages.success(
+        request,
+        f"{get_user_display_name(item.requester)} will hear that you {'granted' if granted else 'declined'} it.",
+    )
     return redirect("reuse_requests")

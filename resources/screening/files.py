@@ -185,7 +185,8 @@ def screen_file(path_or_file, filename=None, health_information=True, sha256=Non
             # Not the file's fault as far as anyone knows: the screening step holds it for an editor.
             return [_finding(filename, TIMED_OUT, f"{error} It could not be checked in time, so an editor has to.")]
         except ExtractionFailed as error:
-            return [_finding(filename, "unreadable-file", f"{error} It could not be checked, so it can't be published.")]
+            message = f"{error} It could not be checked, so it can't be published."
+            return [_finding(filename, "unreadable-file", message)]
         findings = []
         # Markup first: a web page or an SVG drawing is refused whatever it is called, so the
         # message must not suggest renaming it.
@@ -372,7 +373,7 @@ def _declared_entries(handle):
     position = tail.rfind(_EOCD)
     if position == -1 or len(tail) - position < _EOCD_SIZE:
         return None
-    return struct.unpack("<H", tail[position + 10:position + 12])[0]
+    return struct.unpack("<H", tail[position + 10 : position + 12])[0]
 
 
 def _check_archive(handle, filename):
@@ -383,7 +384,8 @@ def _check_archive(handle, filename):
     entries = _declared_entries(handle)
     if entries is not None and entries != 0xFFFF and entries > extract.MAX_ZIP_MEMBERS:
         return _finding(
-            filename, "archive-size",
+            filename,
+            "archive-size",
             too_big + f"it holds {entries:,} parts (the limit is {extract.MAX_ZIP_MEMBERS:,})." + advice,
         )
     handle.seek(0)
@@ -394,15 +396,18 @@ def _check_archive(handle, filename):
         return None
     if len(members) > extract.MAX_ZIP_MEMBERS:
         return _finding(
-            filename, "archive-size",
+            filename,
+            "archive-size",
             too_big + f"it holds {len(members):,} parts (the limit is {extract.MAX_ZIP_MEMBERS:,})." + advice,
         )
     limit = max_uncompressed_bytes()
     total = sum(member.file_size for member in members)
     if total > limit:
         return _finding(
-            filename, "archive-size",
-            too_big + f"it unpacks to {total / 1024 / 1024:,.0f} MB, more than the {limit / 1024 / 1024:g} MB limit."
+            filename,
+            "archive-size",
+            too_big
+            + f"it unpacks to {total / 1024 / 1024:,.0f} MB, more than the {limit / 1024 / 1024:g} MB limit."
             + advice,
         )
     for member in members:
@@ -410,7 +415,8 @@ def _check_archive(handle, filename):
             ratio = member.file_size / max(member.compress_size, 1)
             if ratio > extract.MAX_COMPRESSION_RATIO:
                 return _finding(
-                    filename, "archive-size",
+                    filename,
+                    "archive-size",
                     too_big + f"part of it is compressed {ratio:,.0f} times over, the mark of a decompression "
                     "bomb rather than a document." + advice,
                 )

@@ -7,7 +7,8 @@
 recorded permission from the source's owners to adapt it: the granted ``ReuseRequest`` that
 ``resources.models.reuse.grant_for`` finds, or None. A grant is for the person who asked and the
 organisation named on their request: ``grant_for`` finds only one made by the adaptation's owner or
-for their organisation, never one borrowed through the adaptation's credits or organisations. Only the licence flags are read (``network_only``, ``allows_derivatives``,
+for their organisation, never one borrowed through the adaptation's credits or organisations. Only
+the licence flags are read (``network_only``, ``allows_derivatives``,
 ``requires_share_alike``, ``allows_commercial_use``, ``spdx_id``), so unsaved ``Licence`` objects
 work too.
 
@@ -17,8 +18,8 @@ does not lift share-alike or non-commercial terms (a grant that does should say 
 modelled with the grant).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from .findings import PAGE_TEXT, Finding
 
@@ -60,14 +61,30 @@ class Rule:
 
 RULES = (
     #     name              the source is ...                          so the adaptation needs ...
-    Rule("network-only",   lambda source: source.network_only,               a_reuse_grant,
-         "the source is shared with network members only"),
-    Rule("no-derivatives", lambda source: not source.allows_derivatives,     a_reuse_grant,
-         "the source's licence ({source_label}) does not allow adaptations"),
-    Rule("share-alike",    lambda source: source.requires_share_alike,       the_same_licence,
-         "the source's licence ({source_label}) is share-alike"),
-    Rule("non-commercial", lambda source: not source.allows_commercial_use,  a_non_commercial_licence,
-         "the source's licence ({source_label}) does not allow commercial use"),
+    Rule(
+        "network-only",
+        lambda source: source.network_only,
+        a_reuse_grant,
+        "the source is shared with network members only",
+    ),
+    Rule(
+        "no-derivatives",
+        lambda source: not source.allows_derivatives,
+        a_reuse_grant,
+        "the source's licence ({source_label}) does not allow adaptations",
+    ),
+    Rule(
+        "share-alike",
+        lambda source: source.requires_share_alike,
+        the_same_licence,
+        "the source's licence ({source_label}) is share-alike",
+    ),
+    Rule(
+        "non-commercial",
+        lambda source: not source.allows_commercial_use,
+        a_non_commercial_licence,
+        "the source's licence ({source_label}) does not allow commercial use",
+    ),
 )
 
 

@@ -127,7 +127,8 @@ COLON_GAP = r"[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?:[ \t]*(?:\n[ \t]*)?"
 
 MRN_CUE = (
     r"(?:\bMRN\b\.?|\bmedical[ \t]+records?(?:[ \t]+(?:number|num\b\.?|no\b\.?|\#))?"
-    r"|\bhospital[ \t]+(?:number|num\b\.?|no\b\.?|\#|ID\b)|\bpatient[ \t]+(?:ID\b|identifier|number|num\b\.?|no\b\.?|\#)"
+    r"|\bhospital[ \t]+(?:number|num\b\.?|no\b\.?|\#|ID\b)"
+    r"|\bpatient[ \t]+(?:ID\b|identifier|number|num\b\.?|no\b\.?|\#)"
     r"|\bunit[ \t]+(?:number|no\b\.?)|\bchart[ \t]+(?:number|no\b\.?|\#))"
     r"(?:[ \t]*(?:number|no\b\.?|\#))?"
 )
@@ -190,13 +191,41 @@ US_STATE_ZIP = rf"(?-i:\b(?P<value>(?:{US_STATES})[ \t]+\d{{5}}(?:-\d{{4}})?))(?
 US_ZIP_LABEL = r"\bzip(?:[ \t]*code)?" + GAP + r"(?P<value>\d{5}(?:-\d{4})?)(?![\d-])"
 
 ADDRESS_WORDS = [
-    "address", "postcode", "post code", "postal code", "zip", "zip code", "lives at", "living at",
-    "resides", "resident at", "home", "street", "road", "avenue", "lane", "drive", "close", "court",
-    "flat", "apartment", "apt",
+    "address",
+    "postcode",
+    "post code",
+    "postal code",
+    "zip",
+    "zip code",
+    "lives at",
+    "living at",
+    "resides",
+    "resident at",
+    "home",
+    "street",
+    "road",
+    "avenue",
+    "lane",
+    "drive",
+    "close",
+    "court",
+    "flat",
+    "apartment",
+    "apt",
 ]
 CA_PROVINCES = [
-    "canada", "ontario", "quebec", "alberta", "british columbia", "manitoba", "saskatchewan",
-    "nova scotia", "new brunswick", "newfoundland", "prince edward island", "code postal",
+    "canada",
+    "ontario",
+    "quebec",
+    "alberta",
+    "british columbia",
+    "manitoba",
+    "saskatchewan",
+    "nova scotia",
+    "new brunswick",
+    "newfoundland",
+    "prince edward island",
+    "code postal",
 ]
 
 # Capitalised words that label form fields or are placeholders, never (part of) a patient's name.
@@ -248,7 +277,7 @@ def nhs_checksum_ok(value):
     digits = _digits(value)
     if len(digits) != 10 or _placeholder_number(digits):
         return False
-    total = sum(int(digit) * weight for digit, weight in zip(digits[:9], range(10, 1, -1)))
+    total = sum(int(digit) * weight for digit, weight in zip(digits[:9], range(10, 1, -1), strict=True))
     check = 11 - total % 11
     check = 0 if check == 11 else check
     return check != 10 and check == int(digits[9])
@@ -273,7 +302,7 @@ def _plausible_name(value, match):
     words = re.findall(rf"[{UPPER}{LOWER}'\u2019-]+", value)
     if any(word.lower().strip("'\u2019") in NOT_NAMES for word in words):
         return False
-    following = match.string[match.end("value"):match.end("value") + 3]
+    following = match.string[match.end("value") : match.end("value") + 3]
     return not re.match(r"[ \t]*[:(]", following)  # "Name: Hospital Number:" is the next label
 
 
@@ -336,7 +365,9 @@ MASKS = {
 
 def mask(kind, entity, value):
     if kind == "postal-address":
-        return _mask_address(value) if entity == "POSTAL_ADDRESS" and re.search(r"[a-z]", value) else _mask_postcode(value)
+        return (
+            _mask_address(value) if entity == "POSTAL_ADDRESS" and re.search(r"[a-z]", value) else _mask_postcode(value)
+        )
     return MASKS.get(kind, _mask_keep_last)(value)
 
 
@@ -508,26 +539,43 @@ def _our_recognizers():
 
     return [
         CueRecognizer(
-            "MEDICAL_RECORD_NUMBER", "MedicalRecordNumber",
-            [MRN_CUE + GAP + MRN_VALUE], ["mrn", "medical record", "hospital number", "patient id"], _valid_mrn,
+            "MEDICAL_RECORD_NUMBER",
+            "MedicalRecordNumber",
+            [MRN_CUE + GAP + MRN_VALUE],
+            ["mrn", "medical record", "hospital number", "patient id"],
+            _valid_mrn,
         ),
         CueRecognizer(
-            "MEDICAL_RECORD_NUMBER", "NhsNumber", [NHS_CUE + GAP + NHS_VALUE], ["nhs", "nhs number"],
+            "MEDICAL_RECORD_NUMBER",
+            "NhsNumber",
+            [NHS_CUE + GAP + NHS_VALUE],
+            ["nhs", "nhs number"],
             lambda value, match: nhs_checksum_ok(value),
         ),
         CueRecognizer(
-            "DATE_OF_BIRTH", "DateOfBirth", [DOB_CUE + GAP + DATE], ["dob", "date of birth", "born"], _possible_date,
+            "DATE_OF_BIRTH",
+            "DateOfBirth",
+            [DOB_CUE + GAP + DATE],
+            ["dob", "date of birth", "born"],
+            _possible_date,
         ),
         CueRecognizer(
-            "PATIENT_NAME", "PatientName",
-            [NAME_CUE + COLON_GAP + FULL_NAME, FIELD_NAME_CUE + COLON_GAP + FULL_NAME,
-             rf"\b{PERSON}['\u2019]s[ \t]+(?:full[ \t]+)?name[ \t]+is[ \t]+" + FULL_NAME,
-             PART_NAME_CUE + COLON_GAP + ONE_NAME,
-             DEAR_CUE + rf"(?-i:(?P<value>{TOKEN}(?:[ \t]+{TOKEN})?))(?![{LOWER}{UPPER}])"],
-            ["patient", "name", "child", "parent", "guardian", "dear"], _plausible_name,
+            "PATIENT_NAME",
+            "PatientName",
+            [
+                NAME_CUE + COLON_GAP + FULL_NAME,
+                FIELD_NAME_CUE + COLON_GAP + FULL_NAME,
+                rf"\b{PERSON}['\u2019]s[ \t]+(?:full[ \t]+)?name[ \t]+is[ \t]+" + FULL_NAME,
+                PART_NAME_CUE + COLON_GAP + ONE_NAME,
+                DEAR_CUE + rf"(?-i:(?P<value>{TOKEN}(?:[ \t]+{TOKEN})?))(?![{LOWER}{UPPER}])",
+            ],
+            ["patient", "name", "child", "parent", "guardian", "dear"],
+            _plausible_name,
         ),
         CueRecognizer(
-            "POSTAL_ADDRESS", "PostalAddress", [STREET, PO_BOX, US_STATE_ZIP, US_ZIP_LABEL],
+            "POSTAL_ADDRESS",
+            "PostalAddress",
+            [STREET, PO_BOX, US_STATE_ZIP, US_ZIP_LABEL],
             ["street", "road", "avenue", "zip", "po box"],
             lambda value, match: _plausible_street(value, match) if value[:1].isdigit() and " " in value else True,
         ),
@@ -552,7 +600,8 @@ def _window_enhancer():
                 words = sorted({w.lower() for w in recognizer.context or ()}, key=len, reverse=True)
                 self._patterns[recognizer.id] = (
                     re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.I)
-                    if words else None
+                    if words
+                    else None
                 )
             return self._patterns[recognizer.id]
 
@@ -572,7 +621,8 @@ def _window_enhancer():
                 start = max(result.start - CONTEXT_WINDOW, part_start)
                 if pattern.search(text, start, result.start):
                     result.score = min(
-                        self.MAX_SCORE, max(result.score + self.context_similarity_factor, self.min_score_with_context_similarity)
+                        self.MAX_SCORE,
+                        max(result.score + self.context_similarity_factor, self.min_score_with_context_similarity),
                     )
                     result.recognition_metadata["context_word_found"] = True
             return raw_results
@@ -614,8 +664,8 @@ def detect(text, analyzer=None):
 def masked_text(text, detections):
     pieces, position = [], 0
     for d in detections:
-        pieces.append(text[position:d.start])
-        pieces.append(mask(d.kind, d.entity, text[d.start:d.end]))
+        pieces.append(text[position : d.start])
+        pieces.append(mask(d.kind, d.entity, text[d.start : d.end]))
         position = d.end
     pieces.append(text[position:])
     return "".join(pieces)
@@ -683,7 +733,7 @@ def _label_rows(parts):
             texts.append(text)
             continue
         if header and len(cells) == len(header):
-            texts.append(CELL_SEPARATOR.join(f"{h}: {c}" if h else c for h, c in zip(header, cells)))
+            texts.append(CELL_SEPARATOR.join(f"{h}: {c}" if h else c for h, c in zip(header, cells, strict=True)))
         else:
             texts.append(text)
     return texts
@@ -695,7 +745,10 @@ def _header(cells):
     phi = [bool(_PHI_HEADER.search(cell)) for cell in cells]
     if not any(phi):
         return []
-    return [cell.strip() if (is_phi or _NAME_HEADER.match(cell.strip())) else None for cell, is_phi in zip(cells, phi)]
+    return [
+        cell.strip() if (is_phi or _NAME_HEADER.match(cell.strip())) else None
+        for cell, is_phi in zip(cells, phi, strict=True)
+    ]
 
 
 # -- scanning a file's parts -----------------------------------------------------------------------
@@ -723,11 +776,9 @@ def scan_parts(parts, file_label):
             base = starts[index]
             if d.end - base > len(texts[first + index]):
                 continue  # spans two parts: cannot happen with PART_SEPARATOR, but never misplace one
-            per_part[first + index].append(
-                Detection(d.kind, d.entity, d.start - base, d.end - base, d.score)
-            )
+            per_part[first + index].append(Detection(d.kind, d.entity, d.start - base, d.end - base, d.score))
     findings, seen = [], set()
-    for (location, _), text, detections in zip(parts, texts, per_part):
+    for (location, _), text, detections in zip(parts, texts, per_part, strict=True):
         if not detections:
             continue
         masked = masked_text(text, detections)

@@ -264,7 +264,10 @@ def diagram_svg(aim, tree, diagram_id):
     headers = format_html_join(
         "",
         '<text class="kdd-heading" x="{}" y="22">{}</text>',
-        ((MARGIN + column * (COLUMN_WIDTH + COLUMN_GAP) + COLUMN_WIDTH / 2, name) for column, name in enumerate(COLUMNS)),
+        (
+            (MARGIN + column * (COLUMN_WIDTH + COLUMN_GAP) + COLUMN_WIDTH / 2, name)
+            for column, name in enumerate(COLUMNS)
+        ),
     )
     links = mark_safe("".join(_connector(box, child) for box in boxes for child in box.children))
     shapes = mark_safe("".join(_box(box) for box in boxes))

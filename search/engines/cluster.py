@@ -21,7 +21,19 @@ import logging
 import threading
 from urllib.parse import unquote, urlsplit
 
-from elasticsearch.dsl import Date, Document, Index, Integer, Keyword, MetaField, Q, Search, Text, analyzer, token_filter
+from elasticsearch.dsl import (
+    Date,
+    Document,
+    Index,
+    Integer,
+    Keyword,
+    MetaField,
+    Q,
+    Search,
+    Text,
+    analyzer,
+    token_filter,
+)
 from elasticsearch.dsl.response import Response
 
 from ..text import load_synonyms, parse
@@ -106,7 +118,11 @@ english = analyzer(
 autocomplete_index = analyzer(
     "commons_autocomplete",
     tokenizer="standard",
-    filter=["lowercase", "asciifolding", token_filter("commons_edge_ngram", type="edge_ngram", min_gram=1, max_gram=20)],
+    filter=[
+        "lowercase",
+        "asciifolding",
+        token_filter("commons_edge_ngram", type="edge_ngram", min_gram=1, max_gram=20),
+    ],
 )
 autocomplete_search = analyzer(
     "commons_autocomplete_search",
@@ -266,7 +282,7 @@ def build_search(request, synonyms):
         .sort(*_sort(request, bool(groups)))
     )
     start = min(request.offset, MAX_RESULT_WINDOW)
-    hits = hits[start:min(request.offset + request.per_page, MAX_RESULT_WINDOW)]
+    hits = hits[start : min(request.offset + request.per_page, MAX_RESULT_WINDOW)]
     if groups:
         hits = hits.highlight_options(
             type="unified",
@@ -458,7 +474,9 @@ class Gateway:
         response = self._body(self._msearch(index, lines, timeout or self.search_timeout))
         answers = response.get("responses", [])
         if len(answers) != len(bodies):
-            raise ClusterError(f"{self.name} at {self.url}: msearch gave {len(answers)} answers to {len(bodies)} searches")
+            raise ClusterError(
+                f"{self.name} at {self.url}: msearch gave {len(answers)} answers to {len(bodies)} searches"
+            )
         for answer in answers:
             if "error" in answer:
                 status = answer.get("status") or 500
@@ -511,16 +529,19 @@ class ElasticsearchGateway(Gateway):
     def _get_alias(self, alias):
         return self._call("get alias", self._with(self.search_timeout).indices.get_alias, name=alias)
 
-
     def update_aliases(self, actions):
-        return self._body(self._call("update aliases", self._with(ADMIN_TIMEOUT).indices.update_aliases, actions=actions))
+        return self._body(
+            self._call("update aliases", self._with(ADMIN_TIMEOUT).indices.update_aliases, actions=actions)
+        )
 
     def _bulk(self, operations, timeout, refresh):
         kwargs = {"refresh": refresh} if refresh else {}
         return self._call("bulk", self._with(timeout).bulk, operations=operations, **kwargs)
 
     def search(self, index, body, timeout=None):
-        return self._body(self._call("search", self._with(timeout or self.search_timeout).search, index=index, body=body))
+        return self._body(
+            self._call("search", self._with(timeout or self.search_timeout).search, index=index, body=body)
+        )
 
     def _msearch(self, index, lines, timeout):
         return self._call("msearch", self._with(timeout).msearch, index=index, searches=lines)
@@ -564,7 +585,9 @@ class OpenSearchGateway(Gateway):
             self._unavailable(what, exc)
 
     def create_index(self, name, body):
-        return self._call("create index", self.client.indices.create, index=name, body=body, request_timeout=ADMIN_TIMEOUT)
+        return self._call(
+            "create index", self.client.indices.create, index=name, body=body, request_timeout=ADMIN_TIMEOUT
+        )
 
     def delete_index(self, name):
         return self._call("delete index", self.client.indices.delete, index=name, request_timeout=ADMIN_TIMEOUT)
@@ -574,7 +597,10 @@ class OpenSearchGateway(Gateway):
 
     def update_aliases(self, actions):
         return self._call(
-            "update aliases", self.client.indices.update_aliases, body={"actions": actions}, request_timeout=ADMIN_TIMEOUT
+            "update aliases",
+            self.client.indices.update_aliases,
+            body={"actions": actions},
+            request_timeout=ADMIN_TIMEOUT,
         )
 
     def _bulk(self, operations, timeout, refresh):
@@ -603,7 +629,7 @@ class OpenSearchGateway(Gateway):
 
 
 def _timestamp():
-    return datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%d-%H%M%S-%f")
+    return datetime.datetime.now(datetime.UTC).strftime("%Y%m%d-%H%M%S-%f")
 
 
 class ClusterEngine(SearchEngine):
@@ -718,7 +744,7 @@ class ClusterEngine(SearchEngine):
             return 0
         targets = self._targets() or [self._new_index([self.alias])]
         for start in range(0, len(documents), CHUNK_SIZE):
-            chunk = documents[start:start + CHUNK_SIZE]
+            chunk = documents[start : start + CHUNK_SIZE]
             self._write([("index", document["id"], to_source(document)) for document in chunk], targets)
         return len(documents)
 
@@ -801,7 +827,9 @@ def engine_from_url(url):
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme not in SCHEMES:
-        raise ValueError(f"SEARCH_URL scheme must be one of {', '.join(sorted(SCHEMES))} (or 'embedded'), not {scheme!r}")
+        raise ValueError(
+            f"SEARCH_URL scheme must be one of {', '.join(sorted(SCHEMES))} (or 'embedded'), not {scheme!r}"
+        )
     if not parts.hostname:
         raise ValueError("SEARCH_URL needs a host, e.g. opensearch://127.0.0.1:9200")
     gateway_class, secure = SCHEMES[scheme]

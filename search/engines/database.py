@@ -64,7 +64,7 @@ class SqliteDialect(Dialect):
         for start in range(0, len(ids), 500):
             SearchEntry.objects.filter(page_id__in=ids[start:start + 500]).delete()
         SearchEntry.objects.bulk_create(
-            [SearchEntry(**dict(zip(ENTRY_COLUMNS, entry))) for entry in entries], batch_size=500
+            [SearchEntry(**dict(zip(ENTRY_COLUMNS, entry, strict=True))) for entry in entries], batch_size=500
         )
         SearchFacetValue.objects.bulk_create(
             [SearchFacetValue(entry_id=entry, facet=facet, value=value) for entry, facet, value in facet_values],
@@ -168,7 +168,9 @@ class PostgresDialect(Dialect):
             "'StartSel=' || %s || ', StopSel=' || %s || "
             "', MaxFragments=1, MaxWords=35, MinWords=15, FragmentDelimiter=\" … \"'"
         )
-        columns = ", ".join(f"ts_headline('english', {column}, query, {options_sql})" for column in ("body", "file_text", "summary"))
+        columns = ", ".join(
+            f"ts_headline('english', {column}, query, {options_sql})" for column in ("body", "file_text", "summary")
+        )
         return (
             f"SELECT page_id, {columns} FROM commons_search_searchentry, to_tsquery('english', %s) AS query "
             f"WHERE page_id IN ({placeholders})"
@@ -312,7 +314,9 @@ class DatabaseEngine(SearchEngine):
             ordering = {
                 "reused": ["-reuse_count", "-download_count", "-published_at", "pk"],
             }.get(request.sort, ["-published_at", "pk"])
-            ids = matching.order_by(*ordering).values_list("pk", flat=True)[request.offset:request.offset + request.per_page]
+            ids = matching.order_by(*ordering).values_list("pk", flat=True)[
+                request.offset : request.offset + request.per_page
+            ]
             ranked = [(page_id, 0.0) for page_id in ids]
         if total is None:
             total = matching.count()
@@ -321,7 +325,9 @@ class DatabaseEngine(SearchEngine):
         if expression and hits:
             snippets = dialect().snippets([hit.page_id for hit in hits], expression)
             for hit in hits:
-                fragments = [fragment for fragment in snippets.get(hit.page_id, ()) if fragment and MARK_START in fragment]
+                fragments = [
+                    fragment for fragment in snippets.get(hit.page_id, ()) if fragment and MARK_START in fragment
+                ]
                 hit.highlights = [marked_to_html(fragments[0])] if fragments else []
 
         facets = self._facets(request, expression, total) if request.with_facets else {}
@@ -344,7 +350,9 @@ class DatabaseEngine(SearchEngine):
         # a selected facet counts over more (its own selection left out), so it keeps the scan.
         # (PostgreSQL chooses its own join.)
         walk_unselected = (
-            connection.vendor == "sqlite" and expression is not None and unselected
+            connection.vendor == "sqlite"
+            and expression is not None
+            and unselected
             and total < self.WALK_MATCHES_BELOW * SearchEntry.objects.count()
         )
 
@@ -380,7 +388,9 @@ class DatabaseEngine(SearchEngine):
             if facet == "tag":
                 rows = rows[:TOP_TAGS]
             selected = set(request.selected(facet))
-            counts = [FacetCount(value=row["value"], count=row["count"], selected=row["value"] in selected) for row in rows]
+            counts = [
+                FacetCount(value=row["value"], count=row["count"], selected=row["value"] in selected) for row in rows
+            ]
             present = {count.value for count in counts}
             counts += [FacetCount(value=value, count=0, selected=True) for value in selected - present]
             facets[facet] = counts
@@ -409,14 +419,20 @@ class DatabaseEngine(SearchEngine):
 
     def related(self, page_id, access, limit=4):
         dialect().tune()
-        own = list(SearchFacetValue.objects.filter(entry_id=page_id, facet__in=["tag", "condition", "type"]).values_list("facet", "value"))
+        own = list(
+            SearchFacetValue.objects.filter(entry_id=page_id, facet__in=["tag", "condition", "type"]).values_list(
+                "facet", "value"
+            )
+        )
         if not own:
             return []
         matches = Q()
         for facet, value in own:
             matches |= Q(facet=facet, value=value)
         rows = (
-            SearchFacetValue.objects.filter(matches, entry__in=self._accessible(access).exclude(pk=page_id).values("pk"))
+            SearchFacetValue.objects.filter(
+                matches, entry__in=self._accessible(access).exclude(pk=page_id).values("pk")
+            )
             .values("entry")
             .annotate(score=Sum(Case(When(facet="tag", then=Value(3)), default=Value(1), output_field=IntegerField())))
             .order_by("-score", "entry")[:limit]

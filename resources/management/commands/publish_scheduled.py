@@ -40,4 +40,6 @@ class Command(publish_scheduled.Command):
                 revision = Revision.objects.get(pk=revision.pk)
                 revision.approved_go_live_at = None
                 revision.save(update_fields=["approved_go_live_at"])
-                logger.warning("Scheduled publishing of %r was refused and unscheduled: %s", revision.object_str, refusal)
+                logger.warning(
+                    "Scheduled publishing of %r was refused and unscheduled: %s", revision.object_str, refusal
+                )
