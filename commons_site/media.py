@@ -46,15 +46,8 @@ def serve_rendition(request, name):
     with_groups_fetched(request)
     if not all(restriction.accept_request(request) for restriction in restrictions):
         raise Http404("No such image")
-    try:
-        handle = rendition.file.open("rb")
-    except FileNotFoundError:
-        raise Http404("No such image") from None
-    response = FileResponse(handle, content_type=content_type)
-    response["Cache-Control"] = "private, max-age=3600" if restrictions else f"public, max-age={ONE_YEAR}, immutable"
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'"
-    return response
+    cache_control = "private, max-age=3600" if restrictions else f"public, max-age={ONE_YEAR}, immutable"
+    return _image_response(rendition.file, content_type, cache_control)
 
 
 @require_safe
@@ -67,12 +60,16 @@ def serve_avatar(request, name):
     profile = UserProfile.objects.filter(avatar=f"avatar_images/{name}").first()
     if not request.user.is_authenticated or content_type is None or profile is None:
         raise Http404("No such image")
+    return _image_response(profile.avatar, content_type, "private, max-age=3600")
+
+
+def _image_response(file, content_type, cache_control):
     try:
-        handle = profile.avatar.open("rb")
+        handle = file.open("rb")
     except FileNotFoundError:
         raise Http404("No such image") from None
     response = FileResponse(handle, content_type=content_type)
-    response["Cache-Control"] = "private, max-age=3600"
+    response["Cache-Control"] = cache_control
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'"
     return response
