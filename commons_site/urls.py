@@ -43,7 +43,6 @@ urlpatterns = [
     path("favicon.ico", FaviconView.as_view()),
     path("", include("search.urls")),
     path("", include("resources.urls")),
-    path("", include("contributors.urls")),
 ]
 
 # Of MEDIA_ROOT only image renditions are served, the same way with DEBUG on or off: documents go

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import people, views
 from .review import views as review_views
 
 urlpatterns = [
@@ -12,4 +12,8 @@ urlpatterns = [
     path("resources/<int:page_id>/reuse/", review_views.request_reuse, name="request_reuse"),
     path("my/reuse/", review_views.reuse_requests, name="reuse_requests"),
     path("my/reuse/<int:request_id>/decide/", review_views.decide_reuse, name="decide_reuse"),
+    path("people/", people.contributor_list, name="contributor_list"),
+    path("people/<slug:slug>/", people.contributor_detail, name="contributor_detail"),
+    path("organisations/", people.organisation_list, name="organisation_list"),
+    path("organisations/<slug:slug>/", people.organisation_detail, name="organisation_detail"),
 ]

@@ -30,7 +30,6 @@ KNOWN_BACKWARD_EDGES = {
     ("contributors/models.py", "resources"),
     ("contributors/roles.py", "resources"),
     ("contributors/roles.py", "search"),
-    ("contributors/views.py", "resources"),
     ("search/access.py", "resources"),
     ("search/documents.py", "resources"),
     ("search/indexing.py", "resources"),

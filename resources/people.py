@@ -1,13 +1,16 @@
+"""The people and organisation pages, each with the resources it shares. They join contributors
+with the library, so they live on the domain's side (contributors knows nothing of resources)."""
+
 from itertools import groupby
 
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 
-from resources.models import ResourcePage, resource_cards
-from resources.visibility import visible_pages
+from contributors.models import ContributorProfile, Organisation
+from contributors.names import index_letter, sort_key
 
-from .models import ContributorProfile, Organisation
-from .names import index_letter, sort_key
+from .models import ResourcePage, resource_cards
+from .visibility import visible_pages
 
 
 def _visible_resources(request):
@@ -27,7 +30,7 @@ def contributor_list(request):
         (letter, list(members))
         for letter, members in groupby(people, key=lambda person: index_letter(person.display_name))
     ]
-    return render(request, "contributors/contributor_list.html", {"people": people, "groups": groups})
+    return render(request, "resources/people/contributor_list.html", {"people": people, "groups": groups})
 
 
 def contributor_detail(request, slug):
@@ -35,7 +38,7 @@ def contributor_detail(request, slug):
     resources = resource_cards(
         _visible_resources(request).filter(contributor_links__contributor=person).distinct().order_by("title")
     )
-    return render(request, "contributors/contributor_detail.html", {"person": person, "resources": resources})
+    return render(request, "resources/people/contributor_detail.html", {"person": person, "resources": resources})
 
 
 def organisation_list(request):
@@ -43,7 +46,7 @@ def organisation_list(request):
     organisations = Organisation.objects.prefetch_related("conditions").annotate(
         resource_count=Count("resources", filter=Q(resources__in=visible.values("pk")), distinct=True)
     ).order_by("name")
-    return render(request, "contributors/organisation_list.html", {"organisations": organisations})
+    return render(request, "resources/people/organisation_list.html", {"organisations": organisations})
 
 
 def organisation_detail(request, slug):
@@ -52,6 +55,6 @@ def organisation_detail(request, slug):
     people = organisation.people.order_by("display_name")
     return render(
         request,
-        "contributors/organisation_detail.html",
+        "resources/people/organisation_detail.html",
         {"organisation": organisation, "resources": resources, "people": people},
     )
