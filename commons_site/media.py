@@ -43,9 +43,10 @@ def serve_rendition(request, name):
     # Wagtail enforces a collection's privacy for documents only; its images' renditions get
     # the same rule here (a proxy serving /media/images/ itself would skip it).
     restrictions = list(rendition.image.collection.get_view_restrictions())
-    with_groups_fetched(request)
-    if not all(restriction.accept_request(request) for restriction in restrictions):
-        raise Http404("No such image")
+    if restrictions:
+        with_groups_fetched(request)
+        if not all(restriction.accept_request(request) for restriction in restrictions):
+            raise Http404("No such image")
     cache_control = "private, max-age=3600" if restrictions else f"public, max-age={ONE_YEAR}, immutable"
     return _image_response(rendition.file, content_type, cache_control)
 
@@ -57,8 +58,10 @@ def serve_avatar(request, name):
     from wagtail.users.models import UserProfile
 
     content_type = CONTENT_TYPES.get(posixpath.splitext(name)[1].lower())
+    if not request.user.is_authenticated or content_type is None:
+        raise Http404("No such image")
     profile = UserProfile.objects.filter(avatar=f"avatar_images/{name}").first()
-    if not request.user.is_authenticated or content_type is None or profile is None:
+    if profile is None:
         raise Http404("No such image")
     return _image_response(profile.avatar, content_type, "private, max-age=3600")
 

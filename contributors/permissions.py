@@ -37,9 +37,6 @@ class UserPermissionPolicy(ModelPermissionPolicy):
             return False
         return super().user_has_permission_for_instance(user, action, instance)
 
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return any(self.user_has_permission_for_instance(user, action, instance) for action in actions)
-
     def instances_user_has_any_permission_for(self, user, actions):
         instances = super().instances_user_has_any_permission_for(user, actions)
         if self._reserved(actions) and not manages_administrators(user):

@@ -31,15 +31,14 @@ class AdministratorFieldMixin:
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.for_user = for_user
-        if not (for_user and manages_administrators(for_user)):
+        self.by_administrator = bool(for_user) and manages_administrators(for_user)
+        if not self.by_administrator:
             self.fields.pop("is_superuser", None)
 
     def clean(self):
         cleaned_data = super().clean()
         # self.instance still holds the saved account here: the form's data is applied after clean().
-        if self.instance.pk and self.instance.is_superuser and not (
-            self.for_user and manages_administrators(self.for_user)
-        ):
+        if self.instance.pk and self.instance.is_superuser and not self.by_administrator:
             raise forms.ValidationError(ADMINISTRATORS_ONLY, code="administrators_only")
         return cleaned_data
 

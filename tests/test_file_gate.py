@@ -419,6 +419,7 @@ def test_a_refused_upload_leaves_no_text_behind():
     data = make_pdf(TITLE, MRN_PDF_LINES)
     findings = check_upload(io.BytesIO(data), "list.pdf", health_information=True)
     assert {f.kind for f in findings} >= {"medical-record-number", "date-of-birth"}
+    assert not FileText.objects.filter(sha256=hashlib.sha256(data).hexdigest()).exists()
     assert not any("48213377" in stored.text for stored in FileText.objects.all())
 
 

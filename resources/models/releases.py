@@ -116,12 +116,7 @@ def released_document_message(release):
 
 def published_release_of(document):
     """The published release a document's file belongs to, if any."""
-    release_file = (
-        ReleaseFile.objects.filter(document_id=document.pk, release__published_at__isnull=False)
-        .select_related("release__resource")
-        .first()
-    )
-    return release_file.release if release_file else None
+    return ReleaseFile.objects.filter(document_id=document.pk).first_published_release()
 
 
 def refuse_replacing_released_file(document):
@@ -175,19 +170,20 @@ class ReleaseQuerySet(models.QuerySet):
 
     # Queryset deletes and updates skip Release.save() and delete(): refuse them here too, before
     # anything is written, so scripts and bulk actions cannot rewrite or remove a published release.
-    def delete(self):
-        published = self.published().select_related("resource").first()
+    def _refuse_if_published(self):
+        published = self.published().first()
         if published is not None:
             raise ReleaseLocked(locked_message(published))
+
+    def delete(self):
+        self._refuse_if_published()
         return super().delete()
 
     delete.alters_data = True
     delete.queryset_only = True
 
     def update(self, **kwargs):
-        published = self.published().select_related("resource").first()
-        if published is not None:
-            raise ReleaseLocked(locked_message(published))
+        self._refuse_if_published()
         return super().update(**kwargs)
 
     update.alters_data = True
@@ -284,12 +280,13 @@ class ReleaseFileQuerySet(models.QuerySet):
     # The download counter is the one column of a published release's file that moves.
     COUNTERS = frozenset({"download_count"})
 
-    def _first_published(self):
+    def first_published_release(self):
+        """The release (its resource fetched) of the first of these files in a published one."""
         release_file = self.filter(release__published_at__isnull=False).select_related("release__resource").first()
         return release_file.release if release_file else None
 
     def delete(self):
-        release = self._first_published()
+        release = self.first_published_release()
         if release is not None:
             raise ReleaseLocked(locked_message(release))
         return super().delete()
@@ -299,7 +296,7 @@ class ReleaseFileQuerySet(models.QuerySet):
 
     def update(self, **kwargs):
         if set(kwargs) - self.COUNTERS:
-            release = self._first_published()
+            release = self.first_published_release()
             if release is not None:
                 raise ReleaseLocked(locked_message(release))
         return super().update(**kwargs)

@@ -94,7 +94,8 @@ def queue(mails):
 
 
 def _deliver_committed(ids):
-    _waiting.ids = [pk for pk in getattr(_waiting, "ids", []) if pk not in set(ids)]
+    delivered = set(ids)
+    _waiting.ids = [pk for pk in getattr(_waiting, "ids", []) if pk not in delivered]
     deliver(ids)
 
 

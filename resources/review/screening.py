@@ -1,6 +1,6 @@
 """What the automated screening task checks, for one submitted revision.
 
-    screen_revision(revision) -> list[Finding]       # [] means it passed
+    screen_page(revision.as_object()) -> list[Finding]       # [] means it passed
 
 - the page's own text: every text field of the resource and of its inline items (measures,
   citations...), the text of its StreamFields and its tags, for protected health information;
@@ -159,10 +159,6 @@ def screen_page(page, budget=None):
     grant = grant_for(source, page) if source is not None else None
     findings.extend(check_licence(page.licence, source.licence if source is not None else None, grant))
     return findings
-
-
-def screen_revision(revision):
-    return screen_page(revision.as_object())
 
 
 # What was screened ---------------------------------------------------------------------------------
