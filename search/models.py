@@ -9,7 +9,10 @@ indexed for the GROUP BY counts that facets need. The same rows are the fallback
 cluster is unreachable, so they are kept up to date whichever engine answers.
 """
 
+import datetime
+
 from django.db import models
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 
 
@@ -105,6 +108,9 @@ class FileText(models.Model):
     UNSUPPORTED = "unsupported"
     FAILED = "failed"
     TIMED_OUT = "timed-out"
+    # A read that ran out of time may have met a busy server rather than a bad file: its answer
+    # serves the screening that follows the upload, and later requests try again.
+    TIMED_OUT_KEPT = datetime.timedelta(hours=1)
     # The placeholder file name extraction runs under; messages are re-worded from it.
     NAME = "\u27e8file\u27e9"
     # Limits that change what a successful extraction returns (time and memory only decide failures).
@@ -153,14 +159,22 @@ class FileText(models.Model):
     def _extracted(cls, source, sha256, extension, limits):
         from .extract import ExtractionFailed, ExtractionTimedOut, UnsupportedFile, extract_text
 
-        values = {"extension": extension, "limits": limits, "error_type": "", "error": ""}
+        values = {
+            "extension": extension,
+            "limits": limits,
+            "kind": "",
+            "parts": [],
+            "truncated": False,
+            "formula_cells": [],
+            "formula_cell_count": 0,
+            "error_type": "",
+            "error": "",
+        }
         try:
             result = extract_text(source, cls._placeholder(extension))
         except UnsupportedFile as error:
-            values.update(kind="", parts=[], truncated=False, formula_cells=[], formula_cell_count=0)
             values.update(error_type=cls.UNSUPPORTED, error=str(error))
         except ExtractionFailed as error:
-            values.update(kind="", parts=[], truncated=False, formula_cells=[], formula_cell_count=0)
             failure = cls.TIMED_OUT if isinstance(error, ExtractionTimedOut) else cls.FAILED
             values.update(error_type=failure, error=str(error))
         else:
@@ -186,6 +200,8 @@ class FileText(models.Model):
             return False
         if self.error_type in (self.FAILED, self.TIMED_OUT) and self.limits != limits:
             return False  # it may have run out of time or memory that it now has
+        if self.error_type == self.TIMED_OUT and timezone.now() - self.extracted_at > self.TIMED_OUT_KEPT:
+            return False
         parsed_document = not self.error_type and self.kind in KINDS and self.kind not in ("txt", "csv")
         return parsed_document or self.extension == extension
 
@@ -196,10 +212,9 @@ class FileText(models.Model):
             message = self.error.replace(self._placeholder(self.extension), filename or "The file")
             error_class = {self.UNSUPPORTED: UnsupportedFile, self.TIMED_OUT: ExtractionTimedOut}
             raise error_class.get(self.error_type, ExtractionFailed)(message)
-        parts = [(location, text) for location, text in self.parts]
         return ExtractedText(
-            text="\n".join(text for _location, text in parts),
-            parts=parts,
+            text=self.text,
+            parts=[(location, text) for location, text in self.parts],
             kind=self.kind,
             truncated=self.truncated,
             formula_cells=[tuple(cell) for cell in self.formula_cells],

@@ -235,3 +235,33 @@ def test_a_crafted_slow_file_is_held_for_an_editor_not_blamed_on_its_contributor
     assert [finding["kind"] for finding in held.findings] == ["held-for-editor"]
     assert "Nothing is wrong with what you did" in held.findings[0]["message"]
     assert elapsed < 20, f"one POST held a worker {elapsed:.0f} s"
+
+
+@pytest.mark.django_db
+def test_a_read_that_ran_out_of_time_is_tried_again_later(settings):
+    """A time-out may have met a busy server, not a bad file: its record serves the screening that
+    follows the upload, and after TIMED_OUT_KEPT the file is read again."""
+    import datetime
+
+    from resources.files import text_of
+    from search.extract import ExtractionTimedOut
+    from search.models import FileText
+
+    settings.SEARCH_EXTRACT_TIMEOUT = 2
+    crafted = crafted_slow_pdf()
+    with pytest.raises(ExtractionTimedOut):
+        text_of(io.BytesIO(crafted), "crafted.pdf")
+    kept = FileText.objects.get(error_type=FileText.TIMED_OUT)
+
+    started = time.monotonic()
+    with pytest.raises(ExtractionTimedOut):
+        text_of(io.BytesIO(crafted), "crafted.pdf")
+    assert time.monotonic() - started < 1, "the screening right after the upload reads the kept answer"
+
+    two_hours_ago = kept.extracted_at - datetime.timedelta(hours=2)
+    FileText.objects.filter(pk=kept.pk).update(extracted_at=two_hours_ago)
+    started = time.monotonic()
+    with pytest.raises(ExtractionTimedOut):
+        text_of(io.BytesIO(crafted), "crafted.pdf")
+    assert time.monotonic() - started >= 1.5, "read again, not answered from the old record"
+    assert FileText.objects.get(pk=kept.pk).extracted_at > two_hours_ago
