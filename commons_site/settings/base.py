@@ -229,7 +229,7 @@ SCREENING_MAX_FILE_MB = MAX_UPLOAD_MB
 SHARE_MAX_FILES = int(os.environ.get("SHARE_MAX_FILES", "10"))
 SCREENING_SUBMISSION_SECONDS = float(os.environ.get("SCREENING_SUBMISSION_SECONDS", "60"))
 MAX_REQUEST_MB = float(os.environ.get("MAX_REQUEST_MB", MAX_UPLOAD_MB * SHARE_MAX_FILES + 1))
-# Wall-clock seconds to read one file's text (search/extract.py): a 50-page PDF takes under 1 s and
+# Wall-clock seconds to read one file's text (resources/files/extract.py): a 50-page PDF takes under 1 s and
 # a 10,000-row spreadsheet about 3.5 s (bench/screening.py), so 8 s leaves room without letting a
 # crafted file hold a worker for long.
 SEARCH_EXTRACT_TIMEOUT = float(os.environ.get("SEARCH_EXTRACT_TIMEOUT", "8"))
@@ -237,6 +237,9 @@ SEARCH_EXTRACT_TIMEOUT = float(os.environ.get("SEARCH_EXTRACT_TIMEOUT", "8"))
 WAGTAIL_SITE_NAME = "Improvement Commons"
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# Review requests go to the members of the task's groups, not also to every administrator (who can
+# see every review in the admin); set True to copy administrators in, as Wagtail does by default.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # No avatars from gravatar.com: the admin would send a hash of every user's e-mail address to a
 # third party (and show broken images on a network without internet access).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -203,7 +203,8 @@ def screen_before_publishing(sender, instance, raw=False, **kwargs):
 
 
 class PendingMail(models.Model):
-    """An e-mail waiting to go out (``resources.review.notifications``).
+    """An e-mail waiting to go out: written by ``resources.review.notifications``, sent by
+    ``resources.review.outbox``.
 
     Mail is written here in the same transaction as what it tells about, and sent (then deleted)
     once that transaction has committed: a submission is never undone because a mail server said

@@ -1,42 +1,48 @@
 """E-mail about contributions and reuse, in plain words, to the people each event concerns.
 
-Wagtail's own workflow e-mails are replaced rather than doubled: ours are connected (in
-``ResourcesConfig.ready``, which runs before ``wagtail.admin``'s because ``resources`` comes first
-in ``INSTALLED_APPS``) under the ``dispatch_uid`` and sender Wagtail uses
-(``wagtail.admin.signal_handlers``), which makes its later ``connect`` a no-op. Ours also cover
-what Wagtail's leave out: the reviewer's comment when approving with a comment (wagtail#7542), and
-a rejection at a later step telling the people who approved earlier steps (wagtail#10196).
+The workflow's e-mails are Wagtail's own notifiers (``wagtail.admin.mail``), subclassed. From
+Wagtail they keep who is told (the task's groups, whoever submitted), the account preferences
+people set in the admin (``UserProfile.submitted_notifications``, ``approved_notifications``,
+``rejected_notifications``: a notifier's ``notification`` names the one it honours), the context
+and the per-recipient rendering. What ours change:
 
-Mail never undoes what it tells about. ``send`` writes each message to the outbox
-(``PendingMail``) in the current transaction and delivers it once that transaction has committed
-(``transaction.on_commit``); what a request queued and is still unsent when the request ends is
-tried then. A refusing mail server is logged and the message stays in the outbox, with its error,
-for ``manage.py send_pending_mail`` (cron or the worker, every few minutes) to retry.
+- the templates: ``resources/emails/<name>.txt`` and ``<name>_subject.txt``, in plain words
+  (override them in a project template folder, as Wagtail's own are overridden);
+- the contributor's receipt takes the place of Wagtail's "submitted" mail to administrators (the
+  reviewers hear from the task's notifier); the page's owner hears what its submitter hears;
+- what Wagtail leaves out: the reviewer's comment when approving with a comment (wagtail#7542),
+  and a rejection at a later step telling the people who approved earlier steps (wagtail#10196);
+- delivery: each message is written to the outbox (``resources.review.outbox``) instead of being
+  sent there and then, so a refusing mail server is logged and retried and never loses a message.
+
+Each message is rendered in its recipient's language, as Wagtail's are, and time zone
+(``in_the_locale_of``). ``connect`` (from ``ResourcesConfig.ready``) puts ours in the place of
+Wagtail's; its docstring says why that holds whichever app Django readies first.
 """
 
-import datetime
-import logging
-import threading
 from contextlib import contextmanager
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage, get_connection
-from django.core.signals import request_finished
-from django.db import transaction
-from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from wagtail.admin.mail import (
+    EmailNotificationMixin,
+    GroupApprovalTaskStateSubmissionEmailNotifier,
+    Notifier,
+    WorkflowStateApprovalEmailNotifier,
+    WorkflowStateRejectionEmailNotifier,
+    WorkflowStateSubmissionEmailNotifier,
+)
 from wagtail.admin.utils import get_user_display_name
-from wagtail.models import AbstractGroupApprovalTask, TaskState, WorkflowState
+from wagtail.models import GroupPagePermission, TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 from wagtail.users.models import UserProfile
 
 from ..models.reuse import deciders
-from ..models.review import PendingMail
-
-logger = logging.getLogger(__name__)
+from ..models.review import PendingMail, ScreeningTaskState
+from . import outbox
 
 _muted = False
 
@@ -57,104 +63,6 @@ def absolute(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def send(users, subject, template, context, preference=None):
-    """One message per person (addresses are never shared), to active users with an address.
-    ``preference``: the Wagtail account setting (``submitted_notifications``,
-    ``approved_notifications``, ``rejected_notifications``) a person may have turned off."""
-    users = {user for user in users if user is not None and user.is_active and user.email}
-    if preference and users:
-        opted_out = set(
-            UserProfile.objects.filter(user__in=users, **{preference: False}).values_list("user_id", flat=True)
-        )
-        users = {user for user in users if user.pk not in opted_out}
-    recipients = sorted(user.email for user in users)
-    if _muted or not recipients:
-        return
-    context = {
-        "site_name": settings.WAGTAIL_SITE_NAME,
-        "my_contributions_url": absolute(reverse("my_contributions")),
-        **context,
-    }
-    body = render_to_string(f"resources/emails/{template}.txt", context)
-    subject = f"[{settings.WAGTAIL_SITE_NAME}] {subject}"[:255]
-    queue([PendingMail(to=address, subject=subject, body=body) for address in recipients])
-
-
-# The outbox ----------------------------------------------------------------------------------------
-
-_waiting = threading.local()  # ids this thread queued and has not seen delivered yet
-CLAIM_EXPIRES = datetime.timedelta(hours=1)  # a sender that died mid-send lets go after this
-
-
-def queue(mails):
-    """Store ``mails`` with the current transaction and deliver them once it commits."""
-    ids = [mail.pk for mail in PendingMail.objects.bulk_create(mails)]
-    _waiting.ids = getattr(_waiting, "ids", []) + ids
-    transaction.on_commit(lambda: _deliver_committed(ids), robust=True)
-
-
-def _deliver_committed(ids):
-    delivered = set(ids)
-    _waiting.ids = [pk for pk in getattr(_waiting, "ids", []) if pk not in delivered]
-    deliver(ids)
-
-
-def deliver(ids=None):
-    """Send what is waiting (``ids``, or everything unsent that has tries left); returns
-    ``(sent, failed)``. A message is claimed before it is sent, so two senders never send it twice;
-    a failure is logged, kept with its error and released for the next try."""
-    pending = PendingMail.objects.filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=timezone.now() - CLAIM_EXPIRES))
-    if ids is not None:
-        pending = pending.filter(pk__in=ids)
-    else:
-        pending = pending.filter(attempts__lt=PendingMail.max_attempts())
-    mails = list(pending)
-    if not mails:
-        return 0, 0
-    sent = failed = 0
-    connection = get_connection()
-    try:
-        connection.open()
-    except OSError as error:  # refused, unreachable, or an SMTP error (all OSErrors): they wait for the next try
-        logger.warning("Could not connect to the mail server; %d message(s) wait in the outbox: %s", len(mails), error)
-        PendingMail.objects.filter(pk__in=[mail.pk for mail in mails]).update(
-            attempts=F("attempts") + 1, last_error=str(error)[:2000]
-        )
-        return 0, len(mails)
-    try:
-        for mail in mails:
-            claimed = PendingMail.objects.filter(pk=mail.pk, claimed_at=mail.claimed_at).update(
-                claimed_at=timezone.now()
-            )
-            if not claimed:
-                continue  # another sender has it
-            try:
-                connection.send_messages([EmailMessage(mail.subject, mail.body, to=[mail.to])])
-            except OSError as error:
-                logger.warning("Could not send %r to %s; it waits in the outbox: %s", mail.subject, mail.to, error)
-                PendingMail.objects.filter(pk=mail.pk).update(
-                    claimed_at=None, attempts=F("attempts") + 1, last_error=str(error)[:2000]
-                )
-                failed += 1
-            else:
-                PendingMail.objects.filter(pk=mail.pk).delete()
-                sent += 1
-    finally:
-        connection.close()
-    return sent, failed
-
-
-def _deliver_what_this_request_queued(**kwargs):
-    """Normally ``on_commit`` has sent these already and this finds nothing to do; it catches mail
-    queued inside a transaction that is still the caller's when the request ends (a test case's)."""
-    ids, _waiting.ids = getattr(_waiting, "ids", []), []
-    if ids:
-        try:
-            deliver(ids)
-        except Exception:  # never turn a finished response into an error; the command retries
-            logger.exception("Delivering the outbox after a request failed")
-
-
 def display_name(user):
     """A person's name as Wagtail shows it; a step nobody took by hand was the screening's."""
     return get_user_display_name(user) if user is not None else "the automated screening"
@@ -166,153 +74,250 @@ def authors(workflow_state):
     return {workflow_state.requested_by, getattr(page, "owner", None)} - {None}
 
 
-def _page(workflow_state):
-    return workflow_state.content_object.specific
+def templates(name):
+    return {"subject": f"resources/emails/{name}_subject.txt", "text": f"resources/emails/{name}.txt"}
 
 
-# Workflow events ---------------------------------------------------------------------------------
+@contextmanager
+def in_the_locale_of(user):
+    """The language and time zone a person chose in their account; without a choice, the site's.
+    (Wagtail's ``get_preferred_language`` falls back to the language active now, which in an admin
+    request is that of whoever acted, not of the person written to.)"""
+    profile = UserProfile.get_for_user(user)
+    with translation.override(profile.preferred_language or settings.LANGUAGE_CODE):
+        with timezone.override(profile.current_time_zone or settings.TIME_ZONE):
+            yield
 
 
-def notify_submitted(sender, instance, user=None, **kwargs):
-    """The contributor's receipt. When screening has already returned it, the screening e-mail
-    said everything, so no second message."""
-    if instance.status != WorkflowState.STATUS_IN_PROGRESS:
+def write(recipients, template_set, context):
+    """One message per person (addresses are never shared), to active users with an address, each
+    rendered in that person's language (and time zone) as Wagtail's ``send_emails`` renders it; into
+    the outbox."""
+    if _muted:
         return
-    page = _page(instance)
-    task_state = instance.current_task_state.specific
-    if getattr(task_state, "is_held", False):
-        send(authors(instance), f"“{page.title}” is waiting for an editor", "held_receipt", {"page": page})
-        return
-    send(
-        authors(instance), f"“{page.title}” is with the reviewers", "submitted", {"page": page, "task": task_state.task}
-    )
-
-
-def notify_reviewers(sender, instance, user=None, **kwargs):
-    """A human step started: tell the members of its groups."""
-    task = instance.task.specific
-    if not isinstance(task, AbstractGroupApprovalTask):
-        return
-    page = instance.workflow_state.content_object.specific
-    members = get_user_model().objects.filter(groups__in=task.groups.all(), is_active=True).distinct()
-    send(
-        set(members) - authors(instance.workflow_state),
-        f"“{page.title}” is waiting for {task.name.lower()}",
-        "review_requested",
-        {
-            "page": page,
-            "task": task,
-            "submitted_by": display_name(instance.workflow_state.requested_by),
-            "review_url": absolute(reverse("wagtailadmin_pages:edit", args=[page.pk])),
-        },
-        preference="submitted_notifications",
-    )
-
-
-def notify_rejected(sender, instance, user=None, **kwargs):
-    task_state = instance.current_task_state.specific
-    page = _page(instance)
-    if hasattr(task_state, "findings"):
-        send(
-            authors(instance),
-            f"“{page.title}” needs a few fixes before review",
-            "screening_failed",
-            {"page": page, "findings": task_state.findings},
-            preference="rejected_notifications",
-        )
-        return
+    by_address = {user.email: user for user in recipients if user is not None and user.is_active and user.email}
     context = {
-        "page": page,
-        "task": task_state.task,
-        "reviewer": display_name(task_state.finished_by),
-        "comment": task_state.comment,
+        "settings": settings,
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "my_contributions_url": absolute(reverse("my_contributions")),
+        **context,
     }
-    send(
-        authors(instance),
-        f"Changes requested on “{page.title}”",
-        "changes_requested",
-        context,
-        "rejected_notifications",
-    )
-    # Everyone who approved an earlier step of this run learns that it came back (wagtail#10196).
-    earlier = {
-        state.finished_by
-        for state in instance.task_states.filter(status=TaskState.STATUS_APPROVED).select_related("finished_by")
-    }
-    send(
-        earlier - authors(instance) - {task_state.finished_by, None},
-        f"“{page.title}” was returned at {task_state.task.name.lower()}",
-        "returned_after_your_approval",
-        context,
-        preference="rejected_notifications",
-    )
+    mails = []
+    for address, user in sorted(by_address.items()):
+        with in_the_locale_of(user):
+            subject = render_to_string(template_set["subject"], {**context, "user": user})
+            body = render_to_string(template_set["text"], {**context, "user": user}).strip()
+        subject = f"[{settings.WAGTAIL_SITE_NAME}] {' '.join(subject.split())}"[:255]
+        mails.append(PendingMail(to=address, subject=subject, body=body))
+    if mails:
+        outbox.queue(mails)
 
 
-def notify_approved(sender, instance, user=None, **kwargs):
-    page = _page(instance)
-    comments = [
-        {"task": state.task.name, "reviewer": display_name(state.finished_by), "comment": state.comment}
-        for state in instance.task_states.filter(status=TaskState.STATUS_APPROVED)
-        .exclude(comment="")
-        .select_related("task", "finished_by")
-        .order_by("finished_at")
-        if state.finished_by is not None  # the screening's own "passed" note is not a reviewer's comment
-    ]
-    send(
-        authors(instance),
-        f"“{page.title}” is published",
-        "published",
-        {"page": page, "page_url": page.full_url, "comments": comments},
-        preference="approved_notifications",
-    )
+# Wagtail's notifiers, in plain words and through the outbox ----------------------------------------
 
 
-def notify_held(task_state):
-    """Screening could not check a file in time: the editors check it by hand."""
-    from wagtail.models import GroupPagePermission
+class PlainWordsEmailMixin:
+    """What ours change in a Wagtail notifier: the template (``template_name``, or
+    ``get_template_name`` when it depends on the event) and delivery through the outbox. Recipients,
+    the preference check and the context stay Wagtail's."""
 
-    page = task_state.workflow_state.content_object.specific
-    publishers = GroupPagePermission.objects.filter(permission__codename="publish_page").values("group")
-    editors = get_user_model().objects.filter(groups__in=publishers, is_active=True).distinct()
-    send(
-        set(editors) - authors(task_state.workflow_state),
-        f"“{page.title}” is held for an editor: a file could not be checked in time",
-        "held_for_editor",
-        {
-            "page": page,
-            "findings": task_state.findings,
-            "submitted_by": display_name(task_state.workflow_state.requested_by),
-            "review_url": absolute(reverse("wagtailadmin_pages:edit", args=[page.pk])),
-        },
-        preference="submitted_notifications",
-    )
+    template_name = ""
+
+    def __call__(self, instance=None, **kwargs):
+        if _muted:
+            return True
+        return super().__call__(instance, **kwargs)
+
+    def get_template_name(self, instance, **kwargs):
+        return self.template_name
+
+    def get_template_set(self, instance, **kwargs):
+        return templates(self.get_template_name(instance, **kwargs))
+
+    def send_emails(self, template_set, context, recipients, **kwargs):
+        write(recipients, template_set, context)
+        return True
+
+
+class ContributorsMixin:
+    """Wagtail writes to whoever submitted the page unless they took the step themselves; the
+    page's owner is told likewise. Wagtail reads "took the step" from the signal's ``user``, which
+    is whoever moved the workflow on: for a step the screening took, the submitter, who must still
+    hear of it. Who took the step is the task state's ``finished_by``."""
+
+    def get_recipient_users(self, workflow_state, **kwargs):
+        acting = workflow_state.current_task_state.finished_by
+        recipients = set(super().get_recipient_users(workflow_state, **{**kwargs, "user": acting}))
+        owner = getattr(workflow_state.content_object, "owner", None)
+        if owner is not None and owner != acting:
+            recipients.add(owner)
+        return recipients
+
+
+class ReceiptNotifier(PlainWordsEmailMixin, WorkflowStateSubmissionEmailNotifier):
+    """The contributor's receipt, in the place of Wagtail's "submitted" mail to administrators (the
+    reviewers hear from ``ReviewRequestNotifier``). When screening has already returned it, the
+    screening e-mail says everything, so no receipt."""
+
+    def can_handle(self, workflow_state, **kwargs):
+        return (
+            super().can_handle(workflow_state, **kwargs) and workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+        )
+
+    def get_recipient_users(self, workflow_state, **kwargs):
+        return authors(workflow_state)
+
+    def get_template_name(self, workflow_state, **kwargs):
+        return "held_receipt" if getattr(workflow_state.current_task_state.specific, "is_held", False) else "submitted"
+
+    def get_context(self, workflow_state, **kwargs):
+        context = super().get_context(workflow_state, **kwargs)
+        context["task"] = workflow_state.current_task_state.task
+        return context
+
+
+class ReviewRequestNotifier(PlainWordsEmailMixin, GroupApprovalTaskStateSubmissionEmailNotifier):
+    """A human step started: its groups are told (Wagtail's recipients), except the contributors,
+    who do not review their own work."""
+
+    template_name = "review_requested"
+
+    def get_recipient_users(self, task_state, **kwargs):
+        return set(super().get_recipient_users(task_state, **kwargs)) - authors(task_state.workflow_state)
+
+    def get_context(self, task_state, **kwargs):
+        context = super().get_context(task_state, **kwargs)
+        context["submitted_by"] = display_name(task_state.workflow_state.requested_by)
+        context["review_url"] = absolute(reverse("wagtailadmin_pages:edit", args=[context["object"].pk]))
+        return context
+
+
+class ChangesRequestedNotifier(PlainWordsEmailMixin, ContributorsMixin, WorkflowStateRejectionEmailNotifier):
+    """Returned: by the screening with its findings, or by a reviewer with their comment."""
+
+    def get_template_name(self, workflow_state, **kwargs):
+        returned_by_screening = isinstance(workflow_state.current_task_state.specific, ScreeningTaskState)
+        return "screening_failed" if returned_by_screening else "changes_requested"
+
+    def get_context(self, workflow_state, **kwargs):
+        context = super().get_context(workflow_state, **kwargs)
+        context["reviewer"] = display_name(context["task_state"].finished_by)
+        context["findings"] = getattr(context["task_state"], "findings", [])
+        return context
+
+
+class ReturnedAfterApprovalNotifier(ChangesRequestedNotifier):
+    """Everyone who approved an earlier step of this run learns that it came back at a later one
+    (wagtail#10196). A run the screening returned has no earlier approvals to speak of."""
+
+    template_name = "returned_after_your_approval"
+
+    def can_handle(self, workflow_state, **kwargs):
+        return super().can_handle(workflow_state, **kwargs) and not isinstance(
+            workflow_state.current_task_state.specific, ScreeningTaskState
+        )
+
+    def get_recipient_users(self, workflow_state, **kwargs):
+        approved = workflow_state.task_states.filter(status=TaskState.STATUS_APPROVED).select_related("finished_by")
+        approvers = {state.finished_by for state in approved}
+        return approvers - authors(workflow_state) - {workflow_state.current_task_state.finished_by, None}
+
+    def get_template_name(self, workflow_state, **kwargs):
+        return self.template_name
+
+
+class PublishedNotifier(PlainWordsEmailMixin, ContributorsMixin, WorkflowStateApprovalEmailNotifier):
+    """Approved and published, with what the reviewers said when they approved (wagtail#7542)."""
+
+    template_name = "published"
+
+    def get_context(self, workflow_state, **kwargs):
+        context = super().get_context(workflow_state, **kwargs)
+        approved = (
+            workflow_state.task_states.filter(status=TaskState.STATUS_APPROVED)
+            .exclude(comment="")
+            .select_related("task", "finished_by")
+            .order_by("finished_at")
+        )
+        context["comments"] = [
+            {"task": state.task.name, "reviewer": display_name(state.finished_by), "comment": state.comment}
+            for state in approved
+            if state.finished_by is not None  # the screening's own "passed" note is not a reviewer's comment
+        ]
+        context["page_url"] = context["page"].full_url
+        return context
+
+
+class HeldForEditorNotifier(PlainWordsEmailMixin, EmailNotificationMixin, Notifier):
+    """Screening could not check a file in time: the editors (who may publish) check it by hand.
+    Called by ``ScreeningTask.start``; an editor who turned off "submitted" mail is not told."""
+
+    notification = "submitted"
+    template_name = "held_for_editor"
+
+    def __init__(self):
+        super().__init__((ScreeningTaskState,))
+
+    def get_recipient_users(self, task_state, **kwargs):
+        publishers = GroupPagePermission.objects.filter(permission__codename="publish_page").values("group")
+        editors = get_user_model().objects.filter(groups__in=publishers).distinct()
+        return set(editors) - authors(task_state.workflow_state)
+
+    def get_context(self, task_state, **kwargs):
+        context = super().get_context(task_state, **kwargs)
+        page = task_state.workflow_state.content_object.specific
+        context.update(
+            page=page,
+            findings=task_state.findings,
+            submitted_by=display_name(task_state.workflow_state.requested_by),
+            review_url=absolute(reverse("wagtailadmin_pages:edit", args=[page.pk])),
+        )
+        return context
+
+
+notify_held = HeldForEditorNotifier()
+receipt_notifier = ReceiptNotifier()
+review_request_notifier = ReviewRequestNotifier()
+changes_requested_notifier = ChangesRequestedNotifier()
+returned_after_approval_notifier = ReturnedAfterApprovalNotifier()
+published_notifier = PublishedNotifier()
+
+# Wagtail's receivers (``wagtail.admin.signal_handlers``), by signal, sender and dispatch_uid, and
+# the notifier of ours that takes each one's place.
+REPLACED = [
+    (task_submitted, TaskState, "group_approval_task_submitted_email_notification", review_request_notifier),
+    (workflow_submitted, WorkflowState, "workflow_state_submitted_email_notification", receipt_notifier),
+    (workflow_rejected, WorkflowState, "workflow_state_rejected_email_notification", changes_requested_notifier),
+    (workflow_approved, WorkflowState, "workflow_state_approved_email_notification", published_notifier),
+]
 
 
 def connect():
-    """Called from ``ResourcesConfig.ready`` (see the module's docstring for the dispatch_uids)."""
-    request_finished.connect(_deliver_what_this_request_queued, dispatch_uid="resources_deliver_queued_mail")
-    workflow_submitted.connect(
-        notify_submitted, sender=WorkflowState, dispatch_uid="workflow_state_submitted_email_notification"
-    )
-    task_submitted.connect(
-        notify_reviewers, sender=TaskState, dispatch_uid="group_approval_task_submitted_email_notification"
-    )
+    """Put our notifiers in the place of Wagtail's, whichever of the two apps Django readies first.
+
+    Django runs each app's ``ready()`` in ``INSTALLED_APPS`` order, and ``wagtail.admin``'s connects
+    Wagtail's notifiers. A receiver is keyed by its ``dispatch_uid`` and sender, and ``connect``
+    ignores a receiver whose key is taken. So each of ours first disconnects Wagtail's by that key
+    (which removes it if ``wagtail.admin`` was readied first) and is then connected under the same
+    key (which turns ``wagtail.admin``'s connect into a no-op if it is readied later). Either way ours
+    are connected and Wagtail's are not: ``tests/test_workflow_mail.py`` runs both orders.
+    """
+    outbox.connect()
+    for signal, sender, dispatch_uid, notifier in REPLACED:
+        signal.disconnect(sender=sender, dispatch_uid=dispatch_uid)
+        signal.connect(notifier, sender=sender, dispatch_uid=dispatch_uid)
     workflow_rejected.connect(
-        notify_rejected, sender=WorkflowState, dispatch_uid="workflow_state_rejected_email_notification"
-    )
-    workflow_approved.connect(
-        notify_approved, sender=WorkflowState, dispatch_uid="workflow_state_approved_email_notification"
+        returned_after_approval_notifier, sender=WorkflowState, dispatch_uid="resources_returned_after_approval_email"
     )
 
 
-# Reuse requests -----------------------------------------------------------------------------------
+# Reuse requests (not workflow events: no Wagtail notifier or preference covers them) -------------
 
 
 def notify_reuse_requested(reuse_request):
-    send(
+    write(
         deciders(reuse_request.resource) - {reuse_request.requester},
-        f"{display_name(reuse_request.requester)} asks to reuse “{reuse_request.resource.title}”",
-        "reuse_requested",
+        templates("reuse_requested"),
         {
             "reuse": reuse_request,
             "requester": display_name(reuse_request.requester),
@@ -322,10 +327,9 @@ def notify_reuse_requested(reuse_request):
 
 
 def notify_reuse_decided(reuse_request):
-    send(
+    write(
         [reuse_request.requester],
-        f"Your request to reuse “{reuse_request.resource.title}” was {reuse_request.get_status_display().lower()}",
-        "reuse_decided",
+        templates("reuse_decided"),
         {
             "reuse": reuse_request,
             "decided_by": display_name(reuse_request.decided_by),

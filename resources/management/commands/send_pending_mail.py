@@ -10,7 +10,7 @@ database and in this command's output.
 from django.core.management.base import BaseCommand
 
 from resources.models.review import PendingMail
-from resources.review.notifications import deliver
+from resources.review.outbox import deliver
 
 
 class Command(BaseCommand):
