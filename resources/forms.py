@@ -4,44 +4,28 @@ Sharing is deliberately short: what it is, who it is for, under which licence, i
 else (key driver diagrams, citations, transferability) can be added later in the editor.
 """
 
+import copy
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from django import forms
 from django.conf import settings
 from django.urls import reverse
-from taggit.utils import parse_tags
+from taggit.forms import TagField
 
-from .files import check_upload, clean_filename
+from .files import TIMED_OUT, check_upload, clean_filename
 from .models import (
-    Audience,
     ChangePackagePage,
-    Condition,
     ImprovementPhase,
-    Licence,
     ProtocolPage,
     ResourcePage,
-    ResourceType,
     ReuseRequest,
     ToolPage,
 )
-from .models.base import validate_one_line_title
-from .screening.files import TIMED_OUT
 from .visibility import visible_pages
 
-# What a contributor may share, in their words, and the page type each becomes.
-KINDS = {
-    "tool": (ToolPage, "A tool", "A checklist, handout, template, report or form that a team uses in its work."),
-    "change_package": (
-        ChangePackagePage,
-        "A change package",
-        "An aim with its key drivers, change ideas and measures: how a team improved something.",
-    ),
-    "protocol": (ProtocolPage, "A clinical protocol", "Steps of care for a group of patients, with its evidence."),
-}
-
-
-def kind_of(page):
-    return next(key for key, (model, _label, _help) in KINDS.items() if isinstance(page, model))
+# What a blank share form starts as.
+DEFAULT_KIND = "tool"
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -62,67 +46,38 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-class LicenceChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, licence):
-        return licence.name
+class TagsInput(forms.TextInput):
+    """The tags as people type them, "huddle, care plan" (taggit's own input would quote the last)."""
+
+    def format_value(self, value):
+        if value is not None and not isinstance(value, str):
+            value = ", ".join(tag.name for tag in value)
+        return super().format_value(value)
 
 
-class ShareForm(forms.Form):
+def _kind_choices():
+    return [(key, kind.label) for key, kind in KINDS.items()]
+
+
+class ResourceShareForm(forms.ModelForm):
+    """What sharing asks of every kind of resource; each kind's form below adds its own fields.
+
+    Fields, limits, choices and validation (the model's ``clean()`` too: a title is one line) come
+    from the models; ``Meta`` words them for contributors. Saved with ``save(commit=False)`` by
+    ``review.sharing.save_contribution``, which adds the files and the rest of a contribution.
+    """
+
     kind = forms.ChoiceField(
-        label="What are you sharing?",
-        choices=[(key, label) for key, (_model, label, _help) in KINDS.items()],
-        initial="tool",
-        widget=forms.RadioSelect,
+        label="What are you sharing?", choices=_kind_choices, initial=DEFAULT_KIND, widget=forms.RadioSelect
     )
-    title = forms.CharField(
-        max_length=255, validators=[validate_one_line_title], help_text="The name people will know it by."
-    )
-    summary = forms.CharField(
-        max_length=280,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="One or two plain sentences: what it is and who it helps (at most 280 characters).",
-    )
-    # Required for a tool (see clean()): the other kinds take their type from their kind.
-    resource_type = forms.ModelChoiceField(
-        ResourceType.objects.all(), required=False, label="Type", empty_label="Choose a type",
-        help_text="What kind of tool it is. People filter the library by type.",
-    )
-    aim = forms.CharField(
-        label="Aim", required=False, widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="For a change package: what will improve, by how much, for whom, by when.",
-    )
-    scope = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="For a protocol: what it covers, and what it does not.",
-    )
-    population = forms.CharField(
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="For a protocol: which patients it applies to.",
-    )
-    conditions = forms.ModelMultipleChoiceField(
-        Condition.objects.all(), required=False, widget=forms.CheckboxSelectMultiple, label="Conditions"
-    )
-    audiences = forms.ModelMultipleChoiceField(
-        Audience.objects.all(), required=False, widget=forms.CheckboxSelectMultiple, label="Who is it for?"
-    )
-    phase = forms.ChoiceField(
-        label="Improvement phase", required=False, choices=[("", "Not sure / any")] + list(ImprovementPhase.choices)
-    )
-    tags = forms.CharField(
+    tags = TagField(
         required=False,
         max_length=500,
-        widget=forms.TextInput(attrs={"list": "tag-suggestions", "autocomplete": "off"}),
+        widget=TagsInput(attrs={"list": "tag-suggestions", "autocomplete": "off"}),
         help_text="Words people might search for, separated by commas. Tags others already use are suggested as "
         "you type.",
     )
-    licence = LicenceChoiceField(
-        Licence.objects.order_by("-recommended", "network_only", "name"),
-        widget=forms.RadioSelect,
-        empty_label=None,
-        label="How may others reuse it?",
-        error_messages={"required": "Choose a licence so that others know how they may reuse it."},
-    )
+    # A title or a link, as people know the resource, rather than a list of the whole library.
     adapted_from = forms.CharField(
         label="Adapted from (optional)",
         required=False,
@@ -145,18 +100,44 @@ class ShareForm(forms.Form):
         help_text="For new files on something already published: what is different for people who use it.",
     )
 
-    def __init__(self, *args, request, page=None, pending_files=(), **kwargs):
+    class Meta:
+        model = ResourcePage
+        fields = ["title", "summary", "conditions", "audiences", "phase", "tags", "licence", "adapted_from"]
+        labels = {"audiences": "Who is it for?", "licence": "How may others reuse it?"}
+        help_texts = {
+            "title": "The name people will know it by.",
+            "summary": "One or two plain sentences: what it is and who it helps (at most 280 characters).",
+        }
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "conditions": forms.CheckboxSelectMultiple,
+            "audiences": forms.CheckboxSelectMultiple,
+            "licence": forms.RadioSelect(),
+        }
+        error_messages = {"licence": {"required": "Choose a licence so that others know how they may reuse it."}}
+
+    def __init__(self, *args, request, pending_files=(), **kwargs):
+        """``request``: the sharer's, for what they may name in "Adapted from" (None where nothing is
+        adapted, as in the demo loader). ``pending_files``: files waiting with the resource edited."""
         self.request = request
-        self.page = page
         self.pending_files = list(pending_files)
         super().__init__(*args, **kwargs)
         self.fields["adapted_from"].widget.attrs["data-resource-finder"] = reverse("search_autocomplete")
-        recommended = next((licence for licence in self.fields["licence"].queryset if licence.recommended), None)
-        if recommended is not None and not self.is_bound and "licence" not in self.initial:
-            self.initial["licence"] = recommended.pk
-        if page is not None:
+        # The model's phases, with the empty choice in words rather than "---------".
+        self.fields["phase"].choices = [("", "Not sure / any"), *ImprovementPhase.choices]
+        # The recommended licence first, and the open ones before those that keep it in the network.
+        licence = self.fields["licence"]
+        licence.queryset = licence.queryset.order_by("-recommended", "network_only", "name")
+        if self.instance.pk is None:
+            recommended = next((choice for choice in licence.queryset if choice.recommended), None)
+            if recommended is not None and not self.is_bound:
+                self.initial["licence"] = recommended.pk
+        else:
             # The kind of an existing resource is settled; its other fields are edited here.
+            self.initial["kind"] = kind_of(self.instance)
             self.fields["kind"].disabled = True
+            if self.instance.adapted_from_id:
+                self.initial["adapted_from"] = self.instance.adapted_from.title
         if self.pending_files:
             self.fields["remove_files"] = forms.ModelMultipleChoiceField(
                 queryset=type(self.pending_files[0]).objects.filter(pk__in=[f.pk for f in self.pending_files]),
@@ -165,20 +146,38 @@ class ShareForm(forms.Form):
                 label="Files waiting to be published with it: tick any to remove",
             )
 
+    @classmethod
+    def own_field_names(cls):
+        """The fields this kind asks for beyond those every resource does."""
+        return [name for name in cls.base_fields if name not in ResourceShareForm.base_fields]
+
+    @property
+    def kind_fields(self):
+        """Each kind's own fields, as ``(kind, bound fields)``: the page has them all so that people
+        may change their mind (share.js shows the chosen kind's; without it, all show). Only this
+        form's kind's are checked and saved; another kind's keep what was typed into them. None is
+        marked required to the browser, which cannot know the kind that will be sent."""
+        sections = []
+        for key, kind in KINDS.items():
+            fields = []
+            for name in kind.form_class.own_field_names():
+                shown = copy.copy(self.fields[name] if name in self.fields else kind.form_class.base_fields[name])
+                shown.required = False
+                fields.append(shown.get_bound_field(self, name))
+            sections.append((key, fields))
+        return sections
+
     @property
     def licences(self):
         return list(self.fields["licence"].queryset)
-
-    def clean_tags(self):
-        return parse_tags(self.cleaned_data["tags"])
 
     def clean_adapted_from(self):
         value = self.cleaned_data["adapted_from"].strip()
         if not value:
             return None
         candidates = visible_pages(ResourcePage.objects.all(), self.request)
-        if self.page is not None:
-            candidates = candidates.exclude(pk=self.page.pk)
+        if self.instance.pk is not None:
+            candidates = candidates.exclude(pk=self.instance.pk)
         path = urlsplit(value).path if "/" in value else ""
         if path:
             found = candidates.filter(url_path__endswith="/" + path.strip("/").rsplit("/", 1)[-1] + "/")
@@ -216,28 +215,112 @@ class ShareForm(forms.Form):
 
     def clean(self):
         cleaned_data = super().clean()
-        kind = cleaned_data.get("kind") or (kind_of(self.page) if self.page is not None else None)
-        if kind == "protocol":
-            for name in ("scope", "population"):
-                if not cleaned_data.get(name):
-                    self.add_error(name, "A protocol needs this: say it in a sentence or two.")
-        if kind == "change_package" and not cleaned_data.get("aim"):
-            self.add_error("aim", "A change package needs an aim: what will improve, for whom, by when.")
-        if kind == "tool" and not cleaned_data.get("resource_type") and "resource_type" not in self.errors:
-            # Left empty, the model would file it as a checklist without telling the sharer.
-            self.add_error(
-                "resource_type",
-                "Choose what kind of tool it is (a checklist, a form, a handout…), so that people "
-                "filtering the library by type find it.",
-            )
-        if (
-            self.page is not None
-            and self.page.live
-            and cleaned_data.get("files")
-            and not cleaned_data.get("change_notes")
-        ):
+        published = self.instance.pk is not None and self.instance.live
+        if published and cleaned_data.get("files") and not cleaned_data.get("change_notes"):
             self.add_error("change_notes", "Say what changed in these files, for the people who already use it.")
         return cleaned_data
+
+
+class ToolShareForm(ResourceShareForm):
+    # The model leaves a tool's type empty to file it as a checklist; sharing asks instead, so that
+    # nobody's tool is filed as a checklist without them knowing.
+    resource_type = ToolPage._meta.get_field("resource_type").formfield(
+        required=True,
+        label="Type",
+        empty_label="Choose a type",
+        help_text="What kind of tool it is. People filter the library by type.",
+        error_messages={
+            "required": "Choose what kind of tool it is (a checklist, a form, a handout…), so that people "
+            "filtering the library by type find it."
+        },
+    )
+
+    class Meta(ResourceShareForm.Meta):
+        model = ToolPage
+        fields = [*ResourceShareForm.Meta.fields, "resource_type"]
+
+
+class ChangePackageShareForm(ResourceShareForm):
+    class Meta(ResourceShareForm.Meta):
+        model = ChangePackagePage
+        fields = [*ResourceShareForm.Meta.fields, "aim"]
+        labels = {**ResourceShareForm.Meta.labels, "aim": "Aim"}
+        help_texts = {
+            **ResourceShareForm.Meta.help_texts,
+            "aim": "For a change package: what will improve, by how much, for whom, by when.",
+        }
+        widgets = {**ResourceShareForm.Meta.widgets, "aim": forms.Textarea(attrs={"rows": 2})}
+        error_messages = {
+            **ResourceShareForm.Meta.error_messages,
+            "aim": {"required": "A change package needs an aim: what will improve, for whom, by when."},
+        }
+
+
+PROTOCOL_NEEDS_THIS = {"required": "A protocol needs this: say it in a sentence or two."}
+
+
+class ProtocolShareForm(ResourceShareForm):
+    class Meta(ResourceShareForm.Meta):
+        model = ProtocolPage
+        fields = [*ResourceShareForm.Meta.fields, "scope", "population"]
+        help_texts = {
+            **ResourceShareForm.Meta.help_texts,
+            "scope": "For a protocol: what it covers, and what it does not.",
+            "population": "For a protocol: which patients it applies to.",
+        }
+        widgets = {
+            **ResourceShareForm.Meta.widgets,
+            "scope": forms.Textarea(attrs={"rows": 2}),
+            "population": forms.Textarea(attrs={"rows": 2}),
+        }
+        error_messages = {
+            **ResourceShareForm.Meta.error_messages,
+            "scope": PROTOCOL_NEEDS_THIS,
+            "population": PROTOCOL_NEEDS_THIS,
+        }
+
+
+class Kind(NamedTuple):
+    form_class: type[ResourceShareForm]
+    label: str
+    help_text: str
+
+    @property
+    def model(self):
+        return self.form_class._meta.model
+
+
+# What a contributor may share, in their words, and the form (so the page type) for each.
+KINDS = {
+    "tool": Kind(
+        ToolShareForm, "A tool", "A checklist, handout, template, report or form that a team uses in its work."
+    ),
+    "change_package": Kind(
+        ChangePackageShareForm,
+        "A change package",
+        "An aim with its key drivers, change ideas and measures: how a team improved something.",
+    ),
+    "protocol": Kind(
+        ProtocolShareForm, "A clinical protocol", "Steps of care for a group of patients, with its evidence."
+    ),
+}
+
+
+def kind_of(page):
+    return next(key for key, kind in KINDS.items() if isinstance(page, kind.model))
+
+
+def share_form(data=None, files=None, *, page=None, **kwargs):
+    """The share form for one resource: the latest revision of ``page`` (being edited) in its
+    kind's form, or a new resource in the form of the kind chosen. A blank form is a tool's; with
+    the choice missing or unknown, the shared fields alone are checked and the kind field says why.
+    ``kwargs``: ``ResourceShareForm``'s."""
+    if page is not None:
+        instance = page.get_latest_revision_as_object()
+        return KINDS[kind_of(instance)].form_class(data, files, instance=instance, **kwargs)
+    chosen = KINDS.get(DEFAULT_KIND if data is None else data.get("kind"))
+    form_class = chosen.form_class if chosen is not None else ResourceShareForm
+    return form_class(data, files, **kwargs)
 
 
 class ReuseRequestForm(forms.ModelForm):

@@ -8,7 +8,9 @@ Made through the same calls as the site (``save_contribution`` and ``submit_for_
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.datastructures import MultiValueDict
 
+from ..forms import share_form
 from ..models import Licence, ReuseRequest, ToolPage
 from ..review import notifications
 from ..review.sharing import save_contribution, submit_for_review
@@ -83,26 +85,24 @@ def create_contributions(conditions, types, people):
 
 
 def _submitted(conditions, types, record, owner):
-    """Shared and submitted the way /share/ does it (what its form would have cleaned)."""
+    """Shared and submitted the way /share/ does it: its form, filled in as a browser sends it."""
     files = []
     if "file" in record:
         filename, paragraphs = record["file"]
         pdf = make_pdf(record["title"], paragraphs)
         files.append(SimpleUploadedFile(filename, pdf, content_type="application/pdf"))
-    data = {
-        "kind": "tool",
-        "title": record["title"],
-        "summary": record["summary"],
-        "resource_type": types[record["resource_type"]],
-        "phase": "",
-        "licence": Licence.objects.get(spdx_id="CC-BY-4.0"),
-        "adapted_from": None,
-        "conditions": [conditions[slug] for slug in record["conditions"]],
-        "audiences": [],
-        "tags": record["tags"],
-        "files": files,
-        "change_notes": "",
-    }
-    page = save_contribution(data, owner)
+    data = MultiValueDict({
+        "kind": ["tool"],
+        "title": [record["title"]],
+        "summary": [record["summary"]],
+        "resource_type": [types[record["resource_type"]].pk],
+        "licence": [Licence.objects.get(spdx_id="CC-BY-4.0").pk],
+        "conditions": [conditions[slug].pk for slug in record["conditions"]],
+        "tags": [", ".join(record["tags"])],
+    })
+    form = share_form(data, MultiValueDict({"files": files}), request=None)
+    if not form.is_valid():
+        raise ValueError(f"The demo contribution {record['title']!r} does not pass the share form: {form.errors}")
+    page = save_contribution(form, owner)
     submit_for_review(page, owner)
     return page

@@ -1,4 +1,4 @@
-"""Turning the share form into a draft resource with its files, and submitting it for review.
+"""Saving the share form as a draft resource with its files, and submitting it for review.
 
 A contributor's files become a draft release of the resource: screened with it, published by the
 editor's approval (``publish_pending_releases``), and from then on unchangeable like every release.
@@ -18,7 +18,6 @@ from wagtail.models import Collection, WorkflowState
 
 from contributors.models import ContributorProfile
 
-from ..forms import KINDS, kind_of
 from ..models import ContributorRole, LibraryPage, Release, ReleaseFile, ResourceContributor
 
 logger = logging.getLogger(__name__)
@@ -51,21 +50,6 @@ def pending_release(page):
 def pending_files(page):
     release = pending_release(page)
     return list(release.files.select_related("document").order_by("sort_order", "pk")) if release else []
-
-
-def _apply(page, data):
-    page.title = data["title"]
-    page.summary = data["summary"]
-    page.resource_type = data["resource_type"]
-    page.phase = data["phase"]
-    page.licence = data["licence"]
-    page.adapted_from = data["adapted_from"]
-    for name in ("aim", "scope", "population"):
-        if hasattr(page, name):
-            setattr(page, name, data[name])
-    page.conditions = list(data["conditions"])
-    page.audiences = list(data["audiences"])
-    page.tags.set(data["tags"])
 
 
 def _credit(page, user):
@@ -117,15 +101,15 @@ def _store_files(page, data, user, stored):
         release.delete()
 
 
-def save_contribution(data, user, page=None):
-    """Create (``page`` None) or update a resource from a valid ``ShareForm``'s cleaned data;
-    returns the page. A new resource is a draft owned by ``user``, credited to them, in the
-    library; an existing one gets a new revision (a published one stays as it is until the new
-    revision is approved). On any failure nothing is kept (see the module) and the error is raised."""
+def save_contribution(form, user):
+    """Save a valid share form (``forms.share_form``) and its files; returns the page. A new
+    resource is a draft owned by ``user``, credited to them, in the library; one being edited gets
+    a new revision (a published one stays as it is until the new revision is approved). On any
+    failure nothing is kept (see the module) and the error is raised."""
     stored = []
     try:
         with transaction.atomic():
-            return _save_contribution(data, user, page, stored)
+            return _save_contribution(form, user, stored)
     except BaseException:
         for storage, name in stored:
             try:
@@ -135,17 +119,17 @@ def save_contribution(data, user, page=None):
         raise
 
 
-def _save_contribution(data, user, page, stored):
-    if page is None:
-        page = KINDS[data["kind"]][0](owner=user, live=False)
-        _apply(page, data)
+def _save_contribution(form, user, stored):
+    page = form.save(commit=False)
+    # Conditions, audiences and tags are kept on the page object until it is saved (it is a
+    # modelcluster), so they go into the revision below with everything else.
+    form.save_m2m()
+    if page.pk is None:
+        page.owner, page.live = user, False
         _credit(page, user)
         LibraryPage.objects.get().add_child(instance=page)
-    else:
-        page = page.get_latest_revision_as_object()
-        _apply(page, data)
     page.save_revision(user=user, log_action=True)
-    _store_files(page, data, user, stored)
+    _store_files(page, form.cleaned_data, user, stored)
     return page
 
 
@@ -161,22 +145,3 @@ def submit_for_review(page, user):
     page.refresh_from_db()
     return page.current_workflow_state
 
-
-def initial_for(page):
-    """The share form's initial values from the resource's latest revision."""
-    latest = page.get_latest_revision_as_object()
-    return {
-        "kind": kind_of(latest),
-        "title": latest.title,
-        "summary": latest.summary,
-        "resource_type": latest.resource_type_id,
-        "aim": getattr(latest, "aim", ""),
-        "scope": getattr(latest, "scope", ""),
-        "population": getattr(latest, "population", ""),
-        "conditions": [condition.pk for condition in latest.conditions.all()],
-        "audiences": [audience.pk for audience in latest.audiences.all()],
-        "phase": latest.phase,
-        "tags": ", ".join(tag.name for tag in latest.tags.all()),
-        "licence": latest.licence_id,
-        "adapted_from": latest.adapted_from.title if latest.adapted_from_id else "",
-    }

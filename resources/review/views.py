@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.utils import get_user_display_name
 
 from ..admin_visibility import resource_tags_for
-from ..forms import KINDS, ReuseDecisionForm, ReuseRequestForm, ShareForm
+from ..forms import KINDS, ReuseDecisionForm, ReuseRequestForm, share_form
 from ..models import LibraryPage, ResourcePage, ReuseRequest
 from ..visibility import can_view
 from . import reuse, sharing
@@ -29,16 +29,16 @@ STORAGE_FAILED = (
 logger = logging.getLogger(__name__)
 
 
-def _share_form(request, data=None, files=None, pending_files=(), **kwargs):
-    """The share form, held to a submission's budget of files: more than ``SHARE_MAX_FILES``
-    (counting those already waiting with it) are refused before any of them is opened, and the
-    form says how many it takes."""
+def _share_form(request, data=None, files=None, page=None, pending_files=()):
+    """The share form (for ``page`` when it is being edited), held to a submission's budget of
+    files: more than ``SHARE_MAX_FILES`` (counting those already waiting with it) are refused
+    before any of them is opened, and the form says how many it takes."""
     limit = settings.SHARE_MAX_FILES
     count = len(files.getlist("files")) if files is not None else 0
     removed = set(data.getlist("remove_files")) if data is not None else set()
     kept = len([waiting for waiting in pending_files if str(waiting.pk) not in removed])
     too_many = count + kept > limit
-    form = ShareForm(data, None if too_many else files, request=request, pending_files=pending_files, **kwargs)
+    form = share_form(data, None if too_many else files, page=page, request=request, pending_files=pending_files)
     form.fields["files"].help_text += f" Up to {limit} files at a time."
     if too_many:
         form.is_valid()  # the other fields' errors too, in one go
@@ -51,10 +51,10 @@ def _share_form(request, data=None, files=None, pending_files=(), **kwargs):
     return form
 
 
-def _save(request, form, page=None):
+def _save(request, form):
     """The contribution saved, or None when storing it failed (and nothing was kept)."""
     try:
-        return sharing.save_contribution(form.cleaned_data, request.user, page=page)
+        return sharing.save_contribution(form, request.user)
     except OSError:
         logger.exception("Storing a contribution failed; nothing was saved")
         messages.error(request, STORAGE_FAILED)
@@ -75,7 +75,7 @@ def _share_response(request, form, page=None, status=200):
     context = {
         "form": form,
         "page_being_edited": page,
-        "kinds": [(key, label, help_text) for key, (_model, label, help_text) in KINDS.items()],
+        "kinds": [(key, kind.label, kind.help_text) for key, kind in KINDS.items()],
         # Tags of what this person may see: another participant's draft's tags are its content.
         "suggested_tags": resource_tags_for(request.user)
         .order_by("name")
@@ -139,16 +139,14 @@ def edit_contribution(request, page_id):
         return redirect(reverse("my_contributions") + f"#contribution-{page.pk}")
     pending = sharing.pending_files(page)
     if request.method == "POST":
-        form = _share_form(
-            request, request.POST, request.FILES, page=page, pending_files=pending, initial=sharing.initial_for(page)
-        )
+        form = _share_form(request, request.POST, request.FILES, page=page, pending_files=pending)
         if form.is_valid():
-            saved = _save(request, form, page=page)
+            saved = _save(request, form)
             if saved is None:
                 return _share_response(request, form, page=page, status=503)
             return _saved(request, saved, submit=request.POST.get("action") != "draft")
         return _share_response(request, form, page=page, status=400)
-    form = _share_form(request, page=page, pending_files=pending, initial=sharing.initial_for(page))
+    form = _share_form(request, page=page, pending_files=pending)
     return _share_response(request, form, page=page)
 
 
