@@ -7,8 +7,18 @@ class ResourcesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the receivers)
-        from .review import notifications
+        from django.db.models.signals import post_migrate
 
-        # Before wagtail.admin's ready(): ours replace Wagtail's workflow e-mails (see the module).
+        from . import indexing, signals  # noqa: F401  (signals connects its receivers)
+        from .review import notifications
+        from .roles import ensure_roles_after_migrate
+
+        # The role groups and their permissions on pages, files and models, after every migrate.
+        post_migrate.connect(ensure_roles_after_migrate, dispatch_uid="resources.ensure_roles")
+
+        # Our subclasses of Wagtail's workflow notifiers take the place of Wagtail's, whether
+        # wagtail.admin's ready() runs before or after this one (see ``notifications.connect``).
         notifications.connect()
+
+        # What the site's search indexes, and the receivers that keep it current.
+        indexing.register()

@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.conf import settings
 
 
 class SearchConfig(AppConfig):
@@ -9,10 +8,7 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
+        # What is indexed, and when, is registered by the app that owns it (search/registry.py).
+        from . import checks, signals  # noqa: F401  (checks registers itself)
 
         signals.connect()
-        if getattr(settings, "SEARCH_AUTO_UPDATE", True):
-            from . import indexing
-
-            indexing.connect()

@@ -2,22 +2,9 @@
 
 import math
 
-from resources.models import ResourcePage, resource_cards
-
-from . import service
-from .engines.base import FACETS
+from . import registry, service
 from .forms import SearchForm
 from .models import SearchQueryLog
-
-FACET_TITLES = {
-    "condition": "Condition",
-    "type": "Resource type",
-    "phase": "Improvement phase",
-    "audience": "Audience",
-    "licence": "Licence",
-    "organisation": "Organisation",
-    "tag": "Tag",
-}
 
 
 def results_context(http_request, log_queries=False, per_page=12):
@@ -25,11 +12,9 @@ def results_context(http_request, log_queries=False, per_page=12):
     search_request = form.search_request(http_request, per_page=per_page)
     results = service.search(search_request)
 
-    pages = {
-        page.pk: page
-        for page in resource_cards(ResourcePage.objects.filter(pk__in=[hit.page_id for hit in results.hits]))
-    }
-    hits = [(hit, pages[hit.page_id]) for hit in results.hits if hit.page_id in pages]
+    source = registry.source()
+    objects = source.objects([hit.page_id for hit in results.hits])
+    hits = [(hit, objects[hit.page_id]) for hit in results.hits if hit.page_id in objects]
 
     search_log = None
     if log_queries and search_request.text.strip() and search_request.page == 1:
@@ -47,7 +32,8 @@ def results_context(http_request, log_queries=False, per_page=12):
         "search_request": search_request,
         "results": results,
         "hits": hits,
-        "facets": [(facet, FACET_TITLES[facet], results.facets.get(facet, [])) for facet in FACETS],
+        "result_template": source.result_template,
+        "facets": [(facet.name, facet.title, results.facets.get(facet.name, [])) for facet in registry.facets()],
         "page_count": max(1, math.ceil(results.total / search_request.per_page)),
         "filter_query": query.urlencode(),
         "search_log": search_log,

@@ -6,15 +6,11 @@ import logging
 import threading
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
 
-from contributors.models import Organisation
-from resources.models import Audience, Condition, ImprovementPhase, Licence, ResourceType
-
-from . import access
+from . import registry
 from .engines.base import EngineUnavailable, SearchRequest
 from .engines.database import DatabaseEngine
-from .signals import FACET_LABELS_KEY
 
 logger = logging.getLogger(__name__)
 
@@ -34,8 +30,13 @@ def configured_engine():
         return embedded_engine()
     with _lock:
         if url not in _engines:
-            from .engines.cluster import engine_from_url
-
+            try:
+                from .engines.cluster import engine_from_url
+            except ImportError as exc:
+                raise ImproperlyConfigured(
+                    f"SEARCH_URL names a search cluster, but its client libraries are not installed ({exc}): "
+                    "pip install 'improvement-commons[cluster]'"
+                ) from exc
             _engines[url] = engine_from_url(url)
         return _engines[url]
 
@@ -73,38 +74,16 @@ def search(search_request: SearchRequest):
 
 
 def autocomplete(prefix, http_request, limit=8):
-    return _answer("autocomplete", prefix, access.keys_for_request(http_request), limit)[0]
+    return _answer("autocomplete", prefix, registry.source().access_keys(http_request), limit)[0]
 
 
-def related(page_id, http_request, limit=4):
-    return _answer("related", page_id, access.keys_for_request(http_request), limit)[0]
-
-
-def facet_labels():
-    """value -> label for each facet, from the vocabularies; cached until a vocabulary changes
-    (search/signals.py)."""
-    labels = cache.get(FACET_LABELS_KEY)
-    if labels is None:
-        labels = _load_facet_labels()
-        cache.set(FACET_LABELS_KEY, labels, 3600)
-    return labels
-
-
-def _load_facet_labels():
-    return {
-        "condition": dict(Condition.objects.values_list("slug", "name")),
-        "type": dict(ResourceType.objects.values_list("slug", "name")),
-        "phase": dict(ImprovementPhase.choices),
-        "audience": dict(Audience.objects.values_list("slug", "name")),
-        "licence": {
-            (spdx or "network-only"): (spdx or name) for spdx, name in Licence.objects.values_list("spdx_id", "name")
-        },
-        "organisation": dict(Organisation.objects.values_list("slug", "name")),
-    }
+def related(object_id, http_request, limit=4):
+    return _answer("related", object_id, registry.source().access_keys(http_request), limit)[0]
 
 
 def label_facets(facets):
-    labels = facet_labels()
+    """Each counted value gets its label from the facet's vocabulary (the value itself if none)."""
+    labels = registry.facet_labels()
     for facet, counts in facets.items():
         names = labels.get(facet, {})
         for count in counts:

@@ -66,25 +66,6 @@ def library_url(context, **filters):
     return f"{url}?{query}" if query else url
 
 
-@register.simple_tag
-def page_range(page_obj):
-    """Page numbers around the current one, with ``Paginator.ELLIPSIS`` for the gaps."""
-    return list(page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1))
-
-
-@register.simple_tag
-def page_link(filter_query, number):
-    """The query string of page ``number`` of a filtered list, keeping its filters."""
-    from django.http import QueryDict
-
-    query = QueryDict(filter_query or "", mutable=True)
-    query.pop("page", None)
-    if number != 1:
-        query["page"] = number
-    encoded = query.urlencode()
-    return f"?{encoded}" if encoded else "?"
-
-
 # --------------------------------------------------------------------------------------------------
 # Key driver diagram
 # --------------------------------------------------------------------------------------------------

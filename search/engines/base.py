@@ -4,11 +4,9 @@ from dataclasses import dataclass, field
 
 from django.utils.html import escape
 
-# The facets people filter by, in the order the page shows them. OR within a facet, AND across.
-FACETS = ("condition", "type", "phase", "audience", "licence", "organisation", "tag")
-SORTS = ("relevance", "newest", "reused")
+# The facets and sorts are declared by the registered source (search/registry.py). The embedded
+# engine stores who may see a document as values of this reserved facet.
 ACCESS_FACET = "_access"
-TOP_TAGS = 15  # the tag facet lists the most used; the other vocabularies are small
 
 # Highlights travel between an engine and the page as text with these private-use characters
 # around each match (never in real text): escaped, then turned into <mark>, only at the end.
@@ -23,11 +21,6 @@ def marked_to_html(fragment):
 def without_marks(text):
     """Indexed text never carries the markers, so a highlight cannot be forged from content."""
     return (text or "").replace(MARK_START, "").replace(MARK_END, "")
-
-
-def document_field(facet):
-    """The document's field a facet reads (the tag facet reads the list of tags)."""
-    return "tags" if facet == "tag" else facet
 
 
 def normalise_prefix(prefix):
@@ -73,6 +66,16 @@ class FacetCount:
     selected: bool = False
 
 
+def facet_counts(request, facet, counted):
+    """A facet's ``FacetCount``s from (value, count) pairs, best first: each marked if selected, and
+    a selected value that matches nothing listed too (with 0), so it can be unticked."""
+    selected = set(request.selected(facet.name))
+    counts = [FacetCount(value=value, count=count, selected=value in selected) for value, count in counted]
+    present = {count.value for count in counts}
+    counts += [FacetCount(value=value, count=0, selected=True) for value in sorted(selected - present)]
+    return counts
+
+
 @dataclass
 class SearchResults:
     request: SearchRequest
@@ -84,7 +87,7 @@ class SearchResults:
 
 
 class SearchEngine:
-    """What search/service.py needs from an engine. Documents are dicts from documents.py."""
+    """What search/service.py needs from an engine. Documents are dicts (search/registry.py)."""
 
     name = "base"
 

@@ -35,18 +35,16 @@ from elasticsearch.dsl import (
 )
 from elasticsearch.dsl.response import Response
 
+from .. import registry
 from ..text import load_synonyms, parse
 from .base import (
-    FACETS,
     MARK_END,
     MARK_START,
-    TOP_TAGS,
     EngineUnavailable,
-    FacetCount,
     Hit,
     SearchEngine,
     SearchResults,
-    document_field,
+    facet_counts,
     marked_to_html,
     normalise_prefix,
     without_marks,
@@ -58,7 +56,7 @@ logger = logging.getLogger(__name__)
 DEFAULT_PREFIX = "commons"
 CHUNK_SIZE = 500
 MAX_RESULT_WINDOW = 10_000  # index.max_result_window default on both products
-FACET_SIZE = 200  # every value of the small vocabularies (tags: TOP_TAGS)
+FACET_SIZE = 200  # every value of a small vocabulary (a facet with `top` lists fewer)
 HIGHLIGHT_FIELDS = ("body", "file_text", "summary")  # first one with a fragment wins, as in database.py
 
 # Field boosts, mirroring the embedded engine's column weights (title > tags > summary > body > files).
@@ -112,7 +110,9 @@ def _autocomplete_field():
 
 
 class ResourceDocument(Document):
-    """The mapping. Never saved through the DSL's connections: only ``Index.to_dict()`` is used."""
+    """The mapping of the fields every document has (``registry.DOCUMENT_FIELDS``); each facet adds a
+    keyword field (``document_class``). Never saved through the DSL's connections: only
+    ``Index.to_dict()`` is used."""
 
     page_id = Integer()
     title = Text(analyzer=english, fields={"autocomplete": _autocomplete_field(), "raw": Keyword()})
@@ -123,12 +123,6 @@ class ResourceDocument(Document):
     release_notes = Text(analyzer=english)
     contributors = Text(analyzer=english)
     tags = Keyword(fields={"text": Text(analyzer=english), "autocomplete": _autocomplete_field()})
-    condition = Keyword()
-    type = Keyword()
-    phase = Keyword()
-    audience = Keyword()
-    licence = Keyword()
-    organisation = Keyword()
     access = Keyword()
     published_at = Date()
     latest_release_date = Date()
@@ -144,14 +138,24 @@ def index_body():
     index = Index("resources")
     # One shard: exact facet counts and scores at this size; replicas only when there is a second node.
     index.settings(number_of_shards=1, auto_expand_replicas="0-1")
-    index.document(ResourceDocument)
+    index.document(document_class())
     return index.to_dict()
+
+
+def facet_fields():
+    """The document fields the declared facets read, besides the tags every document has."""
+    fields = (facet.document_field for facet in registry.facets())
+    return list(dict.fromkeys(field for field in fields if field != registry.TAGS_FIELD))
+
+
+def document_class():
+    """``ResourceDocument`` with a keyword field per declared facet."""
+    return type("ResourceDocument", (ResourceDocument,), {name: Keyword() for name in facet_fields()})
 
 
 # Documents ------------------------------------------------------------------------------------
 
 TEXT_SOURCE_FIELDS = ("title", "summary", "body", "file_text", "release_notes")
-KEYWORD_SOURCE_FIELDS = ("condition", "type", "phase", "audience", "licence", "organisation")
 
 
 def _iso(value):
@@ -172,7 +176,7 @@ def to_source(document):
         source[field] = without_marks(document.get(field))
     source["contributors"] = [without_marks(name) for name in document.get("contributors") or []]
     source["tags"] = list(document.get("tags") or [])
-    for field in KEYWORD_SOURCE_FIELDS:
+    for field in facet_fields():
         source[field] = _keywords(document.get(field))
     source["access"] = list(document.get("access") or [])
     source["published_at"] = _iso(document.get("published_at"))
@@ -207,26 +211,22 @@ def _facet_filters(request):
     """facet -> its filter: the selected values OR'ed. A facet the engines do not know matches
     nothing, as in the embedded engine."""
     filters = {}
-    known = [facet for facet in FACETS if request.selected(facet)]
-    unknown = sorted(facet for facet, values in request.filters.items() if values and facet not in FACETS)
-    for facet in known:
-        filters[facet] = Q("terms", **{document_field(facet): list(request.selected(facet))})
+    declared = {facet.name for facet in registry.facets()}
+    unknown = sorted(facet for facet, values in request.filters.items() if values and facet not in declared)
+    for facet in registry.facets():
+        if request.selected(facet.name):
+            filters[facet.name] = Q("terms", **{facet.document_field: list(request.selected(facet.name))})
     for facet in unknown:
         filters[facet] = Q("match_none")
     return filters
 
 
 def _sort(request, has_text):
-    if request.sort == "relevance" and has_text:
-        order = ["_score", {"published_at": {"order": "desc"}}]
-    elif request.sort == "reused":
-        order = [
-            {"reuse_count": {"order": "desc"}},
-            {"download_count": {"order": "desc"}},
-            {"published_at": {"order": "desc"}},
-        ]
-    else:  # newest, and relevance without text
-        order = [{"published_at": {"order": "desc"}}]
+    """The declared sort's fields; by relevance, the score first."""
+    sort, by_score = registry.sort(request.sort, has_text)
+    order = [{name.lstrip("-"): {"order": "desc" if name.startswith("-") else "asc"}} for name in sort.order]
+    if by_score:
+        order = ["_score", *order]
     return order + [{"page_id": {"order": "asc"}}]  # the embedded engine's final "pk"
 
 
@@ -282,17 +282,19 @@ def build_count_search(groups, access, facet_filters, with_facets):
         search.aggs.bucket(TOTAL_AGGREGATION, "filter", filter=Q("bool", filter=list(facet_filters.values())))
     if not with_facets:
         return search
-    for facet in FACETS:
-        others = [query for name, query in facet_filters.items() if name != facet]
+    for facet in registry.facets():
+        others = [query for name, query in facet_filters.items() if name != facet.name]
         terms = {
-            "field": document_field(facet),
-            "size": TOP_TAGS if facet == "tag" else FACET_SIZE,
+            "field": facet.document_field,
+            "size": facet.top or FACET_SIZE,
             "order": [{"_count": "desc"}, {"_key": "asc"}],
         }
         if others:
-            search.aggs.bucket(facet, "filter", filter=Q("bool", filter=others)).bucket("counts", "terms", **terms)
+            search.aggs.bucket(facet.name, "filter", filter=Q("bool", filter=others)).bucket(
+                "counts", "terms", **terms
+            )
         else:
-            search.aggs.bucket(facet, "terms", **terms)
+            search.aggs.bucket(facet.name, "terms", **terms)
     return search
 
 
@@ -418,17 +420,11 @@ class ClusterEngine(SearchEngine):
 
     def _facets(self, request, aggregations):
         facets = {}
-        for facet in FACETS:
-            selected = set(request.selected(facet))
-            aggregation = aggregations[facet]
+        for facet in registry.facets():
+            aggregation = aggregations[facet.name]
             buckets = aggregation["counts"]["buckets"] if "counts" in aggregation else aggregation["buckets"]
-            counts = [
-                FacetCount(value=bucket["key"], count=bucket["doc_count"], selected=bucket["key"] in selected)
-                for bucket in buckets
-            ]
-            present = {count.value for count in counts}
-            counts += [FacetCount(value=value, count=0, selected=True) for value in selected - present]
-            facets[facet] = counts
+            counted = [(bucket["key"], bucket["doc_count"]) for bucket in buckets]
+            facets[facet.name] = facet_counts(request, facet, counted)
         return facets
 
     def autocomplete(self, prefix, access, limit=8):

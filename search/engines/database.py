@@ -14,19 +14,17 @@ from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Sum
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
+from .. import registry
 from ..models import SearchEntry, SearchFacetValue
 from ..text import load_synonyms, parse
 from .base import (
     ACCESS_FACET,
-    FACETS,
     MARK_END,
     MARK_START,
-    TOP_TAGS,
-    FacetCount,
     Hit,
     SearchEngine,
     SearchResults,
-    document_field,
+    facet_counts,
     marked_to_html,
     normalise_prefix,
     without_marks,
@@ -187,13 +185,13 @@ def dialect():
 
 def facet_rows(document):
     """(facet, value) pairs of a document, access keys included."""
-    for facet in FACETS:
-        values = document.get(document_field(facet)) or []
+    for facet in registry.facets():
+        values = document.get(facet.document_field) or []
         if isinstance(values, str):
             values = [values]
         for value in dict.fromkeys(values):
             if value:
-                yield facet, value[:255]
+                yield facet.name, value[:255]
     for key in document["access"]:
         yield ACCESS_FACET, key
 
@@ -308,13 +306,11 @@ class DatabaseEngine(SearchEngine):
         matching = self._filtered(request, expression)
         total = None
 
-        if expression and request.sort == "relevance":
+        sort, by_score = registry.sort(request.sort, expression is not None)
+        if by_score:
             ranked, total = dialect().ranked(self._conditions(request), expression, request.per_page, request.offset)
         else:
-            ordering = {
-                "reused": ["-reuse_count", "-download_count", "-published_at", "pk"],
-            }.get(request.sort, ["-published_at", "pk"])
-            ids = matching.order_by(*ordering).values_list("pk", flat=True)[
+            ids = matching.order_by(*sort.order, "pk").values_list("pk", flat=True)[
                 request.offset : request.offset + request.per_page
             ]
             ranked = [(page_id, 0.0) for page_id in ids]
@@ -341,9 +337,10 @@ class DatabaseEngine(SearchEngine):
         widen it (OR within a facet) while the other facets narrow it (AND across). Facets with
         no selection all count over the same entries, so they share one grouped query; only a
         facet with a selection needs its own."""
-        selected_facets = [facet for facet in FACETS if request.selected(facet)]
-        unselected = [facet for facet in FACETS if facet not in selected_facets]
-        rows_by_facet = {facet: [] for facet in FACETS}
+        declared = registry.facets()
+        selected_facets = [facet.name for facet in declared if request.selected(facet.name)]
+        unselected = [facet.name for facet in declared if facet.name not in selected_facets]
+        rows_by_facet = {facet.name: [] for facet in declared}
         # SQLite otherwise reads every facet row of the counted facets (index on facet, value)
         # and tests each against the matches: a cost that grows with the index even for a rare
         # term. Only the facets without a selection count over the matches themselves (``total``);
@@ -383,17 +380,11 @@ class DatabaseEngine(SearchEngine):
             count([facet], self._filtered(request, expression, exclude_facet=facet))
 
         facets = {}
-        for facet in FACETS:
-            rows = sorted(rows_by_facet[facet], key=lambda row: (-row["count"], row["value"]))
-            if facet == "tag":
-                rows = rows[:TOP_TAGS]
-            selected = set(request.selected(facet))
-            counts = [
-                FacetCount(value=row["value"], count=row["count"], selected=row["value"] in selected) for row in rows
-            ]
-            present = {count.value for count in counts}
-            counts += [FacetCount(value=value, count=0, selected=True) for value in selected - present]
-            facets[facet] = counts
+        for facet in declared:
+            rows = sorted(rows_by_facet[facet.name], key=lambda row: (-row["count"], row["value"]))
+            facets[facet.name] = facet_counts(
+                request, facet, [(row["value"], row["count"]) for row in rows[: facet.top]]
+            )
         return facets
 
     def autocomplete(self, prefix, access, limit=8):
@@ -407,11 +398,16 @@ class DatabaseEngine(SearchEngine):
             .order_by("title")
             .values_list("pk", "title")[:limit]
         )
+        tag_facet = registry.tag_facet()
         tags = (
-            SearchFacetValue.objects.filter(facet="tag", value__istartswith=prefix, entry__in=entries.values("pk"))
+            SearchFacetValue.objects.filter(
+                facet=tag_facet.name, value__istartswith=prefix, entry__in=entries.values("pk")
+            )
             .values("value")
             .annotate(count=Count("entry"))
             .order_by("-count", "value")[:limit]
+            if tag_facet
+            else []
         )
         suggestions = [{"label": title, "kind": "title", "page_id": pk} for pk, title in titles]
         suggestions += [{"label": row["value"], "kind": "tag", "page_id": None} for row in tags]
@@ -419,10 +415,9 @@ class DatabaseEngine(SearchEngine):
 
     def related(self, page_id, access, limit=4):
         dialect().tune()
+        weights = {facet.name: facet.related_weight for facet in registry.facets() if facet.related_weight}
         own = list(
-            SearchFacetValue.objects.filter(entry_id=page_id, facet__in=["tag", "condition", "type"]).values_list(
-                "facet", "value"
-            )
+            SearchFacetValue.objects.filter(entry_id=page_id, facet__in=list(weights)).values_list("facet", "value")
         )
         if not own:
             return []
@@ -434,7 +429,14 @@ class DatabaseEngine(SearchEngine):
                 matches, entry__in=self._accessible(access).exclude(pk=page_id).values("pk")
             )
             .values("entry")
-            .annotate(score=Sum(Case(When(facet="tag", then=Value(3)), default=Value(1), output_field=IntegerField())))
+            .annotate(
+                score=Sum(
+                    Case(
+                        *(When(facet=name, then=Value(weight)) for name, weight in weights.items()),
+                        output_field=IntegerField(),
+                    )
+                )
+            )
             .order_by("-score", "entry")[:limit]
         )
         return [row["entry"] for row in rows]

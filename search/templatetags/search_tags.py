@@ -5,7 +5,7 @@ from django import template
 from django.core.paginator import EmptyPage, Paginator
 from django.http import QueryDict
 
-from ..engines.base import FACETS
+from .. import registry
 
 register = template.Library()
 
@@ -18,6 +18,22 @@ def result_pages(current, page_count):
         return Paginator(range(max(1, page_count)), 1).page(current)
     except EmptyPage:
         return None
+
+
+@register.simple_tag
+def page_range(page_obj):
+    """Page numbers around the current one, with ``Paginator.ELLIPSIS`` for the gaps."""
+    return list(page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1))
+
+
+@register.simple_tag
+def page_link(filter_query, number):
+    """The query string of page ``number`` of a filtered list, keeping its filters."""
+    query = QueryDict(filter_query or "", mutable=True)
+    query.pop("page", None)
+    if number != 1:
+        query["page"] = number
+    return _as_query_string(query) or "?"
 
 
 @register.filter
@@ -42,8 +58,8 @@ def without_filters(filter_query):
     """The query string with every facet value removed (the search text and sort stay); "" if
     nothing is left, so that templates can write ``{{ action }}{% without_filters … %}``."""
     query = QueryDict(filter_query or "", mutable=True)
-    for facet in FACETS:
-        query.pop(facet, None)
+    for facet in registry.facets():
+        query.pop(facet.name, None)
     query.pop("page", None)
     return _as_query_string(query)
 

@@ -3,8 +3,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from search import service
-from search.documents import build, searchable_pages
+from search import registry, service
 from search.engines.base import EngineUnavailable
 
 
@@ -25,16 +24,15 @@ class Command(BaseCommand):
                 self.stdout.write(", ".join(f"{key}: {value}" for key, value in status.items()))
             return
 
-        pages = searchable_pages()
-        total = pages.count()
         for engine in service.engines_to_write():
             started = time.monotonic()
+            total, documents = registry.source().all_documents()
             progress = None if quiet else self.progress_bar(engine.name, total)
-            count = engine.rebuild((build(page) for page in pages.iterator(chunk_size=200)), progress=progress)
+            count = engine.rebuild(documents, progress=progress)
             if progress:
                 self.stdout.write("")
             elapsed = time.monotonic() - started
-            self.stdout.write(f"{engine.name}: indexed {count} resources in {elapsed:.1f} s")
+            self.stdout.write(f"{engine.name}: indexed {count} documents in {elapsed:.1f} s")
 
     def progress_bar(self, name, total):
         width = 30

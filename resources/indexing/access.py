@@ -1,4 +1,4 @@
-"""Who may see what, as keys both engines store and filter on.
+"""Who may see which resource, as keys both search engines store and filter on.
 
 A document carries the keys that let someone see it: ``public`` when nothing restricts it,
 ``authenticated`` for a sign-in restriction, ``group:<id>`` for a group restriction. A request
@@ -9,7 +9,7 @@ restrictions are never searchable: their documents get no keys.
 from django.contrib.auth.models import Group
 from wagtail.models import BaseViewRestriction
 
-from resources.visibility import with_groups_fetched
+from ..visibility import with_groups_fetched
 
 PUBLIC = "public"
 AUTHENTICATED = "authenticated"

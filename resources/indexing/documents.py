@@ -1,11 +1,11 @@
-"""What is indexed for a resource: one plain dict, built once and sent to every engine."""
+"""What is indexed for a resource: one plain dict (the fields of ``search.registry.DOCUMENT_FIELDS``
+and one per facet of ``facets.py``), built once and sent to every engine."""
 
 import logging
 
 from django.utils.html import strip_tags
 
-from resources.models import ChangePackagePage, ProtocolPage, ResourcePage, ToolPage
-
+from ..models import ChangePackagePage, ProtocolPage, ResourcePage, ToolPage
 from . import access
 
 logger = logging.getLogger(__name__)
@@ -31,9 +31,8 @@ def _specific_text(page):
 def file_text(release):
     """The extracted text of a release's files: each content is extracted once, by whichever of the
     upload check, the screening step or indexing reads it first, and kept by its SHA-256."""
-    from resources.files import text_of
-
-    from .extract import ExtractionError
+    from ..files import text_of
+    from ..files.extract import ExtractionError
 
     texts = []
     for release_file in release.files.all():  # prefetched with their documents by build()
