@@ -34,9 +34,9 @@ django.setup()
 
 from bench.generate import vocabulary  # noqa: E402
 from resources.demo.files import make_pdf, make_xlsx  # noqa: E402
+from resources.files.extract import extract_text  # noqa: E402
 from resources.screening import screen_file  # noqa: E402
 from resources.screening.phi import get_analyzer  # noqa: E402
-from search.extract import extract_text  # noqa: E402
 
 DOC = ROOT / "docs" / "performance.md"
 SEED = 20261127

@@ -8,13 +8,6 @@ class ContributorsConfig(AppConfig):
     verbose_name = "People and organisations"
     default_auto_field = "django.db.models.BigAutoField"
 
-    def ready(self):
-        from django.db.models.signals import post_migrate
-
-        from .roles import ensure_roles_after_migrate
-
-        post_migrate.connect(ensure_roles_after_migrate, dispatch_uid="contributors.ensure_roles")
-
 
 class UsersAppConfig(WagtailUsersAppConfig):
     """``wagtail.users`` with our user screens (``contributors.users``), in its place in INSTALLED_APPS,

@@ -19,9 +19,6 @@ class Organisation(index.Indexed, models.Model):
     slug = models.SlugField(max_length=200, unique=True)
     kind = models.CharField(max_length=20, choices=OrganisationKind.choices, default=OrganisationKind.CARE_CENTRE)
     city = models.CharField(max_length=120, blank=True)
-    conditions = models.ManyToManyField(
-        "resources.Condition", blank=True, related_name="organisations", help_text="Conditions it serves."
-    )
     description = models.TextField(blank=True)
     website = models.URLField(blank=True)
 
@@ -29,7 +26,6 @@ class Organisation(index.Indexed, models.Model):
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("city")]),
-        FieldPanel("conditions"),
         FieldPanel("description"),
         FieldPanel("website"),
     ]

@@ -12,6 +12,7 @@ from . import release_hooks, serving  # noqa: F401  (their hooks register when i
 from .admin_views import ResourcePageViewSet, VisibleDocumentsAdminAPIViewSet
 from .admin_visibility import CommonsPagePermissionPolicy, documents_visible_in_admin, pages_visible_in_admin
 from .models import Audience, Condition, Licence, Release, ResourcePage, ResourceType
+from .people_admin import PeopleGroup
 from .review.reuse import DECLINED, GRANTED, REQUESTED
 
 # First, before anything asks for the page policy: every admin listing of pages (explorer, page
@@ -84,6 +85,7 @@ class ReleaseViewSet(SnippetViewSet):
 
 
 register_snippet(VocabularyGroup)
+register_snippet(PeopleGroup)
 register_snippet(ReleaseViewSet)
 
 

@@ -6,6 +6,7 @@ process, so each such test costs a Python start-up (~0.2 s); plain text and CSV 
 
 import io
 import subprocess
+import sys
 import time
 import zipfile
 
@@ -13,8 +14,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from resources.demo.files import make_docx, make_pdf, make_xlsx
-from search import extract
-from search.extract import ExtractedText, ExtractionError, ExtractionFailed, UnsupportedFile, extract_text
+from resources.files import archives, extract
+from resources.files.checks import check_file
+from resources.files.extract import ExtractedText, ExtractionError, ExtractionFailed, UnsupportedFile, extract_text
 
 
 def pages_pdf(pages):
@@ -327,6 +329,54 @@ def test_the_uncompressed_limit_is_a_setting(settings):
         extract_text(io.BytesIO(make_xlsx("Sheet", ["a | b"] * 200)), filename="small.xlsx")
 
 
+def many_parts(count):
+    """A Word document's skeleton padded with empty parts to ``count`` parts in all."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<document/>")
+        for number in range(count - 2):
+            archive.writestr(f"word/media/part{number}.xml", "")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "filename, make, reason",
+    [
+        ("budget.xlsx", lambda: make_bomb(300), "it unpacks to 300 MB, more than the 200 MB limit."),
+        (
+            "notes.docx",
+            lambda: many_parts(archives.MAX_ZIP_MEMBERS + 1),
+            "it holds 10,001 parts (the limit is 10,000).",
+        ),
+    ],
+)
+def test_the_upload_check_and_the_parser_refuse_an_archive_for_the_same_reason(filename, make, reason):
+    data = make()
+    with pytest.raises(UnsupportedFile) as caught:
+        extract_text(io.BytesIO(data), filename=filename)
+    assert str(caught.value) == f"{filename} can't be indexed: {reason}"
+    [finding] = check_file(io.BytesIO(data), filename).findings
+    assert finding.kind == "archive-size"
+    assert finding.message == (
+        f"{filename} can't be accepted: {reason} Save it again from the program that made it, or split it, "
+        "and upload it again."
+    )
+
+
+def test_the_parsing_process_loads_no_django():
+    """The worker runs untrusted files in a process started without the site's settings or secrets:
+    its modules (extract_worker, extract, archives, cells) must not pull Django in."""
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import resources.files.extract_worker; "
+        "print(sorted(name for name in sys.modules if name.split('.')[0] in ('django', 'wagtail')))"
+    )
+    run = subprocess.run(
+        [sys.executable, "-I", "-B", "-c", code, extract._PROJECT_ROOT], capture_output=True, text=True, check=True
+    )
+    assert run.stdout.strip() == "[]"
+
+
 @pytest.fixture
 def spawned(monkeypatch):
     """The parsing processes started during a test."""
@@ -360,7 +410,7 @@ def test_the_cpu_limit_is_a_backstop(monkeypatch, spawned):
     monkeypatch.setattr(
         extract,
         "_WORKER_BOOT",
-        "import json, sys; sys.path.insert(0, sys.argv[1]); from search.extract_worker import _limit_self; "
+        "import json, sys; sys.path.insert(0, sys.argv[1]); from resources.files.extract_worker import _limit_self; "
         "config = json.loads(sys.argv[2]); config['cpu_seconds'] = 1; _limit_self(config)\nwhile True: pass",
     )
     seconds = extract.current_limits().timeout

@@ -244,8 +244,8 @@ def test_a_read_that_ran_out_of_time_is_tried_again_later(settings):
     import datetime
 
     from resources.files import text_of
-    from search.extract import ExtractionTimedOut
-    from search.models import FileText
+    from resources.files.extract import ExtractionTimedOut
+    from resources.models import FileText
 
     settings.SEARCH_EXTRACT_TIMEOUT = 2
     crafted = crafted_slow_pdf()

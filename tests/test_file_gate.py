@@ -10,6 +10,8 @@ import io
 import json
 import os
 import struct
+import subprocess
+import sys
 import zlib
 
 import pytest
@@ -24,11 +26,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, UploadedFile
 
 from resources.demo.files import make_pdf
-from resources.files import check_image, check_upload, clean_filename, text_of
+from resources.files import check_image, check_upload, clean_filename, extract, text_of
+from resources.indexing.documents import file_text
+from resources.models import FileText
 from resources.review.sharing import pending_files
-from search import extract
-from search.documents import file_text
-from search.models import FileText
 
 from .builders import make_tool
 from .conftest import login
@@ -444,3 +445,19 @@ def test_a_file_a_live_page_links_is_replaced_only_by_someone_who_may_publish_th
     _seen, edited = post_upload(client, "wagtaildocs", "document", "edit", "new-sheet.pdf", newer, lambda: document)
     edited.refresh_from_db()
     assert edited.file.name != original
+
+
+def test_the_file_checks_and_screening_import_in_either_order():
+    """resources.files' checks report screening's ``Finding`` and screening's ``screen_file`` builds on
+    the checks: a fresh process must be able to start from either side (the document form, loaded
+    from settings, starts from resources.files)."""
+    for first in ("resources.files.checks", "resources.files.gate", "resources.screening.files"):
+        code = f"import {first}; from resources.screening import screen_file; from resources.files import TIMED_OUT"
+        run = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            cwd=settings.BASE_DIR,
+            env={**os.environ, "DJANGO_SETTINGS_MODULE": "commons_site.settings.test"},
+        )
+        assert run.returncode == 0, run.stderr

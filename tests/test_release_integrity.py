@@ -20,9 +20,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, ModelLogEntry, Page, PageLogEntry
 
 from resources.demo.files import make_pdf
-from resources.models import Release, ReleaseFile, ReleaseLocked, ResourcePage
-from search.documents import file_text
-from search.models import FileText
+from resources.indexing.documents import file_text
+from resources.models import FileText, Release, ReleaseFile, ReleaseLocked, ResourcePage
 
 from .builders import add_release, make_document, make_tool
 from .conftest import login

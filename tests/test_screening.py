@@ -2,7 +2,7 @@
 files, refused files, image and archive limits, the licence matrix, the demo content, the
 ``screen`` command.
 
-No database. PDFs and Office files go through search.extract's parsing process (~0.2 s each).
+No database. PDFs and Office files go through resources.files.extract's parsing process (~0.2 s each).
 """
 
 import csv

@@ -21,7 +21,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site
 
 from contributors.models import ContributorProfile, Organisation
-from contributors.roles import EDITORS, NETWORK_ADMINS, PARTICIPANTS, REVIEWERS, ensure_roles
+from contributors.roles import EDITORS, NETWORK_ADMINS, PARTICIPANTS, REVIEWERS
 from resources.models import (
     Audience,
     ChangePackagePage,
@@ -41,6 +41,7 @@ from resources.models import (
     ResourceType,
     ToolPage,
 )
+from resources.roles import ensure_roles
 from resources.spdx import KNOWN_LICENCES
 
 from . import collections, files, network, vocabularies

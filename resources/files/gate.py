@@ -6,11 +6,12 @@
 An empty list means accept; otherwise refuse, showing each finding's ``message`` (``refusal()``
 builds the form error). ``filename`` should already be clean (``names.clean_filename``).
 
-``check_upload`` is ``resources.screening.screen_file``: size, type by content (the name must
-agree), decompression bombs, sandboxed extraction, spreadsheet formula cells and, with
-``health_information=True``, protected health information in the text. Routes without a later
-screening step (Wagtail's document admin) pass True; /share/ passes False because the workflow's
-screening step reports health information with the whole contribution. The text extracted here
+``check_upload`` is ``resources.screening.screen_file``: this module's file checks
+(``checks.check_file``: size, type by content with a name to agree, decompression bombs, sandboxed
+extraction, spreadsheet formula cells) and, with ``health_information=True``, protected health
+information in the text. Routes without a later screening step (Wagtail's document admin) pass
+True; /share/ passes False because the workflow's screening step reports health information with
+the whole contribution. The text extracted here
 is kept (``text.text_of``) for the screening step and indexing, unless the file is refused: a
 refused file leaves nothing behind, its text included.
 
@@ -23,7 +24,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 
-from ..screening.files import EXTENSIONS, PILLOW_FORMATS, TIMED_OUT, screen_file, screen_image
+from ..screening.files import screen_file
+from .checks import EXTENSIONS, PILLOW_FORMATS, TIMED_OUT, image_findings
 from .text import sha256_of
 
 MAX_LISTED = 10  # findings listed in one form error; the rest are counted
@@ -32,7 +34,7 @@ REFUSED = "file_refused"  # the code of each form error refusal() makes
 
 def check_upload(file, filename, *, health_information):
     """Findings that refuse ``file`` (a binary file object, e.g. an ``UploadedFile``)."""
-    from search.models import FileText
+    from resources.models import FileText
 
     if not isinstance(file, File):
         file = File(file, name=filename)
@@ -55,7 +57,7 @@ def allowed_image_kinds():
 
 def check_image(file, filename):
     """Findings that refuse an image upload (a binary file object)."""
-    findings = screen_image(file, filename, formats=allowed_image_kinds())
+    findings = image_findings(file, filename, formats=allowed_image_kinds())
     file.seek(0)
     return findings
 

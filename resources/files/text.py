@@ -4,9 +4,9 @@
     sha256_of(file) -> str
 
 The upload check, the screening step and search indexing all ask for the same file's text; the
-first asks ``search.extract`` (the limited parsing process) and the answer, text or refusal, is
-kept in ``search.models.FileText`` under the content's hash, so the others read it back. Limits
-are ``search.extract``'s (``SEARCH_EXTRACT_*`` settings); changing one that shapes the result
+first asks ``resources.files.extract`` (the limited parsing process) and the answer, text or refusal, is
+kept in ``resources.models.FileText`` under the content's hash, so the others read it back. Limits
+are ``resources.files.extract``'s (``SEARCH_EXTRACT_*`` settings); changing one that shapes the result
 re-extracts on the next request.
 """
 
@@ -30,11 +30,11 @@ def text_of(file_or_document, filename=None, *, sha256=None):
     file, any stream), read once per content and then kept. ``filename`` is the name to judge and
     word messages by (default: the document's or the file's name). ``sha256``, when the caller
     knows it (a published release file's recorded hash), saves reading the file to hash it.
-    Raises ``search.extract.UnsupportedFile`` or ``ExtractionFailed`` as ``extract_text`` does,
+    Raises ``resources.files.extract.UnsupportedFile`` or ``ExtractionFailed`` as ``extract_text`` does,
     with the message worded for ``filename``."""
     from wagtail.documents.models import AbstractDocument
 
-    from search.models import FileText
+    from resources.models import FileText
 
     if isinstance(file_or_document, AbstractDocument):
         document = file_or_document

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('auth', '0012_alter_user_first_name_max_length'),
-        ('contributors', '0003_orcid_accepts_pasted_urls'),
+        ('contributors', '0001_initial'),
         ('resources', '0003_release_file_download_count'),
         ('wagtailcore', '0098_apitoken'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

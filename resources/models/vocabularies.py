@@ -39,8 +39,13 @@ class Condition(Vocabulary):
     network_name = models.CharField(
         max_length=120, blank=True, help_text="The improvement network for this condition, if named."
     )
+    # Declared here, not on Organisation: contributors knows nothing of resources. Each side reads
+    # it (``organisation.conditions``) and edits it (the organisation form in resources/people_admin.py).
+    organisations = models.ManyToManyField(
+        "contributors.Organisation", blank=True, related_name="conditions", help_text="Organisations that serve it."
+    )
 
-    panels = Vocabulary.panels + [FieldPanel("network_name")]
+    panels = Vocabulary.panels + [FieldPanel("network_name"), FieldPanel("organisations")]
 
     class Meta(Vocabulary.Meta):
         verbose_name = "condition"

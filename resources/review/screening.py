@@ -34,9 +34,10 @@ from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from search.extract import current_limits
+from resources.files import TIMED_OUT
+from resources.files.extract import current_limits
 
-from ..screening.files import TIMED_OUT, screen_file
+from ..screening.files import screen_file
 from ..screening.findings import Finding
 from ..screening.licences import check_licence
 from ..screening.text import screen_fields

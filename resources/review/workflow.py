@@ -1,6 +1,6 @@
 """The "Contribution review" workflow on every library: screening, review, editorial approval.
 
-``ensure_review_workflow(groups)`` is idempotent and runs with ``contributors.roles.ensure_roles``
+``ensure_review_workflow(groups)`` is idempotent and runs with ``resources.roles.ensure_roles``
 (after every migrate, in ``load_demo`` and ``manage.py setup_roles``): the tasks are found by name,
 so an administrator may rename the workflow's groups or reorder nothing by accident, and a library
 made later gets the workflow the next time roles are set up.
@@ -8,6 +8,8 @@ made later gets the workflow the next time roles are set up.
 
 from django.db import transaction
 from wagtail.models import Workflow, WorkflowPage, WorkflowTask
+
+from contributors.roles import EDITORS, REVIEWERS
 
 WORKFLOW_NAME = "Contribution review"
 SCREENING_NAME = "Automated screening"
@@ -18,8 +20,6 @@ EDITORIAL_NAME = "Editorial approval"
 @transaction.atomic
 def ensure_review_workflow(groups):
     """``groups``: the role groups by name (``ensure_roles``' result)."""
-    from contributors.roles import EDITORS, REVIEWERS
-
     from ..models import LibraryPage, ReviewTask, ScreeningTask
 
     screening, _ = ScreeningTask.objects.get_or_create(name=SCREENING_NAME)

@@ -39,7 +39,7 @@ KINDS = {
         "a name in a patient context",
         "Delete it, or replace it with a made-up label such as “Child A”.",
     ),
-    # the file itself (files.py)
+    # the file itself (resources/files/checks.py)
     "file-type": ("a file that can't be accepted", ""),
     "file-size": ("a file that is too large", ""),
     "image-pixels": ("an image with too many pixels", ""),

@@ -1,6 +1,6 @@
 """Protected health information (PHI) in text, found with Presidio, fully offline.
 
-    scan_parts(parts, file_label) -> list[Finding]     # parts: [(location, text)], as search.extract gives
+    scan_parts(parts, file_label) -> list[Finding]     # parts: [(location, text)], as resources.files.extract gives
     detect(text) -> list[Detection]                    # one text, offsets into it
 
 What is looked for, and how
@@ -82,7 +82,7 @@ os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", " ")
 # Presidio logs every recognizer it loads, at INFO: keep that out of the site's logs.
 logging.getLogger("presidio-analyzer").setLevel(logging.WARNING)
 
-from search.extract import setting  # noqa: E402
+from resources.files.extract import setting  # noqa: E402
 
 from .findings import phi_finding  # noqa: E402
 from .patterns import (  # noqa: E402
@@ -642,7 +642,7 @@ def _header(cells):
 
 def scan_parts(parts, file_label):
     """Findings for protected health information in ``parts`` (``[(location, text)]``, as
-    ``search.extract.ExtractedText.parts``). ``file_label`` is the file's name, or ``"page
+    ``resources.files.extract.ExtractedText.parts``). ``file_label`` is the file's name, or ``"page
     text"``. One finding per identifier, in document order; identical findings (the same masked
     snippet at the same place) are reported once."""
     parts = [(location, text) for location, text in parts if text and text.strip()]

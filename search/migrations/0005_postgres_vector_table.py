@@ -98,7 +98,7 @@ def run(statements_by_vendor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("commons_search", "0004_file_text")]
+    dependencies = [("commons_search", "0003_seed_synonyms")]
 
     operations = [
         migrations.RunPython(run({"postgresql": POSTGRES_FORWARD}), run({"postgresql": POSTGRES_BACKWARD})),

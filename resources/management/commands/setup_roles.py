@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from contributors.roles import ensure_roles
+from resources.roles import ensure_roles
 
 
 class Command(BaseCommand):
