@@ -7,10 +7,15 @@ manages, and the review workflow whose human steps are its groups.
 administrator granted by hand stays.
 """
 
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
 from contributors.roles import EDITORS, NETWORK_ADMINS, PARTICIPANTS, REVIEWERS, ROLE_GROUPS
+
+from .models import HomePage, LibraryPage
+from .review.workflow import ensure_review_workflow
 
 # (group, page permission types, granted on): where in the page tree each role may act.
 PAGE_PERMISSIONS = {
@@ -78,11 +83,6 @@ def _model_permissions_for(group_name):
 @transaction.atomic
 def ensure_roles():
     """The role groups by name, each with its permissions, and the review workflow on every library."""
-    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
-
-    from .models import HomePage, LibraryPage
-    from .review.workflow import ensure_review_workflow
-
     pages_for = {
         "library": list(LibraryPage.objects.all()),
         "home": list(HomePage.objects.all()),
@@ -115,7 +115,5 @@ def ensure_roles():
 def ensure_roles_after_migrate(app_config, **kwargs):
     # post_migrate is sent once per app, in INSTALLED_APPS order, and each app's permissions are
     # created by its own signal; act on the last one, when every permission exists.
-    from django.apps import apps
-
     if app_config is list(apps.get_app_configs())[-1]:
         ensure_roles()

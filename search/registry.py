@@ -136,10 +136,6 @@ def facets():
     return source().facets
 
 
-def facet(name):
-    return next((declared for declared in facets() if declared.name == name), None)
-
-
 def sorts():
     return source().sorts
 

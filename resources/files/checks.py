@@ -192,7 +192,7 @@ def _refusal_before_reading(handle, filename, size):
         ]
     head = handle.read(16)
     handle.seek(0)
-    if head.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")):
+    if _image_kind(head) in ("png", "jpeg"):
         return image_findings(handle, filename)
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         refused = _check_archive(handle, filename)

@@ -45,6 +45,5 @@ def text_of(file_or_document, filename=None, *, sha256=None):
         filename = str(getattr(file, "name", "") or "").replace("\\", "/").rsplit("/", 1)[-1] or None
     if sha256 is None:
         sha256 = sha256_of(file)
-    # A Django upload spooled to disk is parsed from its path, not copied to another temporary file.
-    source = file.temporary_file_path() if hasattr(file, "temporary_file_path") else file
-    return FileText.extract(source, filename, sha256)
+    # A Django upload spooled to disk is parsed from its path (``extract.opened``), not copied again.
+    return FileText.extract(file, filename, sha256)

@@ -10,6 +10,12 @@ from . import access
 
 logger = logging.getLogger(__name__)
 
+NETWORK_ONLY = "network-only"  # the licence value of a licence without an SPDX identifier
+
+
+def licence_value(spdx_id):
+    return spdx_id or NETWORK_ONLY
+
 
 def _stream_text(value):
     """The readable text of a StreamField value."""
@@ -73,7 +79,7 @@ def build(page):
         "type": page.resource_type.slug if page.resource_type else "",
         "phase": page.phase,
         "audience": sorted(page.audiences.values_list("slug", flat=True)),
-        "licence": (page.licence.spdx_id or "network-only") if page.licence else "",
+        "licence": licence_value(page.licence.spdx_id) if page.licence else "",
         "organisation": sorted(org.slug for org in organisations),
         "contributors": [link.contributor.display_name for link in credited],
         "release_notes": "\n".join(notes),

@@ -9,6 +9,7 @@ from contributors.models import Organisation
 from search.registry import Facet, Sort
 
 from ..models import Audience, Condition, ImprovementPhase, Licence, ResourceType
+from .documents import licence_value
 
 
 def _slugs_and_names(model):
@@ -16,8 +17,8 @@ def _slugs_and_names(model):
 
 
 def _licence_labels():
-    # A licence without an SPDX identifier is the network's own terms: indexed as "network-only".
-    return ((spdx or "network-only", spdx or name) for spdx, name in Licence.objects.values_list("spdx_id", "name"))
+    # A licence without an SPDX identifier is the network's own terms, shown by its name.
+    return ((licence_value(spdx), spdx or name) for spdx, name in Licence.objects.values_list("spdx_id", "name"))
 
 
 # In the order the results page shows them.

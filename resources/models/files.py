@@ -1,9 +1,21 @@
 """The text read from files, kept by the SHA-256 of their content (see ``resources.files``)."""
 
 import datetime
+from dataclasses import asdict
 
 from django.db import models
 from django.utils import timezone
+
+from ..files.extract import (
+    KINDS,
+    ExtractedText,
+    ExtractionFailed,
+    ExtractionTimedOut,
+    UnsupportedFile,
+    current_limits,
+    extract_text,
+    file_extension,
+)
 
 
 class FileText(models.Model):
@@ -61,10 +73,6 @@ class FileText(models.Model):
         """``extract_text(source, filename)`` for content whose hash is ``sha256``: the kept answer
         when it still applies, else a fresh extraction, kept. Returns an ``ExtractedText`` or
         raises ``UnsupportedFile``/``ExtractionFailed`` as the extractor does."""
-        from dataclasses import asdict
-
-        from ..files.extract import current_limits, file_extension
-
         extension = file_extension(filename)[:20]
         limits = asdict(current_limits())
         kept = cls.objects.filter(sha256=sha256).first()
@@ -74,8 +82,6 @@ class FileText(models.Model):
 
     @classmethod
     def _extracted(cls, source, sha256, extension, limits):
-        from ..files.extract import ExtractionFailed, ExtractionTimedOut, UnsupportedFile, extract_text
-
         values = {
             "extension": extension,
             "limits": limits,
@@ -111,8 +117,6 @@ class FileText(models.Model):
 
     def applies_to(self, extension, limits):
         """Whether this answer is what extracting now, under a name with ``extension``, would give."""
-        from ..files.extract import KINDS
-
         if any(self.limits.get(name) != limits[name] for name in self.SHAPING_LIMITS):
             return False
         if self.error_type in (self.FAILED, self.TIMED_OUT) and self.limits != limits:
@@ -123,8 +127,6 @@ class FileText(models.Model):
         return parsed_document or self.extension == extension
 
     def answer(self, filename):
-        from ..files.extract import ExtractedText, ExtractionFailed, ExtractionTimedOut, UnsupportedFile
-
         if self.error_type:
             message = self.error.replace(self._placeholder(self.extension), filename or "The file")
             error_class = {self.UNSUPPORTED: UnsupportedFile, self.TIMED_OUT: ExtractionTimedOut}

@@ -74,6 +74,14 @@ def authors(workflow_state):
     return {workflow_state.requested_by, getattr(page, "owner", None)} - {None}
 
 
+def for_reviewers(task_state, page):
+    """What someone asked to look at a contribution is told: who shared it, where to review it."""
+    return {
+        "submitted_by": display_name(task_state.workflow_state.requested_by),
+        "review_url": absolute(reverse("wagtailadmin_pages:edit", args=[page.pk])),
+    }
+
+
 def templates(name):
     return {"subject": f"resources/emails/{name}_subject.txt", "text": f"resources/emails/{name}.txt"}
 
@@ -85,7 +93,7 @@ def in_the_locale_of(user):
     request is that of whoever acted, not of the person written to.)"""
     profile = UserProfile.get_for_user(user)
     with translation.override(profile.preferred_language or settings.LANGUAGE_CODE):
-        with timezone.override(profile.current_time_zone or settings.TIME_ZONE):
+        with timezone.override(profile.get_current_time_zone()):
             yield
 
 
@@ -187,17 +195,18 @@ class ReviewRequestNotifier(PlainWordsEmailMixin, GroupApprovalTaskStateSubmissi
 
     def get_context(self, task_state, **kwargs):
         context = super().get_context(task_state, **kwargs)
-        context["submitted_by"] = display_name(task_state.workflow_state.requested_by)
-        context["review_url"] = absolute(reverse("wagtailadmin_pages:edit", args=[context["object"].pk]))
+        context.update(for_reviewers(task_state, context["object"]))
         return context
 
 
 class ChangesRequestedNotifier(PlainWordsEmailMixin, ContributorsMixin, WorkflowStateRejectionEmailNotifier):
     """Returned: by the screening with its findings, or by a reviewer with their comment."""
 
+    template_name = "changes_requested"
+
     def get_template_name(self, workflow_state, **kwargs):
         returned_by_screening = isinstance(workflow_state.current_task_state.specific, ScreeningTaskState)
-        return "screening_failed" if returned_by_screening else "changes_requested"
+        return "screening_failed" if returned_by_screening else self.template_name
 
     def get_context(self, workflow_state, **kwargs):
         context = super().get_context(workflow_state, **kwargs)
@@ -221,9 +230,6 @@ class ReturnedAfterApprovalNotifier(ChangesRequestedNotifier):
         approved = workflow_state.task_states.filter(status=TaskState.STATUS_APPROVED).select_related("finished_by")
         approvers = {state.finished_by for state in approved}
         return approvers - authors(workflow_state) - {workflow_state.current_task_state.finished_by, None}
-
-    def get_template_name(self, workflow_state, **kwargs):
-        return self.template_name
 
 
 class PublishedNotifier(PlainWordsEmailMixin, ContributorsMixin, WorkflowStateApprovalEmailNotifier):
@@ -266,12 +272,7 @@ class HeldForEditorNotifier(PlainWordsEmailMixin, EmailNotificationMixin, Notifi
     def get_context(self, task_state, **kwargs):
         context = super().get_context(task_state, **kwargs)
         page = task_state.workflow_state.content_object.specific
-        context.update(
-            page=page,
-            findings=task_state.findings,
-            submitted_by=display_name(task_state.workflow_state.requested_by),
-            review_url=absolute(reverse("wagtailadmin_pages:edit", args=[page.pk])),
-        )
+        context.update(page=page, findings=task_state.findings, **for_reviewers(task_state, page))
         return context
 
 
