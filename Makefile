@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint test-postgres test-search test-browser opensearch install migrate demo check-deploy bench clean need-postgres need-cluster
+.PHONY: run test lint test-postgres test-search test-browser opensearch install migrate demo check-deploy bench relevance clean need-postgres need-cluster
 
 # Create the virtualenv and install the project with its test tools; redone only when
 # pyproject.toml changes.
@@ -86,6 +86,13 @@ check-deploy: install
 # The search benchmark (bench/README.md): e.g. make bench BENCH_ARGS="--sizes 10000 --wait-quiet".
 bench: install
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# How well search finds what people mean (bench/relevance.yaml, docs/search-quality.md): the embedded
+# engine on SQLite, failing below the floor. The other engines, each on its own fresh database:
+#   DATABASE_URL=postgres://USER@HOST:PORT/NAME OPENSEARCH_URL=opensearch://127.0.0.1:9250 make relevance
+# (the PostgreSQL server needs the `postgres` extra installed; RELEVANCE_ARGS="--engines opensearch" picks one).
+relevance: install
+	$(BIN)/python bench/relevance.py --floor bench/relevance-floor.json $(RELEVANCE_ARGS)
 
 clean:
 	rm -rf $(VENV) var

@@ -77,6 +77,10 @@ class SearchQueryLog(models.Model):
     filters = models.CharField(max_length=500, blank=True)
     result_count = models.PositiveIntegerField()
     engine = models.CharField(max_length=20)
+    # How the search was answered when not word for word: what "Did you mean" offered, and whether
+    # no result had every word (so results matching some of them were shown).
+    suggestion = models.CharField(max_length=200, blank=True)
+    relaxed = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
 
@@ -85,3 +89,16 @@ class SearchClick(models.Model):
     page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
     position = models.PositiveSmallIntegerField()
     created_at = models.DateTimeField(auto_now_add=True)
+
+
+class SearchTerm(models.Model):
+    """A word of the index and how many entries hold it: the vocabulary query understanding reads
+    (search/understanding.py) to correct typos, meet spelling variants and split or join compounds,
+    the same for every engine. Kept by the embedded engine as it writes entries (search/vocabulary.py)."""
+
+    term = models.CharField(max_length=64, unique=True)
+    key = models.CharField(max_length=64, db_index=True, help_text="search.text.term_key(term)")
+    entries = models.IntegerField(default=0)
+
+    def __str__(self):
+        return self.term

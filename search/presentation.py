@@ -23,11 +23,17 @@ def results_context(http_request, log_queries=False, per_page=12):
             filters=http_request.GET.urlencode()[:500],
             result_count=results.total,
             engine=results.engine,
+            suggestion=results.suggestion[:200],
+            relaxed=results.relaxed,
         )
 
     query = http_request.GET.copy()
     query.pop("page", None)
+    suggestion_query = http_request.GET.copy()
+    suggestion_query.pop("page", None)
+    suggestion_query["q"] = results.suggestion
     return {
+        "suggestion_query": suggestion_query.urlencode() if results.suggestion else "",
         "form": form,
         "search_request": search_request,
         "results": results,

@@ -4,6 +4,7 @@ configured: ``SEARCH_URL`` picks it, and when a cluster cannot answer, the embed
 
 import logging
 import threading
+from dataclasses import replace
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -66,9 +67,34 @@ def _answer(method, *args, **kwargs):
     return getattr(embedded_engine(), method)(*args, **kwargs), engine.name != "embedded"
 
 
+# Fewer results with every word than this, and the results are those matching the most words.
+RELAX_BELOW = 10
+
+
 def search(search_request: SearchRequest):
-    results, degraded = _answer("search", search_request)
+    """Results with every word of the query first. When fewer than ``RELAX_BELOW`` have them all, a
+    second pass ranks resources by how many of the words (with their synonyms, variants and
+    corrections) they match, then by relevance: those with every word still come first, and the page
+    says that the rest match only some (``results.relaxed``)."""
+    return _search(lambda request: _answer("search", request), search_request)
+
+
+def search_with(engine, search_request: SearchRequest):
+    """``search`` on the given engine, with no fallback (benchmarks and comparisons)."""
+    return _search(lambda request: (engine.search(request), False), search_request)
+
+
+def _search(ask, search_request):
+    query = search_request.understood()
+    request = replace(search_request, query=query)
+    results, degraded = ask(request)
+    if len(query.groups) > 1 and results.total < RELAX_BELOW:
+        relaxed, relaxed_degraded = ask(replace(request, relaxed=True))
+        if relaxed.total > results.total:
+            relaxed.relaxed, relaxed.every_word_count = True, results.total
+            results, degraded = relaxed, degraded or relaxed_degraded
     results.degraded = results.degraded or degraded
+    results.suggestion = query.suggestion
     label_facets(results.facets)
     return results
 

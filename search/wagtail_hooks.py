@@ -92,22 +92,27 @@ class SearchAnalyticsView(WagtailAdminTemplateMixin, TemplateView):
         for row in top_queries:
             row["click_through"] = _rate(row["clicked_searches"], row["searches"])
 
-        zero_results = list(
-            by_query.filter(result_count=0)
-            .annotate(searches=Count("pk"), last_searched=Max("created_at"))
-            .order_by("-searches", "-last_searched", "term")[: self.top]
-        )
+        def missed(searches_missed):
+            # With the "Did you mean" the site offered (the same query gets the same suggestion
+            # until the index changes: the latest is shown).
+            return list(
+                searches_missed.annotate(
+                    searches=Count("pk"), last_searched=Max("created_at"), suggestion=Max("suggestion")
+                ).order_by("-searches", "-last_searched", "term")[: self.top]
+            )
 
         totals = searches.aggregate(
             searches=Count("pk"),
             clicked_searches=Count("pk", filter=Q(clicked=True)),
             zero_result_searches=Count("pk", filter=Q(result_count=0)),
+            relaxed_searches=Count("pk", filter=Q(relaxed=True)),
         )
         context.update(
             days=self.days,
             top=self.top,
             top_queries=top_queries,
-            zero_results=zero_results,
+            zero_results=missed(by_query.filter(result_count=0)),
+            relaxed_results=missed(by_query.filter(relaxed=True)),
             totals=totals,
             click_through=_rate(totals["clicked_searches"], totals["searches"]),
             zero_rate=_rate(totals["zero_result_searches"], totals["searches"]),

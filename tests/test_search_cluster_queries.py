@@ -4,6 +4,7 @@ answers back, the alias swap of a rebuild, and that an unreachable cluster is an
 
 import datetime
 import time
+from dataclasses import replace
 
 import pytest
 
@@ -20,9 +21,16 @@ from search.engines.cluster import (
     index_body,
     to_source,
 )
-from search.text import synonym_map
+from search.text import parse, synonym_map
+from search.understanding import Query
 
 SYNONYMS = synonym_map([("PDSA", ["plan-do-study-act"])])
+
+
+def understood(request):
+    """``request`` with its query worked out as search/understanding.py would with ``SYNONYMS`` and
+    an index that knows every word: these tests need no database."""
+    return replace(request, query=Query(text=request.text, groups=parse(request.text, SYNONYMS).groups))
 PUBLIC = frozenset({"public"})
 FIELDS = ["title^5", "tags.text^4", "summary^3", "body^2", "release_notes^2", "contributors^2", "file_text"]
 HIGHLIGHT = {
@@ -81,7 +89,7 @@ def test_text_with_a_synonym_and_a_phrase():
         }
     }
 
-    assert build_search_body(request, SYNONYMS) == [
+    assert build_search_body(understood(request)) == [
         {
             "query": query,
             "sort": ["_score", {"published_at": {"order": "desc"}}, {"page_id": {"order": "asc"}}],
@@ -114,7 +122,7 @@ def test_filters_on_two_facets_narrow_the_hits_and_each_facet_counts_under_the_o
         }
     ]
 
-    hits, counts = build_search_body(request, SYNONYMS)
+    hits, counts = build_search_body(understood(request))
 
     # The hits: OR within a facet (one terms filter), AND across facets, in the query itself.
     assert hits == {
@@ -151,7 +159,7 @@ def test_filters_on_two_facets_narrow_the_hits_and_each_facet_counts_under_the_o
 
 
 def test_facets_with_nothing_selected_are_plain_terms_aggregations():
-    _, counts = build_search_body(SearchRequest(text="sick"), SYNONYMS)
+    _, counts = build_search_body(understood(SearchRequest(text="sick")))
 
     assert counts["track_total_hits"] is True  # the total is the hit count
     assert counts["aggs"] == {
@@ -169,7 +177,7 @@ def test_empty_text_matches_everything_visible_newest_first_without_highlights()
     request = SearchRequest(text='  "" !? ', sort="relevance", filters={"tag": ("asthma",)})
     asthma = {"terms": {"tags": ["asthma"]}}
 
-    assert build_search_body(request, SYNONYMS) == [
+    assert build_search_body(understood(request)) == [
         {
             "query": {"bool": {"filter": [{"terms": {"access": ["public"]}}, asthma]}},
             "sort": [{"published_at": {"order": "desc"}}, {"page_id": {"order": "asc"}}],
@@ -197,7 +205,7 @@ def test_empty_text_matches_everything_visible_newest_first_without_highlights()
 
 
 def test_an_unknown_facet_matches_nothing_and_empties_the_other_counts():
-    hits, counts = build_search_body(SearchRequest(text="sick", filters={"colour": ("red",)}), SYNONYMS)
+    hits, counts = build_search_body(understood(SearchRequest(text="sick", filters={"colour": ("red",)})))
 
     assert hits["query"]["bool"]["filter"][1:] == [{"match_none": {}}]
     assert counts["aggs"]["total"] == {"filter": {"bool": {"filter": [{"match_none": {}}]}}}
@@ -205,7 +213,7 @@ def test_an_unknown_facet_matches_nothing_and_empties_the_other_counts():
 
 
 def test_sort_newest_with_text_and_pages_beyond_the_result_window():
-    body, _ = build_search_body(SearchRequest(text="asthma", sort="newest", page=5000, with_facets=False), SYNONYMS)
+    body, _ = build_search_body(understood(SearchRequest(text="asthma", sort="newest", page=5000, with_facets=False)))
 
     assert body["sort"] == [{"published_at": {"order": "desc"}}, {"page_id": {"order": "asc"}}]
     assert (body["from"], body["size"]) == (10_000, 0)  # never more than index.max_result_window
@@ -392,7 +400,6 @@ class FakeGateway:
 
 
 def test_answers_become_results_with_marked_highlights_and_disjunctive_facets(monkeypatch):
-    monkeypatch.setattr("search.engines.cluster.load_synonyms", lambda: SYNONYMS)
     hits = {
         "took": 3,
         "timed_out": False,
@@ -429,7 +436,7 @@ def test_answers_become_results_with_marked_highlights_and_disjunctive_facets(mo
     gateway = FakeGateway([hits, counts])
     engine = ClusterEngine(gateway)
 
-    results = engine.search(SearchRequest(text="sick", filters={"condition": ("ibd", "jia")}))
+    results = engine.search(understood(SearchRequest(text="sick", filters={"condition": ("ibd", "jia")})))
 
     # One round trip: the hits, then the facet counts (request-cached).
     ((name, index, bodies, cached),) = gateway.calls
@@ -444,11 +451,10 @@ def test_answers_become_results_with_marked_highlights_and_disjunctive_facets(mo
 
 
 def test_a_missing_index_is_an_outage_so_the_embedded_engine_answers(monkeypatch):
-    monkeypatch.setattr("search.engines.cluster.load_synonyms", lambda: SYNONYMS)
     with pytest.raises(EngineUnavailable):
         ClusterEngine(FakeGateway(answer=None)).related(7, PUBLIC)
     with pytest.raises(EngineUnavailable):
-        ClusterEngine(FakeGateway(answer=None)).search(SearchRequest(text="sick"))
+        ClusterEngine(FakeGateway(answer=None)).search(understood(SearchRequest(text="sick")))
 
 
 def test_rebuild_loads_a_new_index_then_swaps_the_alias_atomically_then_drops_the_old():

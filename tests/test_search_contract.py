@@ -271,3 +271,42 @@ def test_search_falls_back_when_the_cluster_stops_and_comes_back(cluster, cluste
     messages = [record.getMessage().lower() for record in caplog.records if record.name == "search.service"]
     assert sum("unavailable" in message for message in messages) == 1, "logged once, not per request"
     assert sum("answering again" in message for message in messages) == 1
+
+
+# What a query finds or not must not depend on the engine: common words, bare numbers, codes with
+# digits, typos, spellings and compounds are understood once (search/understanding.py), and every
+# engine gets the same groups. (Through the service, as the search page asks: with its second,
+# relaxed pass.)
+AGREEMENT = [
+    ("the of and", False),  # only common words: nothing to search for
+    ("what is it", False),
+    ("1", False),  # a bare number says nothing alone (release labels are "1.0")
+    ("zzqxv", False),
+    ("PHQ-9", True),
+    ("PHQ9", True),  # a code typed joined, written with a hyphen
+    ("phq 9", True),
+    ("HbA1c", True),
+    ("A1c", True),  # inside the longer code
+    ("checklsit", True),  # a typo
+    ("behavior", True),  # the demo writes "behaviour"
+    ("pediatric", True),  # and "paediatric"
+    ("previsit", True),  # and "pre-visit"
+    ("pre visit", True),
+    ("how do we get families to fill in the pre-visit form", True),  # a question: no result has every word
+    ("plan do study act", True),  # a synonym of several words, unquoted
+]
+
+
+@pytest.fixture(params=ENGINES)
+def configured(request, db, cluster_engines):
+    """SEARCH_URL naming each engine in turn (clusters indexed once for the module)."""
+    url = "embedded" if request.param == "embedded" else cluster_url(request.param)
+    with override_settings(SEARCH_URL=url):
+        yield request.param
+
+
+@pytest.mark.parametrize("text, finds", AGREEMENT)
+def test_every_engine_agrees_on_whether_a_query_finds_anything(configured, text, finds):
+    results = service.search(SearchRequest(text=text, access=PUBLIC))
+    assert not results.degraded, "the configured engine answered"
+    assert (results.total > 0) == finds, f"{configured}: {results.total} results for {text!r}"

@@ -99,7 +99,7 @@ def test_the_cluster_mapping_and_queries_carry_a_new_facet(with_setting_facet):
     assert mapping["setting"] == {"type": "keyword"}
     document = registry.source().all_documents()[1]
     assert "setting" in to_source(next(iter(document)))
-    hits, counts = build_search_body(SearchRequest(filters={"setting": ("home",)}), synonyms={})
+    hits, counts = build_search_body(SearchRequest(filters={"setting": ("home",)}))
     assert {"terms": {"setting": ["home"]}} in hits["query"]["bool"]["filter"]
     assert "setting" in counts["aggs"] and "for_whom" in counts["aggs"]
 

@@ -42,10 +42,23 @@ class SearchRequest:
     # Who is asking, as access keys: "public", "authenticated", "group:<id>" (see access.py).
     access: frozenset = frozenset({"public"})
     with_facets: bool = True
+    # What the text means (search/understanding.py), worked out once by the service; an engine
+    # asked directly works it out itself (``understood``).
+    query: object = None
+    # False: a result must match every group of the query. True: any group, those matching the
+    # most groups first, then by relevance (the service's second pass when few match every word).
+    relaxed: bool = False
 
     @property
     def offset(self):
         return (self.page - 1) * self.per_page
+
+    def understood(self):
+        if self.query is not None:
+            return self.query
+        from ..understanding import Query, understand
+
+        return understand(self.text) if self.text.strip() else Query(text=self.text)
 
     def selected(self, facet):
         return tuple(self.filters.get(facet, ()))
@@ -84,6 +97,19 @@ class SearchResults:
     facets: dict = field(default_factory=dict)  # facet -> [FacetCount]
     engine: str = ""
     degraded: bool = False  # answered by the fallback: results may be incomplete
+    relaxed: bool = False  # no result had every word: these match some of them, most first
+    every_word_count: int = 0  # how many matched every word, when relaxed (they come first)
+    suggestion: str = ""  # "Did you mean": the text with its unknown words corrected
+    only_common: bool = False  # every word typed was too common to search for: nothing searched
+
+
+def nothing_to_search(request, engine):
+    """The answer to a query whose every word is too common to search for: no results (on every
+    engine alike), the selected facet values still listed so they can be unticked."""
+    from .. import registry
+
+    facets = {facet.name: facet_counts(request, facet, []) for facet in registry.facets()}
+    return SearchResults(request=request, hits=[], total=0, facets=facets, engine=engine, only_common=True)
 
 
 class SearchEngine:

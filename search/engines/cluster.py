@@ -6,8 +6,9 @@ timeout and server error into ``EngineUnavailable`` so that search/service.py ca
 embedded engine. Only features both products accept are used: no runtime fields, combined_fields,
 point-in-time or vectors.
 
-Queries are interpreted by search.text.parse exactly as the embedded engine does; user text only
-ever reaches the cluster as the ``query`` of match-family queries, never a query parser.
+Queries are understood by search/understanding.py exactly as for the embedded engine (the same
+groups of alternatives, the same relaxed second pass); user text only ever reaches the cluster as
+the ``query`` of match-family queries, never a query parser.
 
 Index lifecycle (kitsune's read/write aliases, reduced to what one resource index needs):
 ``<prefix>-resources`` is the alias every read and write goes through; concrete indices are
@@ -36,7 +37,6 @@ from elasticsearch.dsl import (
 from elasticsearch.dsl.response import Response
 
 from .. import registry
-from ..text import load_synonyms, parse
 from .base import (
     MARK_END,
     MARK_START,
@@ -47,6 +47,7 @@ from .base import (
     facet_counts,
     marked_to_html,
     normalise_prefix,
+    nothing_to_search,
     without_marks,
 )
 from .gateways import BULK_TIMEOUT, WRITE_TIMEOUT, ClusterError, ElasticsearchGateway, NotFound, OpenSearchGateway
@@ -109,7 +110,7 @@ def _autocomplete_field():
     return Text(analyzer=autocomplete_index, search_analyzer=autocomplete_search)
 
 
-class ResourceDocument(Document):
+class CommonFields(Document):
     """The mapping of the fields every document has (``registry.DOCUMENT_FIELDS``); each facet adds a
     keyword field (``document_class``). Never saved through the DSL's connections: only
     ``Index.to_dict()`` is used."""
@@ -149,8 +150,8 @@ def facet_fields():
 
 
 def document_class():
-    """``ResourceDocument`` with a keyword field per declared facet."""
-    return type("ResourceDocument", (ResourceDocument,), {name: Keyword() for name in facet_fields()})
+    """``CommonFields`` with a keyword field per declared facet."""
+    return type("IndexedDocument", (CommonFields,), {name: Keyword() for name in facet_fields()})
 
 
 # Documents ------------------------------------------------------------------------------------
@@ -199,12 +200,24 @@ def _alternative(words):
     return Q("multi_match", query=words[0], type="best_fields", fields=list(TEXT_FIELDS))
 
 
-def text_query(groups):
-    """Every group must match (AND); within a group any alternative (synonyms, OR)."""
-    return [
-        Q("bool", should=[_alternative(words) for words in group.alternatives], minimum_should_match=1)
-        for group in groups
-    ]
+def _group_query(group):
+    return Q("bool", should=[_alternative(words) for words in group.alternatives], minimum_should_match=1)
+
+
+# In a relaxed search each group a resource matches adds this much to its score, more than any
+# relevance score reaches: those matching the most groups come first, then by relevance.
+COVERAGE_WEIGHT = 10_000
+
+
+def text_query(groups, relaxed=False):
+    """Every group must match (AND); within a group any alternative (synonyms, variants, OR).
+    Relaxed: at least one group (``minimum_should_match`` 1), scored by how many match, then by
+    relevance over all the alternatives (which also gives the highlights)."""
+    if not relaxed:
+        return [_group_query(group) for group in groups]
+    covered = [Q("constant_score", filter=_group_query(group), boost=COVERAGE_WEIGHT) for group in groups]
+    relevance = Q("bool", should=[_alternative(words) for group in groups for words in group.alternatives])
+    return [Q("bool", should=[*covered, relevance], minimum_should_match=1)]
 
 
 def _facet_filters(request):
@@ -230,8 +243,8 @@ def _sort(request, has_text):
     return order + [{"page_id": {"order": "asc"}}]  # the embedded engine's final "pk"
 
 
-def _text_and_access(groups, access, facet_filters=()):
-    must = text_query(groups)
+def _text_and_access(groups, access, facet_filters=(), relaxed=False):
+    must = text_query(groups, relaxed)
     filters = [_access_filter(access), *facet_filters]
     return Q("bool", must=must, filter=filters) if must else Q("bool", filter=filters)
 
@@ -239,7 +252,7 @@ def _text_and_access(groups, access, facet_filters=()):
 TOTAL_AGGREGATION = "total"  # not a facet name
 
 
-def build_search(request, synonyms):
+def build_search(request):
     """The two searches for a SearchRequest, sent together in one ``_msearch`` (their
     ``to_dict()`` are the bodies sent):
 
@@ -248,11 +261,11 @@ def build_search(request, synonyms):
     - the counts: the exact total and, with facets, the facet counts. It asks for no hits
       (``size: 0``), so nothing is scored and the shard request cache keeps it until the index
       next changes (and for every page of the same search)."""
-    groups = parse(request.text, synonyms)
+    groups = request.understood().groups
     facet_filters = _facet_filters(request)
     hits = (
         Search()
-        .query(_text_and_access(groups, request.access, facet_filters.values()))
+        .query(_text_and_access(groups, request.access, facet_filters.values(), request.relaxed))
         .extra(track_total_hits=False)
         .source(False)
         .sort(*_sort(request, bool(groups)))
@@ -268,16 +281,17 @@ def build_search(request, synonyms):
             fragment_size=160,
             order="score",
         ).highlight(*HIGHLIGHT_FIELDS)
-    return [hits, build_count_search(groups, request.access, facet_filters, request.with_facets)]
+    return [hits, build_count_search(groups, request.access, facet_filters, request.with_facets, request.relaxed)]
 
 
-def build_count_search(groups, access, facet_filters, with_facets):
+def build_count_search(groups, access, facet_filters, with_facets, relaxed=False):
     """The total, and the facets if asked. The query leaves the selection out, for the facets:
     with a selection, the total is a filter aggregation of all of it; without, the hit count.
 
     Disjunctive facets: each facet counts under the OTHER facets' selections only, so a facet
     with nothing else selected is a plain terms aggregation; the rest sit under a filter."""
-    search = Search().query(_text_and_access(groups, access)).extra(size=0, track_total_hits=not facet_filters)
+    query = _text_and_access(groups, access, relaxed=relaxed)
+    search = Search().query(query).extra(size=0, track_total_hits=not facet_filters)
     if facet_filters:
         search.aggs.bucket(TOTAL_AGGREGATION, "filter", filter=Q("bool", filter=list(facet_filters.values())))
     if not with_facets:
@@ -298,9 +312,9 @@ def build_count_search(groups, access, facet_filters, with_facets):
     return search
 
 
-def build_search_body(request, synonyms):
+def build_search_body(request):
     """The JSON bodies of a search, as sent in one ``_msearch`` (for tests and debugging)."""
-    return [search.to_dict() for search in build_search(request, synonyms)]
+    return [search.to_dict() for search in build_search(request)]
 
 
 def _case_insensitive_prefix_regex(prefix):
@@ -394,7 +408,9 @@ class ClusterEngine(SearchEngine):
         return Response(search, raw)
 
     def search(self, request):
-        searches = build_search(request, load_synonyms())
+        if request.understood().only_common:
+            return nothing_to_search(request, self.name)
+        searches = build_search(request)
         try:
             # The counts (the second) ask for no hits: cached until the index changes.
             answers = self.gateway.msearch(self.alias, [search.to_dict() for search in searches], cached={1})

@@ -14,9 +14,8 @@ from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Sum
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from .. import registry
+from .. import registry, vocabulary
 from ..models import SearchEntry, SearchFacetValue
-from ..text import load_synonyms, parse
 from .base import (
     ACCESS_FACET,
     MARK_END,
@@ -27,6 +26,7 @@ from .base import (
     facet_counts,
     marked_to_html,
     normalise_prefix,
+    nothing_to_search,
     without_marks,
 )
 
@@ -38,6 +38,10 @@ ENTRY_COLUMNS = (
 
 class Dialect:
     """What both databases do the same way around their own SQL."""
+
+    def expression(self, groups, relaxed=False):
+        """The match expression of the query's groups: all of them, or (relaxed) any."""
+        return self.joiners[relaxed].join(self.group_expression(group) for group in groups)
 
     def snippets(self, page_ids, expression):
         """{page_id: (body, file text, summary) snippets, matches between the markers}. The
@@ -69,29 +73,32 @@ class SqliteDialect(Dialect):
             batch_size=2000,
         )
 
-    def expression(self, groups):
-        def alternative(words):
-            return '"' + " ".join(words) + '"'  # words are letters and digits only (text.py)
+    def group_expression(self, group):
+        # Words are letters and digits only (text.py): nothing in them is FTS5 syntax.
+        return "(" + " OR ".join('"' + " ".join(words) + '"' for words in group.alternatives) + ")"
 
-        return " AND ".join(
-            "(" + " OR ".join(alternative(words) for words in group.alternatives) + ")" for group in groups
-        )
+    joiners = {False: " AND ", True: " OR "}
 
-    def ranked(self, conditions, expression, limit, offset):
-        """[(page_id, score)] of one page of the best matches, and the total (None: not counted)."""
+    def ranked(self, conditions, expression, limit, offset, coverage=()):
+        """[(page_id, score)] of one page of the best matches, and the total (None: not counted).
+        ``coverage``: one match expression per query group; those matching more of them first."""
         where_sql, where_params = conditions("commons_search_fts.rowid")
+        # Each group's matches are listed once (a constant subquery) and probed per row.
+        covered_sql = " + ".join(
+            ["(rowid IN (SELECT rowid FROM commons_search_fts WHERE commons_search_fts MATCH %s))"] * len(coverage)
+        ) or "0"
         # bm25 weights per column: title, tags, summary, body, file text. Lower is better.
         sql = (
-            "SELECT rowid, bm25(commons_search_fts, 10.0, 6.0, 4.0, 2.0, 1.0) AS score "
+            f"SELECT rowid, bm25(commons_search_fts, 10.0, 6.0, 4.0, 2.0, 1.0) AS score, {covered_sql} AS covered "
             "FROM commons_search_fts WHERE commons_search_fts MATCH %s "
             # Access and facets as an EXISTS test per match (an index probe each): no list of
             # every accessible entry to build first, a cost that grew with the index. (Never a
-            # bare "rowid IN (subquery)": FTS5 takes it as a rowid constraint and runs the MATCH
-            # once per listed entry.)
-            f"AND {where_sql} ORDER BY score LIMIT %s OFFSET %s"
+            # bare "rowid IN (subquery)" in the WHERE: FTS5 takes it as a rowid constraint and
+            # runs the MATCH once per listed entry.)
+            f"AND {where_sql} ORDER BY covered DESC, score LIMIT %s OFFSET %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [expression, *where_params, limit, offset])
+            cursor.execute(sql, [*coverage, expression, *where_params, limit, offset])
             return [(row[0], -row[1]) for row in cursor.fetchall()], None
 
     def snippets_sql(self, placeholders):
@@ -110,13 +117,11 @@ class PostgresDialect(Dialect):
     # ranking read it and the GIN index only, never the text.
     match_sql = "SELECT page_id FROM commons_search_vector WHERE search_vector @@ to_tsquery('english', %s)"
 
-    def expression(self, groups):
-        def alternative(words):
-            return "(" + " <-> ".join(words) + ")"  # words are letters and digits only (text.py)
+    def group_expression(self, group):
+        # Words are letters and digits only (text.py): nothing in them is tsquery syntax.
+        return "(" + " | ".join("(" + " <-> ".join(words) + ")" for words in group.alternatives) + ")"
 
-        return " & ".join(
-            "(" + " | ".join(alternative(words) for words in group.alternatives) + ")" for group in groups
-        )
+    joiners = {False: " & ", True: " | "}
 
     def tune(self):
         """Once per database session that searches: no JIT compilation. A search at 100,000
@@ -143,20 +148,23 @@ class PostgresDialect(Dialect):
                 for row in facet_values:
                     copy.write_row(row)
 
-    def ranked(self, conditions, expression, limit, offset):
-        """One statement: the page of best matches and, on each row, the number of matches."""
+    def ranked(self, conditions, expression, limit, offset, coverage=()):
+        """One statement: the page of best matches and, on each row, the number of matches.
+        ``coverage``: one tsquery per query group; those matching more of them first."""
         where_sql, where_params = conditions("v.page_id")
+        covered_sql = " + ".join(["(v.search_vector @@ to_tsquery('english', %s))::int"] * len(coverage)) or "0"
         sql = (
             "SELECT page_id, score, COUNT(*) OVER () AS total FROM ("
-            "SELECT v.page_id, ts_rank('{0.1, 0.2, 0.4, 1.0}', v.search_vector, query) AS score "
+            "SELECT v.page_id, ts_rank('{0.1, 0.2, 0.4, 1.0}', v.search_vector, query) AS score, "
+            f"{covered_sql} AS covered "
             "FROM commons_search_vector v, to_tsquery('english', %s) AS query "
             f"WHERE v.search_vector @@ query AND {where_sql} "
             # OFFSET 0 keeps the rank computed here: otherwise the planner carries every matching
             # vector (~3.4 KB each) through the window's buffer, which spills to disk.
-            "OFFSET 0) AS matches ORDER BY score DESC, page_id LIMIT %s OFFSET %s"
+            "OFFSET 0) AS matches ORDER BY covered DESC, score DESC, page_id LIMIT %s OFFSET %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [expression, *where_params, limit, offset])
+            cursor.execute(sql, [*coverage, expression, *where_params, limit, offset])
             rows = cursor.fetchall()
         return [(row[0], row[1]) for row in rows], (rows[0][2] if rows else None if offset else 0)
 
@@ -225,17 +233,22 @@ class DatabaseEngine(SearchEngine):
         facet_values = [
             (document["id"], facet, value) for document in documents for facet, value in facet_rows(document)
         ]
+        new_terms = {entry[0]: vocabulary.terms_of(entry[1:6]) for entry in entries}
         with transaction.atomic():
+            vocabulary.update(vocabulary.entry_terms(ids), new_terms)
             dialect().write(ids, entries, facet_values)
         return len(documents)
 
     def remove(self, page_ids):
-        SearchEntry.objects.filter(page_id__in=list(page_ids)).delete()
+        with transaction.atomic():
+            vocabulary.update(vocabulary.entry_terms(page_ids), {})
+            SearchEntry.objects.filter(page_id__in=list(page_ids)).delete()
 
     def rebuild(self, documents, progress=None, chunk_size=500):
         # One transaction: readers keep seeing the old rows until the new ones are committed.
         with transaction.atomic():
             SearchEntry.objects.all().delete()
+            vocabulary.forget_all()
             count, chunk = 0, []
             for document in documents:
                 chunk.append(document)
@@ -300,15 +313,21 @@ class DatabaseEngine(SearchEngine):
         return conditions
 
     def search(self, request):
+        query = request.understood()
+        if query.only_common:
+            return nothing_to_search(request, self.name)
         dialect().tune()
-        groups = parse(request.text, load_synonyms())
-        expression = dialect().expression(groups) if groups else None
+        groups = query.groups
+        expression = dialect().expression(groups, relaxed=request.relaxed) if groups else None
         matching = self._filtered(request, expression)
         total = None
 
         sort, by_score = registry.sort(request.sort, expression is not None)
         if by_score:
-            ranked, total = dialect().ranked(self._conditions(request), expression, request.per_page, request.offset)
+            coverage = [dialect().group_expression(group) for group in groups] if request.relaxed else ()
+            ranked, total = dialect().ranked(
+                self._conditions(request), expression, request.per_page, request.offset, coverage
+            )
         else:
             ids = matching.order_by(*sort.order, "pk").values_list("pk", flat=True)[
                 request.offset : request.offset + request.per_page
