@@ -56,9 +56,17 @@ class TermGroup:
 
 
 @dataclass(frozen=True)
+class Common(TermGroup):
+    """A word too common to search for on its own."""
+
+
+@dataclass(frozen=True)
 class Parsed:
     groups: tuple
     only_common: bool = False  # words were typed, and every one was too common to search for
+    # Every group in the order typed, common words included as ``COMMON`` groups: understanding
+    # may join one with its neighbour ("follow up" -> "followup") before they are left out.
+    sequence: tuple = ()
 
 
 def fold(text):
@@ -181,10 +189,12 @@ def parse(text, synonyms=None):
                     groups.append(_hyphenated(token, synonyms))
                 elif (token,) in synonyms:
                     groups.append(_group((token,), synonyms))
-                elif token not in STOP_WORDS and not _is_number(token):
+                elif token in STOP_WORDS:
+                    groups.append(Common(((token,),)))
+                elif not _is_number(token):
                     groups.append(TermGroup(((token,),)))
-    groups = _unique(groups)[:MAX_TERMS]
-    return Parsed(tuple(groups), only_common=typed_any and not groups)
+    searched = _unique(group for group in groups if not isinstance(group, Common))[:MAX_TERMS]
+    return Parsed(tuple(searched), only_common=typed_any and not searched, sequence=tuple(groups))
 
 
 def _group(item, synonyms):

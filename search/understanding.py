@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from . import vocabulary
-from .text import MAX_TERMS, TermGroup, fold, load_synonyms, parse, spelling_key, term_key
+from .text import MAX_TERMS, Common, TermGroup, fold, load_synonyms, parse, spelling_key, term_key
 
 MAX_VARIANTS = 4  # other spellings added per word, the most common first
 
@@ -38,7 +38,7 @@ def understand(text):
     single = {group.words[0] for group in parsed.groups if len(group.words) == 1}
     holds = vocabulary.known(single)
     groups, corrections = [], {}
-    for group in _joined(parsed.groups):
+    for group in _joined(parsed.sequence):
         if len(group.words) != 1:
             groups.append(group)
             continue
@@ -72,27 +72,32 @@ def _with(group, alternatives):
     return TermGroup((*group.alternatives, *new))
 
 
-def _joined(groups):
-    """Two single words in a row that the index holds as one ("follow up" -> "followup") become one
-    group: the phrase, or the joined word."""
-    singles = [group.words[0] for group in groups if len(group.alternatives) == 1 and len(group.words) == 1]
-    pairs = {first + second for first, second in zip(singles, singles[1:], strict=False)}
+def _joined(sequence):
+    """Two single words in a row that the index holds as one ("follow up" -> "followup", even with a
+    common word among them) become one group: the phrase, or the joined word. Common words left
+    alone are then dropped."""
+
+    def single(group):
+        return len(group.alternatives) == 1 and len(group.words) == 1
+
+    pairs = {
+        first.words[0] + second.words[0]
+        for first, second in zip(sequence, sequence[1:], strict=False)
+        if single(first) and single(second)
+    }
     joined = vocabulary.entries_of(pairs) if pairs else {}
     result, index = [], 0
-    while index < len(groups):
-        group = groups[index]
-        following = groups[index + 1] if index + 1 < len(groups) else None
-        if (
-            following is not None
-            and len(group.alternatives) == len(following.alternatives) == 1
-            and len(group.words) == len(following.words) == 1
-            and group.words[0] + following.words[0] in joined
-        ):
+    while index < len(sequence):
+        group = sequence[index]
+        following = sequence[index + 1] if index + 1 < len(sequence) else None
+        if following is not None and single(group) and single(following):
             phrase = (group.words[0], following.words[0])
-            result.append(TermGroup((phrase, ("".join(phrase),))))
-            index += 2
-            continue
-        result.append(group)
+            if "".join(phrase) in joined:
+                result.append(TermGroup((phrase, ("".join(phrase),))))
+                index += 2
+                continue
+        if not isinstance(group, Common):
+            result.append(group)
         index += 1
     return result
 

@@ -124,8 +124,11 @@ def test_a_typo_is_corrected_to_a_word_the_index_holds_and_offered(db):
 
 def test_compounds_meet_joined_split_or_hyphenated(db):
     assert ("pre", "visit") in understand("previsit planning").groups[0].alternatives
-    vocabulary.update({}, {0: {"waitlist"}})  # as if a resource wrote "waitlist"
+    vocabulary.update({}, {0: {"waitlist", "followup"}})  # as if a resource wrote them
     assert understand("wait list").groups[0].alternatives == (("wait", "list"), ("waitlist",))
+    # "up" alone is too common to search for, but not as half of "followup".
+    assert understand("follow up plan").groups[0].alternatives == (("follow", "up"), ("followup",))
+    assert [group.words for group in understand("set up plan").groups] == [("set",), ("plan",)]
 
 
 def test_codes_typed_joined_find_them_written_apart_or_inside_a_longer_code(db):
