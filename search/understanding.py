@@ -78,7 +78,8 @@ def _joined(sequence):
     alone are then dropped."""
 
     def single(group):
-        return len(group.alternatives) == 1 and len(group.words) == 1
+        # Not a letter left over from an apostrophe ("Crohn's" is "crohn", "s").
+        return len(group.alternatives) == 1 and len(group.words) == 1 and len(group.words[0]) > 1
 
     pairs = {
         first.words[0] + second.words[0]
