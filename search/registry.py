@@ -118,8 +118,7 @@ def register(source):
     names = [facet.name for facet in source.facets]
     if len(set(names)) != len(names) or any(name.startswith("_") or len(name) > 20 for name in names):
         raise ValueError(f"Facet names must be unique, at most 20 characters, not starting with '_': {names}")
-    _source = source
-    cache.delete(FACET_LABELS_KEY)
+    _source = source  # (no cache call here: start-up must not need the cache server)
     for model in {model for facet in source.facets for model in facet.models}:
         uid = f"search.labels.{model._meta.label_lower}"
         post_save.connect(forget_labels, sender=model, dispatch_uid=f"{uid}.saved", weak=False)
@@ -163,13 +162,18 @@ def tag_facet():
 
 def facet_labels():
     """facet name -> {value: label}, from each facet's vocabulary; cached until one changes."""
-    labels = cache.get(FACET_LABELS_KEY)
+    labels = cache.get(_labels_key())
     if labels is None:
         labels = {declared.name: dict(declared.labels()) for declared in facets() if declared.labels}
-        cache.set(FACET_LABELS_KEY, labels, 3600)
+        cache.set(_labels_key(), labels, 3600)
     return labels
 
 
+def _labels_key():
+    # The declared facets are part of the key: a source with other facets never reads these labels.
+    return FACET_LABELS_KEY + ":" + ",".join(declared.name for declared in facets())
+
+
 def forget_labels(**kwargs):
-    cache.delete(FACET_LABELS_KEY)
+    cache.delete(_labels_key())
 

@@ -1,7 +1,9 @@
 """A server. Refuses to start without a real SECRET_KEY and ALLOWED_HOSTS; passes
 ``manage.py check --deploy --fail-level WARNING``."""
 
+import importlib.util
 import os
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -79,9 +81,59 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 
-CACHES = {
-    "default": {
+# Background work (search indexing, password reset mail, Wagtail's reference index and file
+# clean-up) is queued in the database and run by `manage.py db_worker`, so a request never waits on
+# it; without a worker running, nothing queued ever runs (docs/deployment.md). TASKS_BACKEND=immediate
+# runs it inside the request instead, for a machine that cannot run a second process.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
+if TASKS_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+elif TASKS_BACKEND == "immediate":
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+else:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be 'database' (queued for manage.py db_worker, the default) or "
+        f"'immediate' (run inside the request), not {TASKS_BACKEND!r}."
+    )
+
+# Caches. Several app servers share one Redis, named by CACHE_URL (or REDIS_URL, as hosting
+# platforms call it), e.g. redis://cache.internal:6379/0, so that what one server caches or purges
+# every server sees. Without one, the file cache under CACHE_DIR (default var/cache) is shared by
+# the gunicorn workers of this one machine. Every alias gets the same kind of cache, each in a
+# namespace of its own; "pages" holds whole pages for anonymous visitors.
+CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", "")
+CACHE_DIR = Path(os.environ.get("CACHE_DIR", str(VAR_DIR / "cache")))  # noqa: F405
+if CACHE_URL and not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ImproperlyConfigured(
+        f"CACHE_URL must name a Redis server, e.g. redis://127.0.0.1:6379/0 (it is {CACHE_URL!r}); "
+        "leave it unset to use the file cache under CACHE_DIR on a single machine."
+    )
+if CACHE_URL and importlib.util.find_spec("redis") is None:
+    raise ImproperlyConfigured(
+        "CACHE_URL names a Redis server but the redis package is not installed: "
+        "pip install -e '.[redis]'"
+    )
+
+
+def production_cache(alias):
+    if CACHE_URL:
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            # Keys are "<alias>:<version>:<key>". clear() empties the whole Redis database, every
+            # alias with it: purge pages by key, or give the database to this site alone.
+            "KEY_PREFIX": alias,
+            # A Redis that stops answering fails the request in seconds, not after the system's
+            # TCP timeout of minutes with a gunicorn worker held all along.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    # A folder per alias: the file cache's clear() empties its whole folder. Django's default of
+    # 300 entries would keep culling a site's pages; every write lists the folder, so not unbounded.
+    return {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get("CACHE_DIR", str(VAR_DIR / "cache")),  # noqa: F405
+        "LOCATION": str(CACHE_DIR / alias),
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "10000"))},
     }
-}
+
+
+CACHES = {alias: production_cache(alias) for alias in ("default", "pages")}
