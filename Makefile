@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint test-postgres test-search test-browser opensearch install migrate demo check-deploy bench relevance clean need-postgres need-cluster
+.PHONY: run serve test lint test-postgres test-search test-cache test-browser opensearch install migrate demo check-deploy bench bench-pages relevance clean need-postgres need-cluster need-redis
 
 # Create the virtualenv and install the project with its test tools; redone only when
 # pyproject.toml changes.
@@ -34,6 +34,12 @@ run: demo
 	@echo "== Starting the site at http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# The production stack on this machine (scripts/serve.sh): migrate, collectstatic, gunicorn with
+# commons_site/gunicorn.conf.py and the background worker; Ctrl-C stops both. SQLite, embedded search
+# and the file cache unless DATABASE_URL, SEARCH_URL and CACHE_URL name other services.
+serve: install
+	HOST=$(HOST) PORT=$(PORT) bash scripts/serve.sh
+
 test: install
 	$(BIN)/python -m pytest -q
 
@@ -55,6 +61,19 @@ test-postgres: need-postgres install
 # Without a cluster the engine-specific tests would all be skipped and the run would pass, so it refuses.
 test-search: need-cluster install
 	$(BIN)/python -m pytest -q tests/test_search_contract.py
+
+# The shared-cache tests against a real Redis: CACHE_URL=redis://127.0.0.1:PORT/0 (.ci/run starts
+# Debian's redis-server and sets it). Without one the tests would all be skipped, so it refuses.
+test-cache: need-redis install
+	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e ".[test,redis]"
+	$(BIN)/python -m pytest -q tests/test_shared_cache.py
+
+need-redis:
+	@case "$$CACHE_URL" in \
+	  redis://*|rediss://*|unix://*) ;; \
+	  *) echo "make test-cache needs CACHE_URL=redis://HOST:PORT/0 pointing at a Redis server"; \
+	     echo "(it is '$$CACHE_URL'). .ci/run starts a throwaway redis-server and sets it."; exit 1 ;; \
+	esac
 
 need-postgres:
 	@case "$$DATABASE_URL" in \
@@ -86,6 +105,11 @@ check-deploy: install
 # The search benchmark (bench/README.md): e.g. make bench BENCH_ARGS="--sizes 10000 --wait-quiet".
 bench: install
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# Pages under the production stack (gunicorn, 2 workers) beside a Django hello-world, with wrk
+# (apt-get install wrk); figures into docs/performance.md. See bench/pages.py.
+bench-pages: install
+	$(BIN)/python bench/pages.py --report $(BENCH_ARGS)
 
 # How well search finds what people mean (bench/relevance.yaml, docs/search-quality.md): the embedded
 # engine on SQLite, failing below the floor. The other engines, each on its own fresh database:

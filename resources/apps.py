@@ -9,7 +9,7 @@ class ResourcesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import indexing, signals  # noqa: F401  (signals connects its receivers)
+        from . import indexing, page_cache, signals  # noqa: F401  (signals connects its receivers)
         from .review import notifications
         from .roles import ensure_roles_after_migrate
 
@@ -22,3 +22,6 @@ class ResourcesConfig(AppConfig):
 
         # What the site's search indexes, and the receivers that keep it current.
         indexing.register()
+
+        # Which cached pages each edit purges (the cache itself: commons_site/page_cache.py).
+        page_cache.connect()

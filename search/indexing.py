@@ -14,6 +14,7 @@ from django_tasks import task
 
 from . import registry, service
 from .engines.base import EngineUnavailable
+from .signals import index_updated
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +33,7 @@ def index_pages(ids):
         except EngineUnavailable as exc:
             # The embedded index stays current; a rebuild brings the cluster back in step.
             logger.error("Could not update the %s search index for %s: %s", engine.name, sorted(ids), exc)
+    index_updated.send(sender=index_pages, ids=ids)
 
 
 @task()

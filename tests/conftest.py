@@ -22,6 +22,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))
 
 
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Each test starts with no cached pages: the database is rolled back after a test, the page
+    cache is not (commons_site/page_cache.py)."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+
+
 @pytest.fixture
 def library(db):
     from resources.models import LibraryPage

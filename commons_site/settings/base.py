@@ -65,11 +65,18 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "axes",  # sign-in throttling (AXES_* below)
     "csp",  # Content-Security-Policy header (CONTENT_SECURITY_POLICY below)
+    # The queue of django-tasks' database backend, which production runs its background work
+    # through (TASKS in production.py). Installed everywhere so that every settings module migrates
+    # the same schema: a database set up by `make run` serves `make serve` as it is.
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "contributors.csp.CSPMiddleware",
+    # Whole pages for anonymous visitors (commons_site/page_cache.py): inside CSP, which writes the
+    # header of every response, outside sessions, CSRF and messages, whose cookies it must see.
+    "commons_site.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -86,6 +93,19 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "commons_site.urls"
+
+# Caches: in this process's memory on a laptop and in tests; production.py shares them between
+# processes and servers. "pages" holds whole pages for anonymous visitors (commons_site/page_cache.py).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+}
+# Which pages show which objects, and the receivers that purge them when those change.
+PAGE_CACHE_DEPENDENCIES = "resources.page_cache"
+# How long a browser, proxy or CDN may reuse an anonymous page without asking again (it then asks
+# with its ETag and gets 304 if nothing changed); how long the site keeps one nothing purged.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600"))
 
 TEMPLATES = [
     {
@@ -212,8 +232,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # opensearch://127.0.0.1:9250 or elasticsearch://host:9200. Only search/ reads it.
 SEARCH_URL = os.environ.get("SEARCH_URL", "embedded")
 
-# Wagtail 8 runs index updates and other background work through django-tasks. On one machine
-# the immediate backend runs them in the request; a network deployment points this at a worker.
+# Wagtail 8 runs index updates and other background work through django-tasks. On a laptop
+# (`make run`) the immediate backend runs them in the request; production queues them in the
+# database for `manage.py db_worker` (production.py, TASKS_BACKEND; docs/deployment.md).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # Uploads. Limits here are the outer wall: anything larger is refused before it reaches a model.
