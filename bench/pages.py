@@ -127,19 +127,29 @@ def prepare(env):
 
 
 class Server:
-    """gunicorn with the site's config file, serving ``app`` with ``workers`` workers."""
+    """gunicorn with the site's config file, serving ``app`` with ``workers`` workers. Its log goes to
+    a file in the scratch folder: a pipe nobody reads would fill under load and stall gunicorn."""
 
     def __init__(self, app, env, workers):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        self.log = SCRATCH / f"gunicorn-{app.partition(':')[0]}.log"
         env = {**env, "PORT": str(self.port), "HOST": "127.0.0.1", "WEB_CONCURRENCY": str(workers)}
         command = [
             sys.executable, "-m", "gunicorn", "-c", str(ROOT / "commons_site" / "gunicorn.conf.py"),
             # No access log under load: a proxy in front logs; writing it here would measure the terminal.
             "--access-logfile", "/dev/null", app,
         ]
-        self.process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.PIPE, start_new_session=True)
+        with self.log.open("w") as log:
+            self.process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+                                            stderr=log, start_new_session=True)
+        try:
+            self._wait_until_listening()
+        except BaseException:
+            self.stop()  # its own session: nothing else would stop it
+            raise
+
+    def _wait_until_listening(self):
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
@@ -147,12 +157,13 @@ class Server:
                     return
             except OSError:
                 if self.process.poll() is not None:
-                    raise RuntimeError(f"gunicorn stopped: {self.process.stderr.read().decode()[-2000:]}") from None
+                    raise RuntimeError(f"gunicorn stopped: {self.log.read_text()[-2000:]}") from None
                 time.sleep(0.2)
         raise RuntimeError("gunicorn did not start within 60 s")
 
     def stop(self):
-        os.killpg(self.process.pid, signal.SIGTERM)
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
         self.process.wait(timeout=40)
 
 

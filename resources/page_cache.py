@@ -106,7 +106,7 @@ def tags_for(request, response):
         return _wagtail_page_tags(request, response)
     if match.view_name == "release_detail":
         resource_id = Release.objects.filter(pk=kwargs["release_id"]).values_list("resource_id", flat=True).first()
-        return None if resource_id is None else [SITE, *_credit_tags(resource_id)]
+        return None if resource_id is None else [SITE, *_credit_tags(resource_id, _credits(resource_id))]
     if match.view_name == "contributor_detail":
         person = ContributorProfile.objects.filter(slug=kwargs["slug"]).values("pk", "organisation_id").first()
         if person is None:
@@ -142,7 +142,9 @@ def _wagtail_page_tags(request, response):
     tags = [SITE, page_tag(page.pk), *map(page_tag, _pages_linked_from(page))]
     context = getattr(response, "context_data", None) or {}
     if isinstance(page, ResourcePage):
-        tags += _credit_tags(page.pk)
+        # The credits the page showed (``credited`` is cached on it): no second query for them.
+        credits = [(link.contributor_id, link.contributor.organisation_id) for link in page.credited]
+        tags += _credit_tags(page.pk, credits)
         tags += [page_tag(source.pk) for source in page.adaptation_lineage()]
         tags += map(page_tag, page.adaptations.values_list("pk", flat=True))
         tags += [page_tag(related.pk) for related in context.get("related", [])]
@@ -153,12 +155,18 @@ def _wagtail_page_tags(request, response):
     return tags
 
 
-def _credit_tags(resource_id):
-    """A resource's own tag and those of the people and organisations its page and citation name."""
-    tags = [page_tag(resource_id)]
-    for person_id, organisation_id in ResourceContributor.objects.filter(page_id=resource_id).values_list(
+def _credits(resource_id):
+    """(person id, their organisation's id) for everyone a resource credits."""
+    return ResourceContributor.objects.filter(page_id=resource_id).values_list(
         "contributor_id", "contributor__organisation_id"
-    ):
+    )
+
+
+def _credit_tags(resource_id, credits):
+    """A resource's own tag and those of the people and organisations its page and citation name
+    (``credits``: see ``_credits``)."""
+    tags = [page_tag(resource_id)]
+    for person_id, organisation_id in credits:
         tags.append(person_tag(person_id))
         if organisation_id is not None:
             tags.append(organisation_tag(organisation_id))
@@ -186,7 +194,7 @@ def purge(*tags):
 def _resource_published_tags(resource):
     """A resource going live or leaving: its page and every page that shows it, and the pages of
     everyone it credits now (a newly credited person's page lists it from now on)."""
-    tags = [LISTS, *_credit_tags(resource.pk)]
+    tags = [LISTS, *_credit_tags(resource.pk, _credits(resource.pk))]
     if resource.adapted_from_id:
         tags.append(page_tag(resource.adapted_from_id))  # its source lists its adaptations
     return tags

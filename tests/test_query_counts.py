@@ -38,14 +38,14 @@ PERSON, ORGANISATION = "grace-lin", "northfield-childrens"
 # include "Related resources": the engine's related ids (2) and their cards (6, as for any list).
 # Anonymous pages are counted as rendered (a page-cache miss: count_queries clears it), including
 # the page cache's look-ups of what the page shows, to purge it when that changes (resources/page_cache.py:
-# credits, organisations, linked pages: 3 queries on a resource page, 1 on a collection). A hit costs none.
+# organisations, linked pages, restrictions: 2 queries on a resource page, 1 on a collection). A hit costs none.
 MAX_QUERIES = {
     ("home", None): 26,
     ("library", None): 25,
     ("library", "grace.lin"): 40,
-    ("tool", None): 38,
-    ("change package", None): 41,
-    ("protocol", None): 39,
+    ("tool", None): 37,
+    ("change package", None): 40,
+    ("protocol", None): 38,
     ("collection", None): 21,
     ("person", None): 14,
     ("organisation", None): 16,

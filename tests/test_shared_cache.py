@@ -7,6 +7,7 @@ only when none is named. They write keys of their own and delete them, never cle
 may be a developer's own.
 """
 
+import functools
 import json
 import os
 import sys
@@ -34,10 +35,16 @@ def production_caches(**env):
     return json.loads(result.stdout)
 
 
+@functools.cache
+def redis_caches():
+    """CACHES as the production settings build them for CACHE_URL, read once."""
+    return production_caches(CACHE_URL=CACHE_URL)
+
+
 def connect(alias="default"):
     """A new connection to the production cache ``alias`` on CACHE_URL, made the way Django's
     cache handler makes one: each call is another client, as another app server would hold."""
-    config = production_caches(CACHE_URL=CACHE_URL)[alias]
+    config = redis_caches()[alias]
     return import_string(config["BACKEND"])(config["LOCATION"], config)
 
 
