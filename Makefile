@@ -45,10 +45,11 @@ test: install
 
 # The house rules: ruff (configured in pyproject.toml), Django's system checks, and no model change
 # without its migration.
+# (makemigrations --check runs against an empty in-memory database: the check is of the models,
+# and a fresh clone has no var/.)
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/python manage.py check
-	# Against an empty in-memory database: the check is of the models, and a fresh clone has no var/.
 	DATABASE_URL=sqlite://:memory: $(BIN)/python manage.py makemigrations --check --dry-run
 
 # Needs DATABASE_URL=postgres://...; .ci/run starts a server and sets it. Without it the suite
