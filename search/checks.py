@@ -2,7 +2,6 @@
 
 import importlib
 
-from django.conf import settings
 from django.core.checks import Error, register
 
 CLUSTER_CLIENTS = ("elasticsearch", "opensearchpy")  # the ``cluster`` extra
@@ -10,8 +9,9 @@ CLUSTER_CLIENTS = ("elasticsearch", "opensearchpy")  # the ``cluster`` extra
 
 @register()
 def cluster_clients_installed(app_configs, **kwargs):
-    url = (getattr(settings, "SEARCH_URL", "") or "embedded").strip()
-    if url in ("embedded", "database"):
+    from .service import cluster_url
+
+    if cluster_url() is None:
         return []
     missing = []
     for name in CLUSTER_CLIENTS:

@@ -29,8 +29,7 @@ def results_context(http_request, log_queries=False, per_page=12):
 
     query = http_request.GET.copy()
     query.pop("page", None)
-    suggestion_query = http_request.GET.copy()
-    suggestion_query.pop("page", None)
+    suggestion_query = query.copy()  # the same filters, the corrected text
     suggestion_query["q"] = results.suggestion
     return {
         "suggestion_query": suggestion_query.urlencode() if results.suggestion else "",

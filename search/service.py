@@ -24,10 +24,16 @@ def embedded_engine():
     return DatabaseEngine()
 
 
+def cluster_url():
+    """The cluster SEARCH_URL names, or None for the embedded engine."""
+    url = (settings.SEARCH_URL or "embedded").strip()
+    return None if url in ("embedded", "database") else url
+
+
 def configured_engine():
     """The engine SEARCH_URL names, created once per process (one client, reused)."""
-    url = (settings.SEARCH_URL or "embedded").strip()
-    if url in ("embedded", "database"):
+    url = cluster_url()
+    if url is None:
         return embedded_engine()
     with _lock:
         if url not in _engines:
