@@ -13,7 +13,7 @@ from django.conf import settings
 from django.urls import reverse
 from taggit.forms import TagField
 
-from .files import TIMED_OUT, check_upload, clean_filename
+from .files import check_upload, clean_filename
 from .models import (
     ChangePackagePage,
     ImprovementPhase,
@@ -204,11 +204,11 @@ class ResourceShareForm(forms.ModelForm):
         for upload in files:
             # The name it is stored and downloaded under, without hidden characters or a path.
             upload.name = clean_filename(upload.name)
-            # The file itself must be acceptable now; health information in it is for the screening
-            # step to report, with every finding, once the whole contribution is submitted. A file
-            # that could not be read in time is not refused: the screening step holds it for an editor.
-            findings = check_upload(upload, upload.name, health_information=False)
-            problems += [finding.message for finding in findings if finding.kind != TIMED_OUT]
+            # What the file is must be acceptable now; reading a PDF or Office file through, and
+            # health information in any file, are for the screening step, in the background worker,
+            # to report with the whole contribution once it is submitted.
+            findings = check_upload(upload, upload.name, screened_later=True)
+            problems += [finding.message for finding in findings]
         if problems:
             raise forms.ValidationError(problems)
         return files

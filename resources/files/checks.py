@@ -55,6 +55,7 @@ from .extract import (
     UnsupportedFile,
     extract_text,
     file_extension,
+    identify,
     opened,
     setting,
 )
@@ -126,17 +127,25 @@ class CheckedFile:
     extracted: ExtractedText | None = None
 
 
-def check_file(path_or_file, filename=None, *, sha256=None):
+def check_file(path_or_file, filename=None, *, sha256=None, parse=True):
     """Checks 1 to 4 on one file (a path, or a binary file object such as a Django ``UploadedFile``
     or a Wagtail document's ``file``); ``filename`` is the name to judge and report it by (default:
     the path's or the file object's name). ``sha256``, when the caller has it, saves hashing the
-    file again to find its kept text."""
+    file again to find its kept text.
+
+    ``parse=False`` does not parse a PDF or Office file: its type is decided by its header or the
+    part its ZIP holds (``extract.identify``), and reading it through (formula cells, how much could
+    be read) is left to a later screening of it. Plain text and CSV are read either way: that is
+    quick and in-process. ``extracted`` is then None for a PDF or Office file."""
     with opened(path_or_file) as (handle, path, size, default_name):
         filename = filename or default_name or "The file"
         refused = _refusal_before_reading(handle, filename, size)
         if refused is not None:
             return CheckedFile(filename, refused)
         try:
+            if not parse and (kind := identify(handle, filename)) is not None:
+                misnamed = _misnamed(filename, kind)
+                return CheckedFile(filename, [misnamed] if misnamed else [])
             if isinstance(handle, File):
                 extracted = text_of(handle, filename, sha256=sha256)
             else:

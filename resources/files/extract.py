@@ -1,6 +1,7 @@
 """Text from uploaded files, for the upload checks, the screening for health information and search indexing.
 
     extract_text(path_or_file, filename=None) -> ExtractedText
+    identify(path_or_file, filename=None) -> "pdf" | "docx" | "xlsx" | "pptx" | None   # without parsing
     opened(path_or_file) -> (file object, path, size, name)   # how a path or file object is read
 
 What a file *is* is decided by its content, never by its name: a PDF starts with ``%PDF``; Word,
@@ -476,6 +477,31 @@ def extract_text(path_or_file, filename=None):
         if _EXPECTED.get(file_extension(filename)) and file_extension(filename) not in _TEXT_EXTENSIONS:
             raise UnsupportedFile(_refusal(filename, _describe_text(text)))
         return _extract_plain(text, filename, limits, truncated_input=not complete)
+
+
+def identify(path_or_file, filename=None):
+    """What a file is, decided as ``extract_text`` decides it, without parsing a PDF or Office file:
+    "pdf" by its header; "docx", "xlsx" or "pptx" by the part its ZIP holds (after the same limits
+    on the archive); None for a file that may be plain text or CSV, which ``extract_text`` reads
+    in-process anyway. Raises ``UnsupportedFile`` (or ``ExtractionFailed`` for a damaged ZIP) with
+    the message ``extract_text`` would give. Cheap: the first bytes and a ZIP's central directory."""
+    from .extract_worker import _check_zip
+
+    with opened(path_or_file) as (handle, _path, _size, default_name):
+        filename = filename or default_name
+        head = handle.read(_SNIFF_BYTES)
+        if not head:
+            raise UnsupportedFile(f"{_label(filename)} is empty.")
+        family = _sniff_binary(head)
+        if family == "pdf":
+            return "pdf"
+        if family == "zip":
+            handle.seek(0)
+            config = {"filename": filename, "max_uncompressed_mb": current_limits().max_uncompressed_mb}
+            return _check_zip(handle, config)
+        if family:
+            raise UnsupportedFile(_refusal(filename, family))
+        return None
 
 
 # -- the parsing process: parent side --------------------------------------------------------------

@@ -38,7 +38,7 @@ class GatedDocumentField(WagtailDocumentField):
         _clean_name(data)
         file = super().to_python(data)
         if file is not None:
-            findings = check_upload(file, file.name, health_information=True)
+            findings = check_upload(file, file.name, screened_later=False)
             if findings:
                 raise refusal(findings)
         return file
