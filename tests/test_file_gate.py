@@ -422,7 +422,8 @@ def test_a_file_screened_later_is_judged_by_what_it_is_without_being_parsed(work
     assert worker_runs == []
 
     def refused(name, data):
-        return [(finding.kind, finding.message) for finding in check_upload(io.BytesIO(data), name, screened_later=True)]
+        findings = check_upload(io.BytesIO(data), name, screened_later=True)
+        return [(finding.kind, finding.message) for finding in findings]
 
     assert refused("report.pdf", EXECUTABLE)[0][0] == "file-type"
     assert "HTML" in refused("report.pdf", WEB_PAGE)[0][1]
@@ -430,7 +431,8 @@ def test_a_file_screened_later_is_judged_by_what_it_is_without_being_parsed(work
     ((kind, message),) = refused("handout.xlsx", docx)
     assert kind == "file-type" and "Word document" in message
     assert refused("bomb.xlsx", make_bomb(210))[0][0] == "archive-size"
-    assert [kind for kind, _ in refused("counts.csv", csv_bytes([["Site", "Count"], ["A", "=1+1"]]))] == ["formula-cell"]
+    formula = csv_bytes([["Site", "Count"], ["A", "=1+1"]])
+    assert [kind for kind, _ in refused("counts.csv", formula)] == ["formula-cell"]
     assert worker_runs == []
 
     # Read through, as the screening step and the document admin read it, the same PDF is refused.
