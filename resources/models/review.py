@@ -11,9 +11,12 @@ the tasks' ``on_action`` (``resources.review.guards``), the one method every rou
 action goes through: the admin's workflow action and editor, and any code that acts on a task.
 Publishing a resource by any route is screened too: ``screen_before_publishing`` below.
 
-Screening runs inside ``start()``, as Wagtail's workflow machinery expects of an automated task
-(``WorkflowState.update`` moves on as soon as ``start()`` returns a finished task state). Its time
-is bounded per submission (``resources.review.screening``).
+Screening is background work: ``start()`` records what is to be screened and enqueues
+``resources.review.screening.screen_submission``. In production the worker (``manage.py
+db_worker``) runs it after the request has answered, and then moves the workflow on itself; until
+then the contribution is "Being screened". With the immediate task backend (development, tests)
+it runs inside ``start()``, which returns a finished task state as Wagtail's workflow machinery
+expects of an automated task. Its time is bounded per submission (``resources.review.screening``).
 """
 
 from django.conf import settings
@@ -46,32 +49,28 @@ class ScreeningTaskState(TaskState):
 
         return self.status == TaskState.STATUS_IN_PROGRESS and bool(self.findings) and is_held(self.findings)
 
+    @property
+    def is_being_screened(self):
+        """Queued for the worker or being read by it: no outcome yet (a held one has its findings)."""
+        return self.status == TaskState.STATUS_IN_PROGRESS and not self.findings
+
 
 class ScreeningTask(Task):
     task_state_class = ScreeningTaskState
 
     def start(self, workflow_state, user=None):
-        from ..review import notifications
-        from ..review.screening import digest, fingerprint, is_held, screen_page, summary_comment
+        from ..review.screening import digest, fingerprint, screen_submission
 
         task_state = super().start(workflow_state, user=user)
         page = task_state.revision.as_object()
         # Recorded before screening: a file swapped while it runs no longer matches.
         task_state.screened = fingerprint(page, task_state.revision)
         task_state.fingerprint = digest(task_state.screened)
-        findings = screen_page(page)
-        task_state.findings = [finding.as_dict() for finding in findings]
-        comment = summary_comment(findings)
-        if findings and is_held(findings):
-            task_state.comment = comment
-            task_state.save(update_fields=["screened", "fingerprint", "findings", "comment"])
-            notifications.notify_held(task_state)
-            return task_state
-        task_state.save(update_fields=["screened", "fingerprint", "findings"])
-        if findings:
-            task_state.reject(update=False, comment=comment)
-        else:
-            task_state.approve(update=False, comment=comment)
+        task_state.save(update_fields=["screened", "fingerprint"])
+        # In production the worker screens it after this request (the task's row commits with it);
+        # with the immediate backend (development, tests) it is screened here, before returning.
+        screen_submission.enqueue(task_state.pk, user.pk if user is not None else None)
+        task_state.refresh_from_db()
         return task_state
 
     def _held_state(self, obj):
@@ -96,9 +95,11 @@ class ScreeningTask(Task):
     def get_task_states_user_can_moderate(self, user, **kwargs):
         if not PagePermissionPolicy().user_has_permission(user, "publish"):
             return TaskState.objects.none()
-        # A screening is only ever in progress when it is held: otherwise it finishes as it starts.
+        # Held ones only: one still being screened has nothing for an editor to do yet.
         # (A TaskState queryset: Wagtail ORs every task's together for the dashboard.)
-        return TaskState.objects.filter(task=self, status=TaskState.STATUS_IN_PROGRESS)
+        return TaskState.objects.filter(task=self, status=TaskState.STATUS_IN_PROGRESS).exclude(
+            screeningtaskstate__findings=[]
+        )
 
     def on_action(self, task_state, user, action_name, **kwargs):
         from ..review.guards import check_approval

@@ -165,11 +165,15 @@ class ContributorsMixin:
 class ReceiptNotifier(PlainWordsEmailMixin, WorkflowStateSubmissionEmailNotifier):
     """The contributor's receipt, in the place of Wagtail's "submitted" mail to administrators (the
     reviewers hear from ``ReviewRequestNotifier``). When screening has already returned it, the
-    screening e-mail says everything, so no receipt."""
+    screening e-mail says everything, so no receipt. While it is still being screened (in the
+    background worker) the receipt waits: the worker sends it with the outcome
+    (``resources.review.screening.screen_submission``)."""
 
     def can_handle(self, workflow_state, **kwargs):
         return (
-            super().can_handle(workflow_state, **kwargs) and workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+            super().can_handle(workflow_state, **kwargs)
+            and workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+            and not getattr(workflow_state.current_task_state.specific, "is_being_screened", False)
         )
 
     def get_recipient_users(self, workflow_state, **kwargs):
@@ -255,8 +259,9 @@ class PublishedNotifier(PlainWordsEmailMixin, ContributorsMixin, WorkflowStateAp
 
 
 class HeldForEditorNotifier(PlainWordsEmailMixin, EmailNotificationMixin, Notifier):
-    """Screening could not check a file in time: the editors (who may publish) check it by hand.
-    Called by ``ScreeningTask.start``; an editor who turned off "submitted" mail is not told."""
+    """Screening could not check a file in time (or stopped with an error): the editors (who may
+    publish) check it by hand. Called by ``resources.review.screening.screen_submission``; an editor
+    who turned off "submitted" mail is not told."""
 
     notification = "submitted"
     template_name = "held_for_editor"

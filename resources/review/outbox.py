@@ -1,8 +1,10 @@
 """The outbox: e-mail is stored with what it tells about, then sent once that has committed.
 
 Mail never undoes what it tells about. ``queue`` writes each message to ``PendingMail`` in the
-current transaction and delivers it once that transaction has committed (``transaction.on_commit``);
-what a request queued and is still unsent when the request ends is tried then. A mail server that
+current transaction and, once that transaction has committed (``transaction.on_commit``), enqueues
+``send_mail_task`` to deliver it: in production the background worker sends it, so no request
+waits for a mail server; with the immediate task backend it is sent there and then. What a request
+queued and is still unsent when the request ends is enqueued then. A mail server that
 refuses a message (or cannot be reached) is logged, and the message stays in the outbox with its
 error for ``manage.py send_pending_mail`` (cron or the worker, every few minutes) to retry.
 
@@ -21,6 +23,7 @@ from django.core.signals import request_finished
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from django_tasks import task
 from wagtail.admin.mail import send_mail
 
 from ..models.review import PendingMail
@@ -40,8 +43,14 @@ def queue(mails):
 
 
 def _deliver_committed(ids):
-    delivered = set(ids)
-    _waiting.ids = [pk for pk in getattr(_waiting, "ids", []) if pk not in delivered]
+    handed_over = set(ids)
+    _waiting.ids = [pk for pk in getattr(_waiting, "ids", []) if pk not in handed_over]
+    send_mail_task.enqueue(ids)
+
+
+@task()
+def send_mail_task(ids):
+    """Deliver these outbox messages (``deliver``); what fails waits for ``send_pending_mail``."""
     deliver(ids)
 
 
@@ -105,7 +114,7 @@ def _deliver_what_this_request_queued(**kwargs):
     ids, _waiting.ids = getattr(_waiting, "ids", []), []
     if ids:
         try:
-            deliver(ids)
+            send_mail_task.enqueue(ids)
         except Exception:  # never turn a finished response into an error; the command retries
             logger.exception("Delivering the outbox after a request failed")
 

@@ -17,6 +17,11 @@ page's text and the SHA-256 of every file publishing would make available. The s
 it; approving and publishing recompute it, and anything changed is screened again first
 (``resources.models.review``, ``resources.review.guards``).
 
+Screening runs as background work (``screen_submission``, enqueued by ``ScreeningTask.start``):
+in production the worker reads the files and text after the request has answered, records the
+outcome and moves the workflow on; a screening that fails with an error is held for an editor
+rather than left waiting for ever.
+
 Screening is bounded: a submission's files get ``SCREENING_SUBMISSION_SECONDS`` (default 60) in
 all, on top of each file's own extraction limit (``SEARCH_EXTRACT_TIMEOUT``). A file that could not
 be checked in time is not the contributor's fault: it gets a ``held-for-editor`` finding, and the
@@ -25,10 +30,13 @@ contribution waits for an editor instead of going back to its author or passing 
 
 import hashlib
 import json
+import logging
 import time
 
 from django.conf import settings
-from django.db import models
+from django.contrib.auth import get_user_model
+from django.db import models, transaction
+from django_tasks import task
 from modelcluster.models import get_all_child_relations
 from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
@@ -41,6 +49,8 @@ from ..screening.files import screen_file
 from ..screening.findings import Finding
 from ..screening.licences import check_licence
 from ..screening.text import screen_fields
+
+logger = logging.getLogger(__name__)
 
 # Resource fields that name systems, not people (Page's own fields are skipped whole; its title is read).
 NOT_PROSE = {"ehr"}
@@ -119,6 +129,20 @@ def held_finding(filename):
         message=(
             f"{filename} is held for an editor: it could not be checked in time. Nothing is wrong with "
             "what you did; an editor will check it by hand before it goes any further."
+        ),
+    )
+
+
+def error_finding():
+    """A screening that failed with an error (ours, not the contributor's): held for an editor."""
+    return Finding(
+        file="",
+        kind=HELD,
+        location="whole contribution",
+        masked="",
+        message=(
+            "The automatic check stopped with an error on our side. Nothing is wrong with what you did; "
+            "an editor will check it by hand before it goes any further."
         ),
     )
 
@@ -216,8 +240,66 @@ def summary_comment(findings):
     if not findings:
         return "Screening passed: the files, the text and the licence raised no problem."
     if is_held(findings):
-        names = ", ".join(finding.file for finding in findings)
-        return f"Screening could not check {names} in time, so it is held for an editor to check by hand."
+        files = [finding.file for finding in findings if finding.file]
+        if len(files) < len(findings):  # ``error_finding``: no file to name
+            return "Screening stopped with an error, so it is held for an editor to check by hand."
+        return f"Screening could not check {', '.join(files)} in time, so it is held for an editor to check by hand."
     lines = [f"Screening found {len(findings)} problem{'s' if len(findings) != 1 else ''} to fix before review:"]
     lines += [f"- {finding.message}" for finding in findings]
     return "\n".join(lines)
+
+
+# The screening step's work, in the background ------------------------------------------------------
+
+
+@task()
+def screen_submission(task_state_id, user_id=None):
+    """Screen the revision a ``ScreeningTaskState`` was started for and record the outcome: passed
+    (on to review), findings (back to its author), or held for an editor. ``user_id``: who submitted
+    it, for the workflow's next step. Does nothing for a run that was cancelled or decided meanwhile."""
+    from ..models import ScreeningTaskState
+
+    state = ScreeningTaskState.objects.select_related("revision").filter(pk=task_state_id).first()
+    if state is None or not state.is_being_screened:
+        return
+    try:
+        findings = screen_page(state.revision.as_object())
+    except Exception:  # never leave a contribution "being screened" for ever: an editor takes it
+        logger.exception("Screening task state %s failed; holding it for an editor", task_state_id)
+        findings = [error_finding()]
+    user = get_user_model().objects.filter(pk=user_id).first() if user_id is not None else None
+    with transaction.atomic():
+        state = ScreeningTaskState.objects.select_for_update().filter(pk=task_state_id).first()
+        if state is not None and state.is_being_screened:
+            _record_outcome(state, findings, user)
+
+
+def _record_outcome(state, findings, user):
+    from . import notifications
+
+    workflow_state = state.workflow_state
+    # Inside ``start()`` (the immediate backend) Wagtail's ``WorkflowState.update`` moves the
+    # workflow on once this returns; afterwards (the worker) the run is waiting here, so this moves it.
+    moves_on = workflow_state.current_task_state_id == state.pk
+    # The receipt Wagtail's ``workflow_submitted`` would have sent waited for this outcome
+    # (``ReceiptNotifier``); a run's first step is its submission (a resumed run has no receipt).
+    receipt_due = moves_on and not workflow_state.task_states.exclude(pk=state.pk).exists()
+    comment = summary_comment(findings)
+    state.findings = [finding.as_dict() for finding in findings]
+    if findings and is_held(findings):
+        state.comment = comment
+        state.save(update_fields=["findings", "comment"])
+        notifications.notify_held(state)
+        if receipt_due:
+            notifications.receipt_notifier(instance=workflow_state, user=user)
+        return
+    state.save(update_fields=["findings"])
+    if findings:
+        state.reject(update=False, comment=comment)
+    else:
+        state.approve(update=False, comment=comment)
+    if moves_on:
+        workflow_state.refresh_from_db()
+        workflow_state.update(user=user)
+        if receipt_due and not findings:
+            notifications.receipt_notifier(instance=workflow_state, user=user)

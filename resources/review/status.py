@@ -30,7 +30,9 @@ LABELS = {
 
 # A step of the review history in plain words ("Review: Waiting for a decision"), not Wagtail's
 # status codes. Cancelled steps are not shown.
+BEING_CHECKED = "being_checked"  # a screening the background worker has not finished
 STEP_LABELS = {
+    BEING_CHECKED: "Being checked",
     TaskState.STATUS_IN_PROGRESS: "Waiting for a decision",
     TaskState.STATUS_APPROVED: "Approved",
     TaskState.STATUS_REJECTED: "Changes requested",
@@ -61,6 +63,7 @@ class Contribution:
     steps: list = field(default_factory=list)
     unsubmitted_changes: bool = False
     editable_by_user: bool = False  # their own, or they may edit any resource
+    being_screened: bool = False  # waiting for the background worker's outcome
 
     @property
     def label(self):
@@ -85,10 +88,13 @@ def _page_content_type():
     return ContentType.objects.get_for_model(Page)
 
 
-def _step(task_state):
+def _step(task_state, findings):
     by = get_user_display_name(task_state.finished_by) if task_state.finished_by else ""
     at = task_state.finished_at or task_state.started_at
-    return Step(task_state.task.name, task_state.status, by, at, task_state.comment)
+    status = task_state.status
+    if status == TaskState.STATUS_IN_PROGRESS and task_state.pk in findings and not findings[task_state.pk]:
+        status = BEING_CHECKED
+    return Step(task_state.task.name, status, by, at, task_state.comment)
 
 
 def contributions_for(user, library):
@@ -127,23 +133,34 @@ def contributions_for(user, library):
 
 def _contribution(page, state, task_states, findings, editable):
     history = task_states.get(state.pk, []) if state else []
-    steps = [_step(task_state) for task_state in history if task_state.status != TaskState.STATUS_CANCELLED]
+    steps = [_step(task_state, findings) for task_state in history if task_state.status != TaskState.STATUS_CANCELLED]
     if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
         current = next((ts for ts in reversed(history) if ts.pk == state.current_task_state_id), None)
         screening = current is not None and current.pk in findings
         if screening and findings[current.pk]:
-            # Held: a file could not be checked in time (the only way a screening stays open).
+            # Held: a file could not be checked (in time, or at all), so an editor checks it by hand.
             return Contribution(
                 page,
                 SCREENING,
-                detail="Waiting for an editor: a file could not be checked in time, so an editor checks it by hand. "
-                "There is nothing you need to do.",
+                detail="Waiting for an editor: the automatic check could not finish, so an editor checks it by "
+                "hand. There is nothing you need to do.",
                 steps=steps,
                 editable_by_user=editable,
             )
+        if screening:
+            # Queued for the background worker, or being read by it.
+            return Contribution(
+                page,
+                SCREENING,
+                detail="The automatic check is reading its files and text (file types and sizes, health "
+                "information, licence). This usually takes a minute or two: reload this page to see the result.",
+                steps=steps,
+                editable_by_user=editable,
+                being_screened=True,
+            )
         return Contribution(
             page,
-            SCREENING if screening else IN_REVIEW,
+            IN_REVIEW,
             detail=f"At “{current.task.name}”" if current else "",
             steps=steps,
             editable_by_user=editable,

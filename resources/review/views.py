@@ -94,6 +94,12 @@ def _saved(request, page, submit):
             messages.warning(
                 request, f"“{page.title}” is saved, but the automatic check found things to fix first: see below."
             )
+        elif state is not None and getattr(state.current_task_state.specific, "is_being_screened", False):
+            messages.success(
+                request,
+                f"Thank you: “{page.title}” is submitted and being checked automatically. Its status is below; "
+                "we will e-mail you the result.",
+            )
         else:
             messages.success(request, f"Thank you: “{page.title}” is with the reviewers. Its status is below.")
     else:
