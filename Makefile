@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test lint test-postgres test-search test-cache test-browser opensearch install migrate demo check-deploy bench bench-pages relevance clean need-postgres need-cluster need-redis
+.PHONY: run serve test lint test-postgres test-search test-cache test-browser opensearch install migrate demo check-deploy bench bench-pages bench-load relevance clean need-postgres need-cluster need-redis
 
 # Create the virtualenv and install the project with its test tools; redone only when
 # pyproject.toml changes.
@@ -80,7 +80,7 @@ need-redis:
 need-postgres:
 	@case "$$DATABASE_URL" in \
 	  postgres://*|postgresql://*|pgsql://*) ;; \
-	  *) echo "make test-postgres needs DATABASE_URL=postgres://USER@HOST:PORT/NAME pointing at a PostgreSQL server"; \
+	  *) echo "make $(MAKECMDGOALS) needs DATABASE_URL=postgres://USER@HOST:PORT/NAME pointing at a PostgreSQL server"; \
 	     echo "(it is '$$DATABASE_URL'). .ci/run starts a throwaway server and sets it."; exit 1 ;; \
 	esac
 
@@ -112,6 +112,13 @@ bench: install
 # (apt-get install wrk); figures into docs/performance.md. See bench/pages.py.
 bench-pages: install
 	$(BIN)/python bench/pages.py --report $(BENCH_ARGS)
+
+# The load test (bench/load.py, bench/locustfile.py): 50 locust users for 60 s against gunicorn and the
+# background worker on a scratch database of the PostgreSQL server DATABASE_URL names; figures into
+# docs/performance.md. Refuses without DATABASE_URL (before installing anything).
+bench-load: need-postgres install
+	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e ".[bench,postgres]"
+	$(BIN)/python bench/load.py --report $(BENCH_ARGS)
 
 # How well search finds what people mean (bench/relevance.yaml, docs/search-quality.md): the embedded
 # engine on SQLite, failing below the floor. The other engines, each on its own fresh database:

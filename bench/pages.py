@@ -15,7 +15,8 @@ Anonymous pages are measured for throughput (req/s; the target is at least 1,000
 hello-world). Signed-in pages are measured for server time (wrk with one connection and a session
 cookie of a participant: its latency is the time the server took; the target is at most 50 ms).
 Results go to var/bench/pages.json, and with --report into docs/performance.md between the
-``<!-- pages -->`` markers.
+``<!-- pages:sqlite -->`` or ``<!-- pages:postgresql -->`` markers (DATABASE_URL names PostgreSQL;
+the bench then migrates and loads the demo into that database, so name a scratch one).
 """
 
 import argparse
@@ -41,7 +42,13 @@ RESULTS = VAR / "pages.json"
 TARGET_RATE = 1000
 TARGET_FACTOR = 5
 TARGET_SIGNED_IN_MS = 50
-MARK_START, MARK_END = "<!-- pages -->", "<!-- /pages -->"
+
+
+def markers(database):
+    """The markers of this database's block in docs/performance.md: one block per database, so a
+    run on PostgreSQL does not replace SQLite's figures."""
+    name = database.lower()
+    return f"<!-- pages:{name} -->", f"<!-- /pages:{name} -->"
 
 
 def free_port():
@@ -50,15 +57,16 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def production_env(database_url):
+def production_env(database_url, scratch=SCRATCH):
+    """The production settings' environment, with media and static files under ``scratch``."""
     env = dict(os.environ)
     env.update(
         DJANGO_SETTINGS_MODULE="commons_site.settings.production",
         SECRET_KEY=secrets.token_urlsafe(64),
         ALLOWED_HOSTS="127.0.0.1,localhost",
         DATABASE_URL=database_url,
-        MEDIA_ROOT=str(SCRATCH / "media"),
-        STATIC_ROOT=str(SCRATCH / "static"),
+        MEDIA_ROOT=str(scratch / "media"),
+        STATIC_ROOT=str(scratch / "static"),
         SEARCH_URL=os.environ.get("SEARCH_URL", "embedded"),
         PYTHONWARNINGS="ignore",
     )
@@ -118,7 +126,7 @@ print(json.dumps({"anonymous": anonymous, "signed_in": signed_in, "session": ses
 
 
 def prepare(env):
-    say("preparing the site: migrate, demo, static files (a scratch SQLite database)")
+    say("preparing the site: migrate, demo, static files")
     manage(env, "migrate", "--verbosity", "0")
     manage(env, "load_demo", capture=True)
     manage(env, "collectstatic", "--noinput", "--verbosity", "0")
@@ -130,10 +138,10 @@ class Server:
     """gunicorn with the site's config file, serving ``app`` with ``workers`` workers. Its log goes to
     a file in the scratch folder: a pipe nobody reads would fill under load and stall gunicorn."""
 
-    def __init__(self, app, env, workers):
+    def __init__(self, app, env, workers, scratch=SCRATCH):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.log = SCRATCH / f"gunicorn-{app.partition(':')[0]}.log"
+        self.log = scratch / f"gunicorn-{app.partition(':')[0]}.log"
         env = {**env, "PORT": str(self.port), "HOST": "127.0.0.1", "WEB_CONCURRENCY": str(workers)}
         command = [
             sys.executable, "-m", "gunicorn", "-c", str(ROOT / "commons_site" / "gunicorn.conf.py"),
@@ -257,8 +265,9 @@ def measure(args):
 
 def report(figures):
     hello = figures["hello"]["rate"]
+    mark_start, mark_end = markers(figures["database"])
     lines = [
-        MARK_START,
+        mark_start,
         f"Measured {figures['date'][:10]} by `bench/pages.py`: gunicorn with {figures['workers']} sync workers "
         f"and the production settings on {figures['database']} (the demo network), wrk with "
         f"{figures['connections']} connections for {figures['duration_s']} s per page on the same "
@@ -278,13 +287,20 @@ def report(figures):
         met = row["p50_ms"] <= TARGET_SIGNED_IN_MS
         lines.append(f"| {row['page']} (`{row['path']}`) | {row['p50_ms']:.1f} ms | {row['p99_ms']:.1f} ms | "
                      f"{'yes' if met else 'no'} |")
-    lines.append(MARK_END)
+    lines.append(mark_end)
     text = DOC.read_text()
     block = "\n".join(lines)
-    if MARK_START in text:
-        text = re.sub(re.escape(MARK_START) + ".*?" + re.escape(MARK_END), lambda _: block, text, flags=re.DOTALL)
+    heading = f"### {figures['database']}"
+    if mark_start in text:
+        text = re.sub(re.escape(mark_start) + ".*?" + re.escape(mark_end), lambda _: block, text, flags=re.DOTALL)
+    elif "## Pages under the production stack" in text:
+        # After the last database's block of the section (or its heading, for the first).
+        section = text.index("## Pages under the production stack")
+        ends = [match.end() for match in re.finditer(r"<!-- /pages:\w+ -->", text[section:])]
+        at = section + (ends[-1] if ends else len("## Pages under the production stack"))
+        text = text[:at] + f"\n\n{heading}\n\n{block}" + text[at:]
     else:
-        text = text.rstrip() + "\n\n## Pages under the production stack\n\n" + block + "\n"
+        text = text.rstrip() + f"\n\n## Pages under the production stack\n\n{heading}\n\n{block}\n"
     DOC.write_text(text)
     say(f"figures written to {DOC.relative_to(ROOT)}")
 
