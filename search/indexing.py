@@ -33,6 +33,7 @@ def index_pages(ids):
         except EngineUnavailable as exc:
             # The embedded index stays current; a rebuild brings the cluster back in step.
             logger.error("Could not update the %s search index for %s: %s", engine.name, sorted(ids), exc)
+    service.index_changed()
     index_updated.send(sender=index_pages, ids=ids)
 
 

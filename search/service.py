@@ -2,11 +2,15 @@
 configured: ``SEARCH_URL`` picks it, and when a cluster cannot answer, the embedded engine does
 (and the results say they may be incomplete)."""
 
+import hashlib
+import json
 import logging
 import threading
+import uuid
 from dataclasses import replace
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 
 from . import registry
@@ -109,8 +113,37 @@ def autocomplete(prefix, http_request, limit=8):
     return _answer("autocomplete", prefix, registry.source().access_keys(http_request), limit)[0]
 
 
+# "Related" lists are asked for on every resource page, signed in or not, and change only when the
+# index does: they are kept in the default cache under the index's generation, which every write to
+# the index moves on (``index_changed``), for everyone with the same access keys.
+GENERATION_KEY = "commons-search-index-generation"
+RELATED_SECONDS = 3600
+
+
+def index_changed():
+    """Forget what was kept from the index (``related``): called after every write to it."""
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def _generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = uuid.uuid4().hex
+        cache.add(GENERATION_KEY, generation, None)
+        generation = cache.get(GENERATION_KEY, generation)
+    return generation
+
+
 def related(object_id, http_request, limit=4):
-    return _answer("related", object_id, registry.source().access_keys(http_request), limit)[0]
+    keys = registry.source().access_keys(http_request)
+    access = hashlib.sha256(json.dumps(sorted(keys)).encode()).hexdigest()[:16]
+    key = f"commons-search-related:{_generation()}:{object_id}:{limit}:{access}"
+    ids = cache.get(key)
+    if ids is None:
+        ids, degraded = _answer("related", object_id, keys, limit)
+        if not degraded:  # an outage's stand-in answer is not kept
+            cache.set(key, ids, RELATED_SECONDS)
+    return ids
 
 
 def label_facets(facets):

@@ -24,11 +24,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def empty_page_cache():
-    """Each test starts with no cached pages: the database is rolled back after a test, the page
-    cache is not (commons_site/page_cache.py)."""
+    """Each test starts with no cached pages and nothing kept from the search index: the database
+    (the embedded index with it) is rolled back after a test, the caches are not
+    (commons_site/page_cache.py, search.service.related)."""
     from django.core.cache import caches
 
+    from search import service
+
     caches["pages"].clear()
+    service.index_changed()
 
 
 @pytest.fixture

@@ -11,12 +11,18 @@ from urllib.parse import urlencode
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser, Group
+from django.db import connection
 from django.test import Client, RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from wagtail.models import PageViewRestriction
 
+from contributors.roles import EDITORS
 from resources.models import ResourcePage
 from search import service
 from search.engines.base import EngineUnavailable
+from search.indexing import index_pages, paused
 from search.models import SearchClick, SearchQueryLog, Synonym
 
 from .builders import network_only, public_resources, resource_urls
@@ -413,7 +419,9 @@ def test_network_only_resources_are_found_by_members(client):
 
 def test_related_resources_are_shown_as_cards(client):
     page = public_resources().order_by("pk").first().specific
-    related = page.related_resources(RequestFactory().get("/"))
+    anonymous = RequestFactory().get("/")
+    anonymous.user = AnonymousUser()
+    related = page.related_resources(anonymous)
     assert related
     seen = visit(client, page.url)
     heading = seen.text.index("Related resources")
@@ -486,3 +494,33 @@ def test_analytics_report_is_refused_for_participants(participant_client):
         assert response["Location"] == reverse("wagtailadmin_home")
     assert "zebrafish" not in response.content.decode()
     assert "Search analytics" not in participant_client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_related_lists_are_kept_per_access_until_the_index_changes(client):
+    public_page, related = _public_page_related_to_a_hidden_one()
+    service.index_changed()  # finding them kept the member's list: start from nothing kept
+    member = login(Client(), "grace.lin")
+
+    def engine_queries(viewer):
+        with CaptureQueriesContext(connection) as queries:
+            seen = visit(viewer, public_page.url)
+        return seen, [query for query in queries if "commons_search" in query["sql"]]
+
+    seen, asked = engine_queries(member)
+    assert seen.link_text(related.url) == related.title and asked
+    seen, asked = engine_queries(member)
+    assert seen.link_text(related.url) == related.title and not asked, "kept: the index was not asked again"
+    # Kept per access: an anonymous visitor's list is its own, without the network-only resource.
+    seen, asked = engine_queries(client)
+    assert related.url not in seen.links and asked
+
+    # Any write to the index forgets what was kept.
+    index_pages([public_page.pk])
+    assert engine_queries(member)[1]
+
+    # And what is shown is checked again: a restriction the index has not caught up with yet hides it.
+    with paused():
+        restriction = PageViewRestriction.objects.create(page=related, restriction_type=PageViewRestriction.GROUPS)
+        restriction.groups.set(Group.objects.filter(name=EDITORS))
+    seen, asked = engine_queries(member)
+    assert not asked and related.url not in seen.links

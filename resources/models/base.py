@@ -296,10 +296,13 @@ class ResourcePage(RoutablePageMixin, Page):
         """Resources like this one that the visitor may see, best first (from the search engine)."""
         from search import service
 
+        from ..visibility import visible_pages
         from .site_pages import resource_cards
 
         ids = service.related(self.pk, request, limit=limit)
-        pages = {page.pk: page for page in resource_cards(ResourcePage.objects.filter(pk__in=ids))}
+        # Checked again here: the index (and what is kept from it) may lag a change of visibility.
+        visible = visible_pages(ResourcePage.objects.filter(pk__in=ids), request)
+        pages = {page.pk: page for page in resource_cards(visible)}
         return [pages[pk] for pk in ids if pk in pages]
 
     @path("cite/<str:style>/", name="cite")

@@ -32,6 +32,7 @@ class Command(BaseCommand):
             if progress:
                 self.stdout.write("")
             elapsed = time.monotonic() - started
+            service.index_changed()
             self.stdout.write(f"{engine.name}: indexed {count} documents in {elapsed:.1f} s")
 
     def progress_bar(self, name, total):
