@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test lint test-postgres test-search test-cache test-browser opensearch install migrate demo check-deploy bench bench-pages bench-load relevance clean need-postgres need-cluster need-redis
+.PHONY: run serve test lint test-postgres test-search test-cache test-browser opensearch install migrate demo check-deploy bench bench-pages bench-load relevance screening-eval clean need-postgres need-cluster need-redis
 
 # Create the virtualenv and install the project with its test tools; redone only when
 # pyproject.toml changes.
@@ -126,6 +126,13 @@ bench-load: need-postgres install
 # (the PostgreSQL server needs the `postgres` extra installed; RELEVANCE_ARGS="--engines opensearch" picks one).
 relevance: install
 	$(BIN)/python bench/relevance.py --floor bench/relevance-floor.json $(RELEVANCE_ARGS)
+
+# The health-information screening against its labelled development set (docs/screening.md):
+# writes the set into var/ (the same files each time), scores it and fails when recall or false
+# alarms are worse than bench/screening-floor.json. No database.
+screening-eval: install
+	$(BIN)/python manage.py make_screening_set var/screening-set
+	$(BIN)/python manage.py screen --evaluate var/screening-set --json var/screening-eval.json --floor bench/screening-floor.json
 
 clean:
 	rm -rf $(VENV) var
