@@ -73,9 +73,15 @@ def test_redis_url_is_read_when_cache_url_is_not_set():
 
 def test_without_redis_one_machine_uses_a_file_cache_folder_per_alias(tmp_path):
     caches = production_caches(CACHE_DIR=str(tmp_path))
+    renditions = caches.pop("renditions")
     assert {alias: (config["BACKEND"], config["LOCATION"]) for alias, config in caches.items()} == {
         alias: ("django.core.cache.backends.filebased.FileBasedCache", str(tmp_path / alias)) for alias in caches
     }
+    assert set(caches) >= {"default", "pages"}
+    # Wagtail writes a rendition's cache entry on every image of every page: kept in each process's
+    # memory for a while rather than as a file write per image.
+    assert renditions["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert 0 < renditions["TIMEOUT"] <= 3600
 
 
 def test_a_cache_url_that_is_not_redis_is_refused_with_what_to_do():

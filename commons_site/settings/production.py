@@ -81,10 +81,17 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 
-# Background work (search indexing, password reset mail, Wagtail's reference index and file
-# clean-up) is queued in the database and run by `manage.py db_worker`, so a request never waits on
-# it; without a worker running, nothing queued ever runs (docs/deployment.md). TASKS_BACKEND=immediate
-# runs it inside the request instead, for a machine that cannot run a second process.
+# Each gunicorn worker and the task worker keep their database connection between requests, checked
+# before reuse (CONN_HEALTH_CHECKS), instead of opening one per request: a new PostgreSQL connection
+# costs milliseconds of every page. DATABASE_CONN_MAX_AGE=0 closes it after each request again.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "600"))  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+
+# Background work (screening contributions, the workflow's and the password reset e-mail, search
+# indexing, Wagtail's reference index and file clean-up) is queued in the database and run by
+# `manage.py db_worker`, so a request never waits on it; without a worker running, nothing queued
+# ever runs (docs/deployment.md). TASKS_BACKEND=immediate runs it inside the request instead, for a
+# machine that cannot run a second process.
 TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
 if TASKS_BACKEND == "database":
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -137,3 +144,17 @@ def production_cache(alias):
 
 
 CACHES = {alias: production_cache(alias) for alias in ("default", "pages")}
+# Wagtail writes its rendition cache for every image it renders, on every page (a card list has a
+# dozen): a file cache would write and rename a file for each, and list its folder too. Renditions
+# never change (a new focal point or filter is a new key), so without Redis each process keeps them
+# in memory for ten minutes.
+CACHES["renditions"] = (
+    production_cache("renditions")
+    if CACHE_URL
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "renditions",
+        "TIMEOUT": 600,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+)
