@@ -62,3 +62,17 @@ def percentile(values, share):
 
 def say(message):
     print(f"[{datetime.datetime.now():%H:%M:%S}] {message}", flush=True)
+
+
+def write_marked_block(mark_start, mark_end, block, place):
+    """Put ``block`` (which starts with ``mark_start`` and ends with ``mark_end``) into
+    docs/performance.md in the place of the block between those markers; when there is none yet,
+    ``place(text, block)`` says where it goes and returns the new text."""
+    text = DOC.read_text()
+    if mark_start in text and mark_end in text:
+        before, _, rest = text.partition(mark_start)
+        text = before + block + rest.partition(mark_end)[2]
+    else:
+        text = place(text, block)
+    DOC.write_text(text)
+    say(f"figures written to {DOC.relative_to(ROOT)}")

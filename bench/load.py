@@ -34,7 +34,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import DOC, ROOT, VAR, say  # noqa: E402
+from common import ROOT, VAR, say, write_marked_block  # noqa: E402
 from pages import Server, manage, production_env  # noqa: E402
 
 SCRATCH = VAR / "load"  # not pages.py's, which its own runs wipe
@@ -347,15 +347,9 @@ def report(figures):
     for failure in figures["failures"]:
         lines.append(f"\nFailed {failure['occurrences']}× {failure['method']} {failure['name']}: {failure['error']}")
     lines.append(MARK_END)
-    block = "\n".join(lines)
-    text = DOC.read_text()
-    if MARK_START in text and MARK_END in text:
-        before, _, rest = text.partition(MARK_START)
-        text = before + block + rest.partition(MARK_END)[2]
-    else:
-        text = text.rstrip() + f"\n\n{HEADING}\n\n{block}\n"
-    DOC.write_text(text)
-    say(f"figures written to {DOC.relative_to(ROOT)}")
+    write_marked_block(
+        MARK_START, MARK_END, "\n".join(lines), lambda text, block: text.rstrip() + f"\n\n{HEADING}\n\n{block}\n"
+    )
 
 
 def main(argv=None):

@@ -35,7 +35,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import DOC, ROOT, VAR, say  # noqa: E402
+from common import ROOT, VAR, say, write_marked_block  # noqa: E402
 
 SCRATCH = VAR / "pages"
 RESULTS = VAR / "pages.json"
@@ -288,21 +288,19 @@ def report(figures):
         lines.append(f"| {row['page']} (`{row['path']}`) | {row['p50_ms']:.1f} ms | {row['p99_ms']:.1f} ms | "
                      f"{'yes' if met else 'no'} |")
     lines.append(mark_end)
-    text = DOC.read_text()
-    block = "\n".join(lines)
     heading = f"### {figures['database']}"
-    if mark_start in text:
-        text = re.sub(re.escape(mark_start) + ".*?" + re.escape(mark_end), lambda _: block, text, flags=re.DOTALL)
-    elif "## Pages under the production stack" in text:
+
+    def place(text, block):
+        section = "## Pages under the production stack"
+        if section not in text:
+            return text.rstrip() + f"\n\n{section}\n\n{heading}\n\n{block}\n"
         # After the last database's block of the section (or its heading, for the first).
-        section = text.index("## Pages under the production stack")
-        ends = [match.end() for match in re.finditer(r"<!-- /pages:\w+ -->", text[section:])]
-        at = section + (ends[-1] if ends else len("## Pages under the production stack"))
-        text = text[:at] + f"\n\n{heading}\n\n{block}" + text[at:]
-    else:
-        text = text.rstrip() + f"\n\n## Pages under the production stack\n\n{heading}\n\n{block}\n"
-    DOC.write_text(text)
-    say(f"figures written to {DOC.relative_to(ROOT)}")
+        start = text.index(section)
+        ends = [match.end() for match in re.finditer(r"<!-- /pages:\w+ -->", text[start:])]
+        at = start + (ends[-1] if ends else len(section))
+        return text[:at] + f"\n\n{heading}\n\n{block}" + text[at:]
+
+    write_marked_block(mark_start, mark_end, "\n".join(lines), place)
 
 
 def main(argv=None):
