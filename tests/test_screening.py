@@ -116,7 +116,7 @@ def test_finding_as_dict_is_what_the_command_prints():
     finding = Finding("a.pdf", "date-of-birth", "page 2", "DOB: **/**/2014", "Page 2 of a.pdf ...")
     assert finding.as_dict() == {
         "file": "a.pdf", "kind": "date-of-birth", "location": "page 2", "masked": "DOB: **/**/2014",
-        "message": "Page 2 of a.pdf ...",
+        "message": "Page 2 of a.pdf ...", "severity": "block",
     }
 
 
@@ -470,7 +470,8 @@ def test_screen_command_prints_json_lines_and_exits_1_when_something_is_found(tm
         ("letter.pdf", "patient-name", "page 1", "Patient: A**** O*****"),
         ("letter.pdf", "date-of-birth", "page 1", "DOB: **/**/2013"),
     ]
-    assert all(set(line) == {"file", "kind", "location", "masked", "message"} for line in lines)
+    assert all(set(line) == {"file", "kind", "location", "masked", "message", "severity"} for line in lines)
+    assert {line["severity"] for line in lines} == {"block"}
     assert "Amira" not in out.getvalue() and "14/06" not in out.getvalue()
     assert "2 findings in 1 file" in err.getvalue()
 

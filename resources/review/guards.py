@@ -10,7 +10,7 @@ sends them back to the page.
 from django.db import transaction
 from wagtail.models import Revision, TaskState, WorkflowState
 
-from .screening import digest, fingerprint, screen_page, what_changed
+from .screening import blocking, digest, fingerprint, screen_page, what_changed
 
 
 class Refused(Exception):
@@ -133,7 +133,7 @@ def check_publishable(page):
         and ScreeningTaskState.objects.filter(status=TaskState.STATUS_APPROVED, fingerprint=digest(screened)).exists()
     ):
         return  # passed screening in its workflow, exactly as it is
-    findings = screen_page(page)
+    findings = blocking(screen_page(page))  # what only asks a reviewer to confirm does not stop it
     if findings:
         count = len(findings)
         lines = "\n".join(f"- {finding.message}" for finding in findings)

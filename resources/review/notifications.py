@@ -41,8 +41,9 @@ from wagtail.signals import task_submitted, workflow_approved, workflow_rejected
 from wagtail.users.models import UserProfile
 
 from ..models.reuse import deciders
-from ..models.review import PendingMail, ScreeningTaskState
+from ..models.review import PendingMail, ScreeningTask, ScreeningTaskState
 from . import outbox
+from .screening import blocking, to_check
 
 _muted = False
 
@@ -75,10 +76,13 @@ def authors(workflow_state):
 
 
 def for_reviewers(task_state, page):
-    """What someone asked to look at a contribution is told: who shared it, where to review it."""
+    """What someone asked to look at a contribution is told: who shared it, where to review it, and
+    what the run's screening asks them to confirm (``checks``: it did not stop it)."""
+    screening = ScreeningTask.latest(task_state.workflow_state)
     return {
         "submitted_by": display_name(task_state.workflow_state.requested_by),
         "review_url": absolute(reverse("wagtailadmin_pages:edit", args=[page.pk])),
+        "checks": to_check(screening.findings) if screening is not None else [],
     }
 
 
@@ -277,7 +281,13 @@ class HeldForEditorNotifier(PlainWordsEmailMixin, EmailNotificationMixin, Notifi
     def get_context(self, task_state, **kwargs):
         context = super().get_context(task_state, **kwargs)
         page = task_state.workflow_state.content_object.specific
-        context.update(page=page, findings=task_state.findings, **for_reviewers(task_state, page))
+        held = blocking(task_state.findings)
+        context.update(
+            page=page,
+            held_files=[finding["file"] for finding in held if finding["file"]],
+            stopped_with_an_error=any(not finding["file"] for finding in held),
+            **for_reviewers(task_state, page),
+        )
         return context
 
 

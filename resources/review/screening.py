@@ -46,7 +46,7 @@ from resources.files import TIMED_OUT
 from resources.files.extract import current_limits
 
 from ..screening.files import screen_file
-from ..screening.findings import Finding
+from ..screening.findings import BLOCK, CHECK, Finding
 from ..screening.licences import check_licence
 from ..screening.text import screen_fields
 
@@ -147,10 +147,26 @@ def error_finding():
     )
 
 
+def _field(finding, name, default=None):
+    """``finding.name`` of a ``Finding`` or of its stored dict."""
+    value = finding.get(name) if isinstance(finding, dict) else getattr(finding, name, None)
+    return default if value is None else value
+
+
+def blocking(findings):
+    """The findings that stop a contribution (every one without a severity, as stored before there were any)."""
+    return [finding for finding in findings if _field(finding, "severity", BLOCK) != CHECK]
+
+
+def to_check(findings):
+    """The findings shown to the contributor and the reviewers without stopping anything: contact
+    details that are usually an organisation's (a clinic's phone line, a team mailbox)."""
+    return [finding for finding in findings if _field(finding, "severity", BLOCK) == CHECK]
+
+
 def is_held(findings):
-    """Findings (``Finding`` objects or their dicts) that only say some files await an editor."""
-    kinds = {finding["kind"] if isinstance(finding, dict) else finding.kind for finding in findings}
-    return kinds == {HELD}
+    """Findings (``Finding`` objects or their dicts) whose only blocking ones say some files await an editor."""
+    return {_field(finding, "kind") for finding in blocking(findings)} == {HELD}
 
 
 def _screen_files_within_budget(files, budget):
@@ -237,15 +253,24 @@ def what_changed(before, after):
 
 def summary_comment(findings):
     """The task's comment: what the contributor reads in the history and the e-mail."""
-    if not findings:
-        return "Screening passed: the files, the text and the licence raised no problem."
+    stops, checks = blocking(findings), to_check(findings)
+    confirm = [f"- {finding.message}" for finding in checks]
+    if not stops:
+        if not checks:
+            return "Screening passed: the files, the text and the licence raised no problem."
+        return "\n".join(["Screening passed. For the reviewers to confirm (these do not stop it):", *confirm])
     if is_held(findings):
-        files = [finding.file for finding in findings if finding.file]
-        if len(files) < len(findings):  # ``error_finding``: no file to name
-            return "Screening stopped with an error, so it is held for an editor to check by hand."
-        return f"Screening could not check {', '.join(files)} in time, so it is held for an editor to check by hand."
-    lines = [f"Screening found {len(findings)} problem{'s' if len(findings) != 1 else ''} to fix before review:"]
-    lines += [f"- {finding.message}" for finding in findings]
+        files = [finding.file for finding in stops if finding.file]
+        if len(files) < len(stops):  # ``error_finding``: no file to name
+            lines = ["Screening stopped with an error, so it is held for an editor to check by hand."]
+        else:
+            names = ", ".join(files)
+            lines = [f"Screening could not check {names} in time, so it is held for an editor to check by hand."]
+    else:
+        lines = [f"Screening found {len(stops)} problem{'s' if len(stops) != 1 else ''} to fix before review:"]
+        lines += [f"- {finding.message}" for finding in stops]
+    if checks:
+        lines += ["Also for the reviewers to confirm (these do not stop it):", *confirm]
     return "\n".join(lines)
 
 
@@ -286,7 +311,7 @@ def _record_outcome(state, findings, user):
     receipt_due = moves_on and not workflow_state.task_states.exclude(pk=state.pk).exists()
     comment = summary_comment(findings)
     state.findings = [finding.as_dict() for finding in findings]
-    if findings and is_held(findings):
+    if is_held(findings):
         state.comment = comment
         state.save(update_fields=["findings", "comment"])
         notifications.notify_held(state)
@@ -294,12 +319,13 @@ def _record_outcome(state, findings, user):
             notifications.receipt_notifier(instance=workflow_state, user=user)
         return
     state.save(update_fields=["findings"])
-    if findings:
+    stops = blocking(findings)
+    if stops:
         state.reject(update=False, comment=comment)
     else:
         state.approve(update=False, comment=comment)
     if moves_on:
         workflow_state.refresh_from_db()
         workflow_state.update(user=user)
-        if receipt_due and not findings:
+        if receipt_due and not stops:
             notifications.receipt_notifier(instance=workflow_state, user=user)

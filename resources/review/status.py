@@ -13,6 +13,7 @@ from wagtail.models import Page, Revision, TaskState, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from ..models import ResourcePage, ScreeningTaskState
+from .screening import blocking, to_check
 
 DRAFT = "draft"
 SCREENING = "screening"
@@ -59,7 +60,8 @@ class Contribution:
     state: str
     detail: str = ""
     comment: str = ""
-    findings: list = field(default_factory=list)
+    findings: list = field(default_factory=list)  # what the screening returned it for
+    checks: list = field(default_factory=list)  # what the screening asks the reviewers to confirm
     steps: list = field(default_factory=list)
     unsubmitted_changes: bool = False
     editable_by_user: bool = False  # their own, or they may edit any resource
@@ -131,6 +133,12 @@ def contributions_for(user, library):
     ]
 
 
+def _checks_passed(history, findings):
+    """What the run's latest passed screening asked the reviewers to confirm."""
+    passed = [ts for ts in history if ts.pk in findings and ts.status == TaskState.STATUS_APPROVED]
+    return to_check(findings[passed[-1].pk]) if passed else []
+
+
 def _contribution(page, state, task_states, findings, editable):
     history = task_states.get(state.pk, []) if state else []
     steps = [_step(task_state, findings) for task_state in history if task_state.status != TaskState.STATUS_CANCELLED]
@@ -162,22 +170,29 @@ def _contribution(page, state, task_states, findings, editable):
             page,
             IN_REVIEW,
             detail=f"At “{current.task.name}”" if current else "",
+            checks=_checks_passed(history, findings),
             steps=steps,
             editable_by_user=editable,
         )
     if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         current = next((ts for ts in reversed(history) if ts.pk == state.current_task_state_id), None)
+        returned = findings.get(current.pk, []) if current else []
         return Contribution(
             page,
             CHANGES_REQUESTED,
             detail=f"Returned at “{current.task.name}”" if current else "",
             comment=current.comment if current else "",
-            findings=findings.get(current.pk, []) if current else [],
+            findings=blocking(returned),
+            checks=to_check(returned),
             steps=steps,
             editable_by_user=editable,
         )
     if page.live:
         return Contribution(
-            page, PUBLISHED, steps=steps, unsubmitted_changes=page.has_unpublished_changes, editable_by_user=editable
+            page,
+            PUBLISHED,
+            steps=steps,
+            unsubmitted_changes=page.has_unpublished_changes,
+            editable_by_user=editable,
         )
     return Contribution(page, DRAFT, steps=steps, editable_by_user=editable)

@@ -32,12 +32,16 @@ MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
 )
 ORDINAL = r"(?:st|nd|rd|th)?"
+# Dates as people write them: 12/03/2014, 12-3-14, 12.03.2014, 2014-03-12, 2014/03/12, 12 March
+# 2014, 12th of March, 2014, 12-Mar-2014, 12 Mar 14, March 12(th), 2014, March 2014, 03/2014, and
+# eight digits (12032014, 20140312) that _possible_date reads as a date or rejects.
 DATE = (
     r"(?P<value>\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
-    r"|\d{4}-\d{1,2}-\d{1,2}"
-    rf"|\d{{1,2}}{ORDINAL}[ \t]+(?:of[ \t]+)?{MONTH},?[ \t]+\d{{4}}"
-    rf"|{MONTH}[ \t]+\d{{1,2}}{ORDINAL},?[ \t]+\d{{4}}"
-    rf"|{MONTH}[ \t]+\d{{4}})(?![\d/.-]\d)"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+    rf"|\d{{1,2}}{ORDINAL}[ \t]+(?:of[ \t]+)?{MONTH},?[ \t]+(?:\d{{4}}|\d{{2}}(?![\d:]))"
+    rf"|\d{{1,2}}[-/.]{MONTH}[-/.]?(?:\d{{4}}|\d{{2}})"
+    rf"|{MONTH}[ \t]+(?:the[ \t]+)?\d{{1,2}}{ORDINAL},?[ \t]+\d{{4}}"
+    rf"|{MONTH}[ \t]+\d{{4}}|\d{{1,2}}/\d{{4}}|\d{{8}})(?![\d/.-]\d)"
 )
 DOB_CUE = (
     r"(?:\bD\.?O\.?B\b\.?|\bdate[ \t]+of[ \t]+birth\b|\bbirth[ \t]*date\b|\bbirthday\b"
@@ -73,7 +77,10 @@ STREET = (
     rf"(?<![\d.,])(?-i:(?P<value>\d{{1,5}}[A-Za-z]?(?:[ \t]*[-\u2013][ \t]*\d{{1,5}}[A-Za-z]?)?,?[ \t]+"
     rf"(?:[NSEW]\.?[ \t]+)?{TOKEN}(?:[ \t]+{TOKEN}){{0,3}}[ \t]+(?:{STREET_TYPES})\b\.?))"
 )
-PO_BOX = r"(?P<value>\bP\.?[ \t]?O\.?[ \t]+Box[ \t]+\d{1,6})\b"
+PO_BOX = (
+    r"(?P<value>\b(?:P\.?[ \t]?O\.?[ \t]*Box|Post[ \t]+Office[ \t]+Box|POB|GPO[ \t]+Box|Locked[ \t]+Bag"
+    r"|Private[ \t]+Bag)[ \t]+\d{1,6})\b"
+)
 US_STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|"
     "NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"

@@ -14,38 +14,64 @@ LemmaContextAwareEnhancer cannot see context words (it needs tokens). So:
   short bracketed note like "(dd/mm/yyyy)" may sit between). Only the value is reported, so
   "MRN: 12345678" is masked as "MRN: ******78". Blank form fields ("Name: ______") have no value,
   and generic words ("Patient name") no cue-plus-value, so neither is a finding.
+* Identifiers in their other shapes are ``identifiers.py``'s CueRecognizers, some of which look
+  for words *near* a distinctive value rather than right before it; phone numbers are
+  ``phones.py``'s recognizer (Google's libphonenumber rules via ``phonenumbers``, no network).
 * Presidio's own recognizers are used where it has them: e-mail (``EmailRecognizer``, its domain
-  checked against tldextract's bundled suffix list, never fetched), phone numbers
-  (``PhoneRecognizer``, Google's libphonenumber rules via ``phonenumbers``, no network), US social
+  checked against tldextract's bundled suffix list, never fetched), US social
   security numbers (``UsSsnRecognizer``), UK postcodes and Canadian postal codes. Their context
   words are matched by ``WindowContextEnhancer``: whole words in the 60 characters before a match
   (same part of the file), which raise a weak match (a bare 9-digit number, a postcode) above the
   reporting threshold. Phone numbers, e-mail addresses and dashed SSNs are reported without context.
+* Whatever its shape, a match is dropped when it is a format example ("e.g. 12345678", "(example)")
+  or follows a label of a reference or code (ISBN, PMID, NCT, GMC, charity no., meeting ID, lot,
+  ...): ``context.not_an_identifier``. Each finding gets a severity (``context.severity``): "check"
+  for a phone number or e-mail address that is most likely an organisation's, "block" otherwise.
 
 Kinds (``findings.KINDS``) and their rules:
 
 =========================== ===============================================================
-medical-record-number       "MRN", "medical record (number)", "hospital number/no/ID", "patient
-                            ID/number", "unit number", "chart number" + 6-10 digits (up to three
-                            capital letters first; one space or dash between digits allowed);
-                            "NHS (number)" + 10 digits passing the NHS modulus-11 check. Values of
-                            one repeated digit or a straight run (1234567) are taken as placeholders.
+medical-record-number       "MRN", "MR#", "medical/health record (number)", "hospital/hosp no",
+                            "patient ID/number/ref", "unit (record) number", "UR number", "URN",
+                            "case/chart/record number", "EHR ID" + 6-12 digits with up to four
+                            letters first, one or two after, spaces, dashes or slashes between
+                            ("ABC-1234567", "A-123-4567", "K123456B"); "chart", "record", "case"
+                            alone + a value with letters or 7+ digits; an ID with letters and 6+
+                            digits near "chart", "record(s)", "notes", "MRN", "EHR" (not NCT, PMC,
+                            ...); "NHS (number)" + 10 digits and "CHI (number)" + 10 digits (DDMMYY
+                            first) passing the modulus-11 check. Placeholders (one repeated digit,
+                            a straight run such as 1234567, XXXXXX), dates and year spans are not.
 date-of-birth               "DOB", "D.O.B.", "date of birth", "birth date", "birthday", "born (on|in)"
-                            + a date: 12/03/2014, 12-3-14, 2014-03-12, 12 March 2014, March 12,
-                            2014, March 2014. The date must be a possible calendar date.
-phone-number                Presidio PhoneRecognizer: numbers valid in the regions of
-                            ``SCREENING_PHONE_REGIONS`` (default US, GB, CA) or in international form.
+                            + a date: 12/03/2014, 12-3-14, 12.03.2014, 2014-03-12, 2014/03/12, 12
+                            March 2014, 12th of March, 2014, 12-Mar-2014, March 12(th), 2014, March
+                            2014, 03/2014, 12032014. The date must be a possible calendar date and
+                            not start a range ("born 1 September 2008 or later").
+age-over-89                 90-119 after "age(d)" ("aged 93", "Age: 95", "(age 97)") or before
+                            "year(s) old", "y/o", "yo", "years of age" ("92-year-old", "91 y/o");
+                            not a band ("aged 90 or over", "90+", "90-94"), a summary ("median
+                            age 91") or the age of a thing ("100-year-old hospital").
+phone-number                ``phones.py``: libphonenumber-valid numbers of ``SCREENING_PHONE_REGIONS``
+                            (default US, GB, CA, AU, IE, NZ) or in "+" form of any country, and
+                            possible numbers written in their region's own grouping (07700 900123).
 email-address               Presidio EmailRecognizer; example.com/.org/.net, *.example, *.test,
-                            *.invalid (reserved for examples) and ``SCREENING_ALLOWED_EMAIL_DOMAINS``
-                            are not findings.
-postal-address              house number + 1-4 capitalised words + Street/St/Road/Rd/Avenue/Ave/
-                            Lane/Ln/Drive/Dr/Close/Court/Ct/Crescent/Way/Place/Boulevard/Blvd/
-                            Terrace/Gardens/Grove/Square/Mews/Parkway/Circle/Highway; "PO Box 123";
-                            a US state code + ZIP ("MA 02115") or "ZIP (code)" + ZIP; UK postcodes
-                            and Canadian postal codes near an address word (address, postcode,
-                            zip, lives at, home, street, road, ... and Canadian provinces).
-us-social-security-number   Presidio UsSsnRecognizer: 123-45-6789 style always; bare 9 digits or
-                            other shapes only near "SSN", "social security".
+                            *.invalid (reserved for examples) are not findings.
+postal-address              house number (or "4/12") + 1-4 capitalised words + Street/St/Road/...
+                            /Highway/Parade/Quay/Row/Walk/...; with its town and a state and
+                            postcode or a UK postcode or Eircode, reported whole; "PO Box 123",
+                            "Locked Bag", "GPO Box"; a US state code + ZIP ("MA 02115") or "ZIP
+                            (code)" + ZIP; ZIP+4 near an address word or state; full UK postcodes
+                            ("LS6 2QD") anywhere; Australian state + postcode in that state's range
+                            ("NSW 2150"); Eircodes after "Eircode", or near an Irish or address
+                            word; UK and Canadian postal codes near an address word.
+us-social-security-number   Presidio UsSsnRecognizer: 123-45-6789 style always; after "SSN",
+                            "SS#", "social security (no)" any layout passing the SSA's rules.
+device-serial-number        "serial (no)", "S/N", "SN", "device ID/serial", "UDI", "IMEI" + a
+                            code with 2+ digits, near a device word (pump, CGM, transmitter,
+                            pacemaker, nebuliser, implant, ...).
+insurance-number            "Medicaid/Medicare/Medi-Cal (card/MBI) (ID)", "MBI", "member/subscriber
+                            ID", "insurance/health plan (policy) number", "National Insurance
+                            number", "IHI", "PPSN", "SIN" + a code with 4+ digits; "policy number"
+                            only near an insurance word.
 patient-name                Two or three capitalised words (a middle initial allowed, or
                             "Surname, First") right after "Patient:", "Patient name:", "Child:",
                             "Child's name:", "Name of patient:", "Parent/guardian:", "Mother:",
@@ -59,9 +85,9 @@ patient-name                Two or three capitalised words (a middle initial all
 Tables: a spreadsheet sheet, a CSV file or a Word table arrives as rows "a | b | c" whose first row
 is the header. When a later row has as many cells as the header, each cell whose header is a PHI
 cue is read as "Header: cell", so a "DOB" column's dates or an "MRN" column's numbers are found
-although no row repeats the cue. A plain "Name" column counts only when the table is about
-patients (another column is a patient cue such as DOB, MRN or "Patient"), so a team list of
-names and roles is not a finding.
+although no row repeats the cue. A plain "Name" or "Age" column counts only when the table is
+about patients (another column is a patient cue such as DOB, MRN or "Patient"), so a team list of
+names and roles is not a finding (``tables.py``). Masks and snippets: ``masking.py``.
 
 Speed: the whole file is analysed in chunks of about 100 KB (one analyzer call per chunk, not per
 row), and the engine is built once per process, on first use, behind a lock.
@@ -82,9 +108,12 @@ os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", " ")
 # Presidio logs every recognizer it loads, at INFO: keep that out of the site's logs.
 logging.getLogger("presidio-analyzer").setLevel(logging.WARNING)
 
-from resources.files.extract import setting  # noqa: E402
-
+from .context import not_an_identifier, severity  # noqa: E402
 from .findings import phi_finding  # noqa: E402
+from .identifiers import KIND_BY_ENTITY as IDENTIFIER_KINDS  # noqa: E402
+from .identifiers import identifier_recognizers  # noqa: E402
+from .masking import masked_text, snippet  # noqa: E402
+from .names import name_recognizers  # noqa: E402
 from .patterns import (  # noqa: E402
     ADDRESS_WORDS,
     CA_PROVINCES,
@@ -107,15 +136,15 @@ from .patterns import (  # noqa: E402
     PERSON,
     PO_BOX,
     STREET,
-    STREET_TYPES,
     TOKEN,
     UPPER,
     US_STATE_ZIP,
     US_ZIP_LABEL,
 )
+from .phones import phone_recognizer, phone_regions  # noqa: E402
+from .tables import label_rows  # noqa: E402
 
 LANGUAGE = "en"
-DEFAULT_PHONE_REGIONS = ("US", "GB", "CA")
 CUE_SCORE = 0.85  # our recognizers: the cue is part of the match
 CONTEXT_BOOST = 0.35  # Presidio recognizers with a context word in the window ...
 CONTEXT_MIN_SCORE = 0.6  # ... score at least this
@@ -135,10 +164,10 @@ KIND_BY_ENTITY = {
     "CA_POSTAL_CODE": "postal-address",
     "US_SSN": "us-social-security-number",
     "PATIENT_NAME": "patient-name",
+    **IDENTIFIER_KINDS,
 }
 ENTITIES = list(KIND_BY_ENTITY)
 
-STREET_WORDS = frozenset(word.lower() for word in STREET_TYPES.split("|"))
 _REGEX_FLAGS = re.IGNORECASE | re.MULTILINE
 
 # -- validators ------------------------------------------------------------------------------------
@@ -169,11 +198,20 @@ def nhs_checksum_ok(value):
     return check != 10 and check == int(digits[9])
 
 
+_DATE_RANGE_AFTER = re.compile(r"[ \t,]*(?:(?:or|and)[ \t]+(?:later|after|before|earlier)\b|onwards\b|to[ \t]+\d)")
+
+
 def _possible_date(value, match):
+    """A calendar date that starts no range ("born 1 September 2008 or later" is a rule, not a DOB)."""
+    if _DATE_RANGE_AFTER.match(match.string, match.end("value")):
+        return False
+    if re.fullmatch(r"\d{8}", value):  # 20140312 or 12032014
+        return _real_date(value[:4], value[4:6], value[6:]) or _real_date(value[4:], value[2:4], value[:2])
     numbers = [int(n) for n in re.findall(r"\d+", value)]
-    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value):
-        year, month, day = numbers
-        return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(max(year, 1), month)[1]
+    if re.fullmatch(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", value):
+        return _real_date(*numbers)
+    if re.fullmatch(r"\d{1,2}/\d{4}", value):
+        return 1 <= numbers[0] <= 12 and 1890 <= numbers[1] <= 2100
     if re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", value):
         first, second, year = numbers
         if len(str(year)) == 3 or (year >= 100 and not 1890 <= year <= 2100):
@@ -182,6 +220,11 @@ def _possible_date(value, match):
     years = [n for n in numbers if n >= 1000]
     days = [n for n in numbers if n < 100]
     return all(1890 <= y <= 2100 for y in years) and all(1 <= d <= 31 for d in days)
+
+
+def _real_date(year, month, day):
+    year, month, day = int(year), int(month), int(day)
+    return 1890 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
 
 
 def _plausible_name(value, match):
@@ -195,66 +238,6 @@ def _plausible_name(value, match):
 def _plausible_street(value, match):
     words = re.findall(rf"[{UPPER}][{LOWER}]+", value)
     return not any(word.lower() in NOT_NAMES for word in words[:-1])
-
-
-# -- masking ---------------------------------------------------------------------------------------
-# Every mask keeps the length of what it masks, so offsets into a masked text are offsets into the
-# original.
-
-
-def _mask_keep_last(value, keep=2):
-    alnum = [i for i, char in enumerate(value) if char.isalnum()]
-    shown = set(alnum[-keep:]) if keep and len(alnum) > keep * 2 else set()
-    return "".join(char if (not char.isalnum() or i in shown) else "*" for i, char in enumerate(value))
-
-
-def _mask_date(value):
-    year = re.search(r"(?<!\d)(?:18|19|20|21)\d{2}(?!\d)", value)
-    keep = range(year.start(), year.end()) if year else range(0)
-    return "".join(char if (not char.isalnum() or i in keep) else "*" for i, char in enumerate(value))
-
-
-def _mask_email(value):
-    local, _, domain = value.rpartition("@")
-    labels = domain.split(".")
-    masked_domain = ".".join(["*" * len(label) for label in labels[:-1]] + labels[-1:])
-    return local[:1] + "*" * (len(local) - 1) + "@" + masked_domain
-
-
-def _mask_name(value):
-    return re.sub(rf"(?<=[{UPPER}{LOWER}])[{LOWER}{UPPER}'\u2019]", "*", value)
-
-
-def _mask_address(value):
-    def word(match):
-        text = match.group(0)
-        return text if text.rstrip(".").lower() in STREET_WORDS | {"po", "box"} else "*" * len(text)
-
-    return re.sub(r"[A-Za-z\u00c0-\u00ff]+|\d+", word, value)
-
-
-def _mask_postcode(value):
-    state = re.match(r"([A-Z]{2})[ \t]+\d", value)  # "MA 02115": the state stays
-    start = 2 if state else 0
-    return value[:start] + "".join("*" if char.isalnum() else char for char in value[start:])
-
-
-MASKS = {
-    "medical-record-number": _mask_keep_last,
-    "date-of-birth": _mask_date,
-    "phone-number": _mask_keep_last,
-    "email-address": _mask_email,
-    "us-social-security-number": _mask_keep_last,
-    "patient-name": _mask_name,
-}
-
-
-def mask(kind, entity, value):
-    if kind == "postal-address":
-        return (
-            _mask_address(value) if entity == "POSTAL_ADDRESS" and re.search(r"[a-z]", value) else _mask_postcode(value)
-        )
-    return MASKS.get(kind, _mask_keep_last)(value)
 
 
 # -- the engine ------------------------------------------------------------------------------------
@@ -315,66 +298,30 @@ def _presidio_recognizers():
     from presidio_analyzer.predefined_recognizers import (
         CaPostalCodeRecognizer,
         EmailRecognizer,
-        PhoneRecognizer,
         UkPostcodeRecognizer,
         UsSsnRecognizer,
     )
 
-    regions = tuple(setting("SCREENING_PHONE_REGIONS", DEFAULT_PHONE_REGIONS))
-    allowed = {d.lower().lstrip("@.") for d in setting("SCREENING_ALLOWED_EMAIL_DOMAINS", ())}
+    regions = phone_regions()
     offline_extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
 
     class OfflineEmailRecognizer(EmailRecognizer):
         """Presidio's e-mail recognizer, its domain check on the bundled suffix list; addresses at
-        domains reserved for examples, or allowed by the settings, are not reported."""
+        domains reserved for examples are not reported (those at allowed domains are, as "check":
+        context.severity)."""
 
         def validate_result(self, pattern_text):
-            domain = pattern_text.rpartition("@")[2].lower()
-            if _example_domain(domain) or any(domain == d or domain.endswith("." + d) for d in allowed):
+            if _example_domain(pattern_text.rpartition("@")[2].lower()):
                 return False
             return offline_extract(pattern_text).fqdn != ""
 
-    class PrefilteredPhoneRecognizer(PhoneRecognizer):
-        """Presidio's PhoneRecognizer, run only where a phone number can be: libphonenumber's
-        matcher parses every run of digits (dates, lab values, counts) once per region, ~10 s for
-        a 10,000-row spreadsheet, so it is given only runs of 9 or more digits (7 after a "+"),
-        with one character either side for its own checks. US, UK and Canadian numbers have at
-        least 10 digits with the area code; a local number without one is not a valid number to
-        libphonenumber anyway."""
-
-        def analyze(self, text, entities, nlp_artifacts=None):
-            results = []
-            for start, end in _phone_windows(text):
-                for result in super().analyze(text[start:end], entities, nlp_artifacts):
-                    result.start += start
-                    result.end += start
-                    results.append(result)
-            return results
-
     return [
         OfflineEmailRecognizer(),
-        PrefilteredPhoneRecognizer(supported_regions=regions),
+        phone_recognizer(regions),  # phones.py: libphonenumber, only where a phone number can be
         UsSsnRecognizer(),
         UkPostcodeRecognizer(context=ADDRESS_WORDS),
         CaPostalCodeRecognizer(context=ADDRESS_WORDS + CA_PROVINCES),
     ]
-
-
-_PHONE_RUN = re.compile(r"(?:\+|(?<![\w.,]))\(?\d[\d \t().\-\u2013/]{5,24}\d(?![\d])")
-
-
-def _phone_windows(text):
-    """Merged (start, end) windows around digit runs that could be phone numbers."""
-    windows = []
-    for match in _PHONE_RUN.finditer(text):
-        digits = sum(char.isdigit() for char in match.group())
-        if digits >= 9 or (digits >= 7 and match.group().startswith("+")):
-            start, end = max(0, match.start() - 1), min(len(text), match.end() + 1)
-            if windows and start <= windows[-1][1]:
-                windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
-            else:
-                windows.append((start, end))
-    return windows
 
 
 def _example_domain(domain):
@@ -465,7 +412,8 @@ def _our_recognizers():
             ["street", "road", "avenue", "zip", "po box"],
             lambda value, match: _plausible_street(value, match) if value[:1].isdigit() and " " in value else True,
         ),
-    ]
+        *identifier_recognizers(CueRecognizer),  # record, CHI, SSN, age, device, insurance, addresses
+    ] + name_recognizers()  # names in sentences, without a label (names.py)
 
 
 def _window_enhancer():
@@ -530,7 +478,8 @@ class Detection:
 
 def detect(text, analyzer=None):
     """Non-overlapping detections in ``text``, in order. Where two recognizers claim overlapping
-    text (an NHS number that is also a valid US phone number), the higher score wins."""
+    text (an NHS number that is also a valid US phone number), the higher score wins. Format
+    examples and numbers labelled as references or codes are dropped (``context.not_an_identifier``)."""
     if not text or not text.strip():
         return []
     analyzer = analyzer or get_analyzer()
@@ -539,102 +488,14 @@ def detect(text, analyzer=None):
     for result in sorted(results, key=lambda r: (-r.score, -(r.end - r.start), r.start)):
         if result.score < THRESHOLDS.get(result.entity_type, DEFAULT_THRESHOLD):
             continue
+        if not_an_identifier(text, result.start, result.end):  # "e.g. 12345678", "ISBN 978-..."
+            continue
         if any(result.start < end and start < result.end for start, end in taken):
             continue
         taken.append((result.start, result.end))
         kind = KIND_BY_ENTITY[result.entity_type]
         kept.append(Detection(kind, result.entity_type, result.start, result.end, result.score))
     return sorted(kept, key=lambda d: d.start)
-
-
-def masked_text(text, detections):
-    pieces, position = [], 0
-    for d in detections:
-        pieces.append(text[position : d.start])
-        pieces.append(mask(d.kind, d.entity, text[d.start : d.end]))
-        position = d.end
-    pieces.append(text[position:])
-    return "".join(pieces)
-
-
-SNIPPET_BEFORE, SNIPPET_AFTER = 24, 12
-
-
-def snippet(masked, start, end):
-    """A short quote of ``masked`` around ``[start, end)``: from the same line (and the line before
-    when the value starts its line, where its label usually is), on one line."""
-    line_start = masked.rfind("\n", 0, start) + 1
-    if line_start > 0 and not masked[line_start:start].strip():
-        line_start = masked.rfind("\n", 0, line_start - 1) + 1
-    line_end = masked.find("\n", end)
-    line_end = len(masked) if line_end == -1 else line_end
-    left = max(line_start, start - SNIPPET_BEFORE)
-    if left > line_start:
-        space = masked.find(" ", left, start)
-        left = space + 1 if space != -1 else left
-    right = min(line_end, end + SNIPPET_AFTER)
-    if right < line_end:
-        space = masked.rfind(" ", end, right)
-        right = space if space != -1 else right
-    quote = re.sub(r"\s+", " ", masked[left:right]).strip()
-    return ("…" if left > line_start else "") + quote + ("…" if right < line_end else "")
-
-
-# -- tables ----------------------------------------------------------------------------------------
-
-_TABLE_ROW = re.compile(r"^(?P<table>sheet .+|table \d+|section \d+ table \d+) row (?P<row>\d+)$|^row (?P<csvrow>\d+)$")
-CELL_SEPARATOR = " | "
-# A header cell that names a PHI column; a plain "Name" column needs one of the others beside it.
-_PHI_HEADER = re.compile(
-    r"\b(?:mrn|medical record|hospital (?:number|no|id)|patient (?:id|number|no)|nhs(?: number| no)?|unit number"
-    r"|dob|d\.o\.b|date of birth|birth ?date|born|ssn|social security|address|postcode|post code|zip"
-    r"|patient|child|baby|infant|parent|guardian|carer|mother|father|next of kin|phone|telephone|mobile|e-?mail)\b",
-    re.I,
-)
-_NAME_HEADER = re.compile(r"^(?:full |first |given |last |family |sur)?name$", re.I)
-
-
-def _table_key(location):
-    match = _TABLE_ROW.match(location)
-    if not match:
-        return None
-    return match.group("table") if match.group("table") else "csv"
-
-
-def _label_rows(parts):
-    """The text to analyse for each part: table rows under a PHI-cue header are rewritten
-    "Header: cell | ..." (see the module docstring); everything else is unchanged. A table's header
-    is its first row of two or more cells (a title row above it is skipped)."""
-    texts, table, header = [], None, None
-    for location, text in parts:
-        key = _table_key(location)
-        cells = text.split(CELL_SEPARATOR)
-        if key != table:
-            table, header = key, None
-        if key is None or len(cells) < 2:
-            texts.append(text)
-            continue
-        if header is None:
-            header = _header(cells)
-            texts.append(text)
-            continue
-        if header and len(cells) == len(header):
-            texts.append(CELL_SEPARATOR.join(f"{h}: {c}" if h else c for h, c in zip(header, cells, strict=True)))
-        else:
-            texts.append(text)
-    return texts
-
-
-def _header(cells):
-    """For each header cell, the label to put before its column's values (None: leave the column
-    alone); an empty list when no column is a PHI cue."""
-    phi = [bool(_PHI_HEADER.search(cell)) for cell in cells]
-    if not any(phi):
-        return []
-    return [
-        cell.strip() if (is_phi or _NAME_HEADER.match(cell.strip())) else None
-        for cell, is_phi in zip(cells, phi, strict=True)
-    ]
 
 
 # -- scanning a file's parts -----------------------------------------------------------------------
@@ -649,7 +510,7 @@ def scan_parts(parts, file_label):
     if not parts:
         return []
     analyzer = get_analyzer()
-    texts = _label_rows(parts)
+    texts = label_rows(parts)
     per_part = [[] for _ in parts]
     for first, last in _chunks(texts):
         joined = PART_SEPARATOR.join(texts[first:last])
@@ -673,7 +534,7 @@ def scan_parts(parts, file_label):
             if key in seen:
                 continue
             seen.add(key)
-            findings.append(phi_finding(file_label, d.kind, location, key[2]))
+            findings.append(phi_finding(file_label, d.kind, location, key[2], severity(d.kind, text, d.start, d.end)))
     return findings
 
 

@@ -5,8 +5,10 @@ Runs the publication screening's file checks (``resources.screening.screen_file`
 content, size, image pixels, archive size, protected health information) on files on disk.
 
 Standard output: one JSON object per finding, one per line, with the keys file, kind, location,
-masked (the identifier masked, never in full) and message. Standard error: a summary for people.
-Exit status: 0 nothing found, 1 something found, 2 a FILE does not exist (nothing is screened).
+masked (the identifier masked, never in full), message and severity ("block", or "check" for an
+organisation's contact detail shown for a reviewer to confirm). Standard error: a summary for people.
+Exit status: 0 nothing that blocks (findings to check only, or none), 1 something that blocks,
+2 a FILE does not exist (nothing is screened).
 
 With ``--evaluate DIR``, screens every file listed in DIR/labels.json (a labelled set, as
 ``manage.py make_screening_set`` writes it) and prints recall per kind, phrasing and format, false
@@ -22,6 +24,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from resources.screening import screen_file
+from resources.screening.findings import CHECK
 
 
 class Command(BaseCommand):
@@ -56,23 +59,28 @@ class Command(BaseCommand):
                 self.stderr.write(f"{path}: no such file")
             raise SystemExit(2)
 
-        flagged = total = 0
+        flagged = total = blocking = 0
         for path in paths:
             findings = screen_file(path, os.path.basename(path))
             for finding in findings:
                 self.stdout.write(json.dumps(finding.as_dict(), ensure_ascii=False))
             total += len(findings)
             flagged += bool(findings)
+            blocking += sum(finding.severity != CHECK for finding in findings)
             if options["verbosity"] >= 2:
                 self.stderr.write(f"{path}: {len(findings)} finding{'s' if len(findings) != 1 else ''}")
 
         if total:
+            to_check = total - blocking
             self.stderr.write(
-                f"Screened {_count(len(paths), 'file')}: {_count(total, 'finding')} in {_count(flagged, 'file')}. "
-                "Each line above says what was found and what to do."
+                f"Screened {_count(len(paths), 'file')}: {_count(total, 'finding')} in {_count(flagged, 'file')}"
+                + (f", {to_check:,} of them only to check" if to_check else "")
+                + ". Each line above says what was found and what to do."
             )
             self.stdout.flush()
-            raise SystemExit(1)
+            if blocking:
+                raise SystemExit(1)
+            return
         self.stderr.write(f"Screened {_count(len(paths), 'file')}: nothing found.")
 
     def evaluate(self, directory, json_path, floor_path):
