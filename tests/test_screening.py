@@ -8,8 +8,11 @@ No database. PDFs and Office files go through resources.files.extract's parsing 
 import csv
 import io
 import json
+import os
 import re
 import socket
+import subprocess
+import sys
 import zipfile
 
 import pytest
@@ -423,8 +426,6 @@ def test_licence_findings_say_what_to_do():
 
 
 def test_analyzer_runs_offline_without_touching_the_network(monkeypatch):
-    from presidio_analyzer.nlp_engine import NoOpNlpEngine
-
     attempts = []
 
     def refuse(*args, **kwargs):
@@ -434,21 +435,40 @@ def test_analyzer_runs_offline_without_touching_the_network(monkeypatch):
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    analyzer = phi.build_analyzer()
-    assert isinstance(analyzer.nlp_engine, NoOpNlpEngine)
+    analyzer = phi.build_analyzer()  # builds every recognizer, the e-mail one's suffix list included
     text = "Write to amira.okafor@mailbox.org or call +44 113 496 0721."
     assert [d.kind for d in phi.detect(text, analyzer)] == ["email-address", "phone-number"]
     assert attempts == []
 
 
-def test_blank_spacy_fallback_engine_works_offline():
-    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+def test_screening_works_without_spacy_or_presidio_installed():
+    """The engine is ours: with spaCy and Presidio made unimportable, a fresh interpreter builds it
+    and finds what it should."""
+    code = (
+        "import sys\n"
+        "class Refuse:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] in ('spacy', 'presidio_analyzer', 'thinc', 'numpy'):\n"
+        "            raise ImportError(name)\n"
+        "sys.meta_path.insert(0, Refuse())\n"
+        "import django; django.setup()\n"
+        "from resources.screening import phi\n"
+        "print([d.kind for d in phi.detect('MRN: 40392871, SSN 536-22-1234, address LS6 2QD')])\n"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "commons_site.settings.test"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['medical-record-number', 'us-social-security-number', 'postal-address']"
 
-    registry = RecognizerRegistry(supported_languages=["en"])
-    for recognizer in phi._our_recognizers():
-        registry.add_recognizer(recognizer)
-    analyzer = AnalyzerEngine(registry=registry, nlp_engine=phi.blank_spacy_nlp_engine(), supported_languages=["en"])
-    assert [d.kind for d in phi.detect("MRN: 40392871", analyzer)] == ["medical-record-number"]
+
+def test_context_words_raise_weak_matches_in_the_same_part_only():
+    # A bare nine-digit number or a postcode alone is too weak; a context word just before lifts it.
+    assert phi.detect("Reference 536221234 in the index") == []
+    [ssn] = phi.detect("Social: 536221234")  # "social" is a context word, not a cue
+    assert (ssn.kind, ssn.score) == ("us-social-security-number", 0.6)
+    [postcode] = phi.detect("Address: k1a 0b1")
+    assert (postcode.entity, round(postcode.score, 2)) == ("CA_POSTAL_CODE", 0.65)
+    assert phi.detect(f"address{phi.PART_SEPARATOR}K1A0B1") == []  # the word is in the previous part
 
 
 # -- the command -----------------------------------------------------------------------------------

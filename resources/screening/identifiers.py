@@ -2,8 +2,8 @@
 numbers, US social security numbers after their cue, ages over 89, device serial numbers,
 insurance and member numbers, and postal addresses beyond a street line.
 
-    identifier_recognizers(CueRecognizer) -> [recognizer]    # phi's CueRecognizer, given in
-    KIND_BY_ENTITY                                           # the entities these add, and their kinds
+    identifier_recognizers() -> [recognizer]    # engine.CueRecognizer each
+    KIND_BY_ENTITY                              # the entities these add, and their kinds
 
 Every recognizer is a ``CueRecognizer``: a regex whose ``value`` group is what is reported, and a
 validator ``(value, match)`` that may look at the text around the match (``match.string`` is the
@@ -22,6 +22,7 @@ letters, state codes, postcodes).
 import calendar
 import re
 
+from .engine import CueRecognizer
 from .patterns import GAP, STREET_TYPES, TOKEN, US_STATES
 
 KIND_BY_ENTITY = {
@@ -282,9 +283,8 @@ def _near_test(words):
     return lambda value, match: near(match)
 
 
-def identifier_recognizers(CueRecognizer):  # noqa: N803 (a class, given by phi)
-    def cue(entity, name, patterns, validate=None):
-        return CueRecognizer(entity, name, patterns, [], validate)
+def identifier_recognizers():
+    cue = CueRecognizer
 
     near_insurance_words = _near(INSURANCE_WORDS)
 

@@ -1,7 +1,7 @@
 """Names of patients and relatives where no label announces them, found offline.
 
     name_recognizers() -> [NameRecognizer()]       # added to phi.py's recognizers
-    find_names(text) -> [NameMatch]                 # the same, without Presidio (tests, tuning)
+    find_names(text) -> [NameMatch]                 # the same, without the engine (tests, tuning)
 
 phi.py already finds a name right after a label ("Patient: X", "Mother: X", "Name:" in a patient
 table). This module finds the names that stand in sentences, the way teams write notes:
@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .engine import Result
 from .patterns import LOWER, NOT_NAMES, TOKEN, UPPER
 
 ENTITY = "PATIENT_NAME"  # phi.KIND_BY_ENTITY: "patient-name" (a relative's name is reported so too)
@@ -364,38 +365,19 @@ def find_names(text):
     return found
 
 
+class NameRecognizer:
+    """``find_names`` as a recognizer (``engine.Recognizer``); it judges its own context."""
+
+    name = "NameInContext"
+    context = ()
+
+    def __init__(self):
+        given_names()  # read the lexicon when the engine is built, not on the first file
+
+    def analyze(self, text):
+        return [Result(ENTITY, m.start, m.end, m.score, self.name) for m in find_names(text)]
+
+
 def name_recognizers():
-    """The Presidio recognizers of this module (phi._our_recognizers adds them)."""
-    from presidio_analyzer import EntityRecognizer, RecognizerResult
-
-    class NameRecognizer(EntityRecognizer):
-        """``find_names`` as a Presidio recognizer. ``cue_patterns`` tells phi's context enhancer
-        that the context is already judged here (as for phi's CueRecognizer)."""
-
-        cue_patterns = ()
-
-        def __init__(self):
-            super().__init__(supported_entities=[ENTITY], name="NameInContext", supported_language="en")
-
-        def load(self):
-            given_names()  # read the lexicon when the engine is built, not on the first file
-
-        def analyze(self, text, entities, nlp_artifacts=None):
-            if ENTITY not in entities:
-                return []
-            return [
-                RecognizerResult(
-                    entity_type=ENTITY,
-                    start=m.start,
-                    end=m.end,
-                    score=m.score,
-                    recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                        "cue": m.cue,
-                    },
-                )
-                for m in find_names(text)
-            ]
-
+    """The recognizers of this module (phi.build_analyzer adds them)."""
     return [NameRecognizer()]

@@ -1,13 +1,14 @@
-"""Protected health information (PHI) in text, found with Presidio, fully offline.
+"""Protected health information (PHI) in text, found with regular expressions and libphonenumber, fully offline.
 
     scan_parts(parts, file_label) -> list[Finding]     # parts: [(location, text)], as resources.files.extract gives
     detect(text) -> list[Detection]                    # one text, offsets into it
 
 What is looked for, and how
 ---------------------------
-Presidio's analyzer (presidio-analyzer 2.2, from PyPI) runs with ``NoOpNlpEngine``: no spaCy
-model, nothing downloaded. Without a model Presidio finds no names or places, and its
-LemmaContextAwareEnhancer cannot see context words (it needs tokens). So:
+Our own engine (``engine.py``) runs every recognizer over the text; ``detect`` keeps the results
+scoring at least ``DEFAULT_THRESHOLD`` and, where two claim overlapping text, the higher score.
+No language model and no tokenizer: no names or places come from NLP, and nothing is downloaded.
+So:
 
 * Our own recognizers (``CueRecognizer``) carry their context *inside* the pattern: a cue such as
   "MRN", "DOB" or "Patient:" must come right before the value (a colon, "#", "is", a line break or a
@@ -17,12 +18,12 @@ LemmaContextAwareEnhancer cannot see context words (it needs tokens). So:
 * Identifiers in their other shapes are ``identifiers.py``'s CueRecognizers, some of which look
   for words *near* a distinctive value rather than right before it; phone numbers are
   ``phones.py``'s recognizer (Google's libphonenumber rules via ``phonenumbers``, no network).
-* Presidio's own recognizers are used where it has them: e-mail (``EmailRecognizer``, its domain
-  checked against tldextract's bundled suffix list, never fetched), US social
-  security numbers (``UsSsnRecognizer``), UK postcodes and Canadian postal codes. Their context
-  words are matched by ``WindowContextEnhancer``: whole words in the 60 characters before a match
-  (same part of the file), which raise a weak match (a bare 9-digit number, a postcode) above the
-  reporting threshold. Phone numbers, e-mail addresses and dashed SSNs are reported without context.
+* E-mail addresses (their domain checked against tldextract's bundled suffix list, never
+  fetched), US social security numbers, UK postcodes and Canadian postal codes are ``standard.py``'s
+  recognizers, which follow the rules of Presidio's recognizers of the same names. Their context
+  words are matched by the engine: whole words in the 60 characters before a match (same part of
+  the file), which raise a weak match (a bare 9-digit number, a postcode) above the reporting
+  threshold. Phone numbers, e-mail addresses and dashed SSNs are reported without context.
 * Whatever its shape, a match is dropped when it is a format example ("e.g. 12345678", "(example)")
   or follows a label of a reference or code (ISBN, PMID, NCT, GMC, charity no., meeting ID, lot,
   ...): ``context.not_an_identifier``. Each finding gets a severity (``context.severity``): "check"
@@ -53,7 +54,7 @@ age-over-89                 90-119 after "age(d)" ("aged 93", "Age: 95", "(age 9
 phone-number                ``phones.py``: libphonenumber-valid numbers of ``SCREENING_PHONE_REGIONS``
                             (default US, GB, CA, AU, IE, NZ) or in "+" form of any country, and
                             possible numbers written in their region's own grouping (07700 900123).
-email-address               Presidio EmailRecognizer; example.com/.org/.net, *.example, *.test,
+email-address               ``standard.EmailRecognizer``; example.com/.org/.net, *.example, *.test,
                             *.invalid (reserved for examples) are not findings.
 postal-address              house number (or "4/12") + 1-4 capitalised words + Street/St/Road/...
                             /Highway/Parade/Quay/Row/Walk/...; with its town and a state and
@@ -63,7 +64,7 @@ postal-address              house number (or "4/12") + 1-4 capitalised words + S
                             ("LS6 2QD") anywhere; Australian state + postcode in that state's range
                             ("NSW 2150"); Eircodes after "Eircode", or near an Irish or address
                             word; UK and Canadian postal codes near an address word.
-us-social-security-number   Presidio UsSsnRecognizer: 123-45-6789 style always; after "SSN",
+us-social-security-number   ``standard.UsSsnRecognizer``: 123-45-6789 style always; after "SSN",
                             "SS#", "social security (no)" any layout passing the SSA's rules.
 device-serial-number        "serial (no)", "S/N", "SN", "device ID/serial", "UDI", "IMEI" + a
                             code with 2+ digits, near a device word (pump, CGM, transmitter,
@@ -95,28 +96,18 @@ row), and the engine is built once per process, on first use, behind a lock.
 
 import bisect
 import calendar
-import logging
-import os
 import re
 import threading
 from dataclasses import dataclass
 
-# tldextract (used by Presidio's e-mail recognizer) fetches the Public Suffix List over the network
-# unless this is blank; set before anything imports it. EmailRecognizer below also uses its own
-# extractor with no URLs and no cache, so no network is touched whatever the environment says.
-os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", " ")
-# Presidio logs every recognizer it loads, at INFO: keep that out of the site's logs.
-logging.getLogger("presidio-analyzer").setLevel(logging.WARNING)
-
-from .context import not_an_identifier, severity  # noqa: E402
-from .findings import phi_finding  # noqa: E402
-from .identifiers import KIND_BY_ENTITY as IDENTIFIER_KINDS  # noqa: E402
-from .identifiers import identifier_recognizers  # noqa: E402
-from .masking import masked_text, snippet  # noqa: E402
-from .names import name_recognizers  # noqa: E402
-from .patterns import (  # noqa: E402
-    ADDRESS_WORDS,
-    CA_PROVINCES,
+from .context import not_an_identifier, severity
+from .engine import PART_SEPARATOR, Analyzer, CueRecognizer
+from .findings import phi_finding
+from .identifiers import KIND_BY_ENTITY as IDENTIFIER_KINDS
+from .identifiers import identifier_recognizers
+from .masking import masked_text, snippet
+from .names import name_recognizers
+from .patterns import (
     COLON_GAP,
     DATE,
     DEAR_CUE,
@@ -141,18 +132,14 @@ from .patterns import (  # noqa: E402
     US_STATE_ZIP,
     US_ZIP_LABEL,
 )
-from .phones import phone_recognizer, phone_regions  # noqa: E402
-from .tables import label_rows  # noqa: E402
+from .phones import phone_recognizer
+from .standard import standard_recognizers
+from .tables import label_rows
 
-LANGUAGE = "en"
-CUE_SCORE = 0.85  # our recognizers: the cue is part of the match
-CONTEXT_BOOST = 0.35  # Presidio recognizers with a context word in the window ...
-CONTEXT_MIN_SCORE = 0.6  # ... score at least this
-CONTEXT_WINDOW = 60  # characters before a match searched for context words
 DEFAULT_THRESHOLD = 0.5
-THRESHOLDS = {"PHONE_NUMBER": 0.4}  # PhoneRecognizer scores every valid number 0.4: report them all
+THRESHOLDS = {"PHONE_NUMBER": 0.4}  # phones.py scores possible numbers 0.6, valid ones 0.7: report them all
 CHUNK_CHARS = 100_000
-PART_SEPARATOR = "\n\n"  # parts never hold an empty line, so no pattern spans two parts
+# PART_SEPARATOR (engine.py): parts never hold an empty line, so no pattern spans two parts.
 
 KIND_BY_ENTITY = {
     "MEDICAL_RECORD_NUMBER": "medical-record-number",
@@ -166,9 +153,6 @@ KIND_BY_ENTITY = {
     "PATIENT_NAME": "patient-name",
     **IDENTIFIER_KINDS,
 }
-ENTITIES = list(KIND_BY_ENTITY)
-
-_REGEX_FLAGS = re.IGNORECASE | re.MULTILINE
 
 # -- validators ------------------------------------------------------------------------------------
 
@@ -247,7 +231,8 @@ _engine_lock = threading.Lock()
 
 
 def get_analyzer():
-    """The process's AnalyzerEngine, built on first use (importing Presidio takes ~2 s)."""
+    """The process's ``engine.Analyzer``, built on first use (compiling the patterns and reading the
+    names lexicon take a fraction of a second)."""
     global _engine
     if _engine is None:
         with _engine_lock:
@@ -256,142 +241,30 @@ def get_analyzer():
     return _engine
 
 
-def offline_nlp_engine():
-    """An NLP engine that needs no downloaded model: Presidio's NoOpNlpEngine where the installed
-    version has it, otherwise a SpacyNlpEngine around a blank English pipeline made in code
-    (tokenizer only; ``load()``, which would download a model, is never called)."""
-    try:
-        from presidio_analyzer.nlp_engine import NoOpNlpEngine
-    except ImportError:  # presidio-analyzer before NoOpNlpEngine
-        return blank_spacy_nlp_engine()
-    return NoOpNlpEngine(models=[{"lang_code": LANGUAGE, "model_name": "none"}])
-
-
-def blank_spacy_nlp_engine():
-    import spacy
-    from presidio_analyzer.nlp_engine import SpacyNlpEngine
-
-    engine = SpacyNlpEngine(models=[{"lang_code": LANGUAGE, "model_name": "blank"}])
-    engine.nlp = {LANGUAGE: spacy.blank(LANGUAGE)}
-    return engine
-
-
 def build_analyzer():
-    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
-
-    recognizers = _presidio_recognizers() + _our_recognizers()
-    registry = RecognizerRegistry(supported_languages=[LANGUAGE])
-    for recognizer in recognizers:
-        registry.add_recognizer(recognizer)
-    # Only these recognizers: load_predefined_recognizers() would add ~40 more (every date, URL,
-    # IP address, credit card and foreign ID), each a false positive in an improvement tool.
-    return AnalyzerEngine(
-        registry=registry,
-        nlp_engine=offline_nlp_engine(),
-        supported_languages=[LANGUAGE],
-        context_aware_enhancer=_window_enhancer(),
+    """Every recognizer of the screening, and only these (no general-purpose date, URL, IP address
+    or card recognizers: each would be a false positive in an improvement tool)."""
+    return Analyzer(
+        [
+            *standard_recognizers(),  # e-mail, US SSN, UK and Canadian postcodes (standard.py)
+            phone_recognizer(),  # phones.py: libphonenumber, only where a phone number can be
+            *cue_recognizers(),
+            *identifier_recognizers(),  # record, CHI, SSN, age, device, insurance, addresses
+            *name_recognizers(),  # names in sentences, without a label (names.py)
+        ]
     )
 
 
-def _presidio_recognizers():
-    import tldextract
-    from presidio_analyzer.predefined_recognizers import (
-        CaPostalCodeRecognizer,
-        EmailRecognizer,
-        UkPostcodeRecognizer,
-        UsSsnRecognizer,
-    )
-
-    regions = phone_regions()
-    offline_extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
-
-    class OfflineEmailRecognizer(EmailRecognizer):
-        """Presidio's e-mail recognizer, its domain check on the bundled suffix list; addresses at
-        domains reserved for examples are not reported (those at allowed domains are, as "check":
-        context.severity)."""
-
-        def validate_result(self, pattern_text):
-            if _example_domain(pattern_text.rpartition("@")[2].lower()):
-                return False
-            return offline_extract(pattern_text).fqdn != ""
-
+def cue_recognizers():
     return [
-        OfflineEmailRecognizer(),
-        phone_recognizer(regions),  # phones.py: libphonenumber, only where a phone number can be
-        UsSsnRecognizer(),
-        UkPostcodeRecognizer(context=ADDRESS_WORDS),
-        CaPostalCodeRecognizer(context=ADDRESS_WORDS + CA_PROVINCES),
-    ]
-
-
-def _example_domain(domain):
-    return domain in ("example.com", "example.org", "example.net") or domain.endswith(
-        (".example", ".test", ".invalid", ".localhost", ".example.com", ".example.org", ".example.net")
-    )
-
-
-def _our_recognizers():
-    from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
-
-    class CueRecognizer(PatternRecognizer):
-        """A PatternRecognizer whose patterns include their context: each regex has a cue and a
-        ``value`` group, and only the value is reported (score ``CUE_SCORE``). ``validate(value,
-        match)`` drops impossible values."""
-
-        def __init__(self, entity, name, patterns, context, validate=None):
-            super().__init__(
-                supported_entity=entity,
-                name=name,
-                patterns=[Pattern(f"{name} {n}", regex, CUE_SCORE) for n, regex in enumerate(patterns, 1)],
-                context=context,
-                supported_language=LANGUAGE,
-            )
-            self.cue_patterns = [re.compile(regex, _REGEX_FLAGS) for regex in patterns]
-            self.validate = validate
-
-        def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-            results = []
-            for compiled in self.cue_patterns:
-                for match in compiled.finditer(text):
-                    start, end = match.span("value")
-                    if start == end or (self.validate and not self.validate(match.group("value"), match)):
-                        continue
-                    results.append(
-                        RecognizerResult(
-                            entity_type=self.supported_entities[0],
-                            start=start,
-                            end=end,
-                            score=CUE_SCORE,
-                            recognition_metadata={
-                                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                            },
-                        )
-                    )
-            return results
-
-    return [
-        CueRecognizer(
-            "MEDICAL_RECORD_NUMBER",
-            "MedicalRecordNumber",
-            [MRN_CUE + GAP + MRN_VALUE],
-            ["mrn", "medical record", "hospital number", "patient id"],
-            _valid_mrn,
-        ),
+        CueRecognizer("MEDICAL_RECORD_NUMBER", "MedicalRecordNumber", [MRN_CUE + GAP + MRN_VALUE], _valid_mrn),
         CueRecognizer(
             "MEDICAL_RECORD_NUMBER",
             "NhsNumber",
             [NHS_CUE + GAP + NHS_VALUE],
-            ["nhs", "nhs number"],
             lambda value, match: nhs_checksum_ok(value),
         ),
-        CueRecognizer(
-            "DATE_OF_BIRTH",
-            "DateOfBirth",
-            [DOB_CUE + GAP + DATE],
-            ["dob", "date of birth", "born"],
-            _possible_date,
-        ),
+        CueRecognizer("DATE_OF_BIRTH", "DateOfBirth", [DOB_CUE + GAP + DATE], _possible_date),
         CueRecognizer(
             "PATIENT_NAME",
             "PatientName",
@@ -402,66 +275,15 @@ def _our_recognizers():
                 PART_NAME_CUE + COLON_GAP + ONE_NAME,
                 DEAR_CUE + rf"(?-i:(?P<value>{TOKEN}(?:[ \t]+{TOKEN})?))(?![{LOWER}{UPPER}])",
             ],
-            ["patient", "name", "child", "parent", "guardian", "dear"],
             _plausible_name,
         ),
         CueRecognizer(
             "POSTAL_ADDRESS",
             "PostalAddress",
             [STREET, PO_BOX, US_STATE_ZIP, US_ZIP_LABEL],
-            ["street", "road", "avenue", "zip", "po box"],
             lambda value, match: _plausible_street(value, match) if value[:1].isdigit() and " " in value else True,
         ),
-        *identifier_recognizers(CueRecognizer),  # record, CHI, SSN, age, device, insurance, addresses
-    ] + name_recognizers()  # names in sentences, without a label (names.py)
-
-
-def _window_enhancer():
-    from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
-
-    class WindowContextEnhancer(ContextAwareEnhancer):
-        """Presidio's context rule without NLP tokens: a recognizer's context words, as whole
-        words, in the ``CONTEXT_WINDOW`` characters before a match (not crossing into the previous
-        part of the file) raise its score by ``CONTEXT_BOOST``, to at least ``CONTEXT_MIN_SCORE``.
-        Our CueRecognizers are skipped: their cue is already part of the match."""
-
-        def __init__(self):
-            super().__init__(CONTEXT_BOOST, CONTEXT_MIN_SCORE, 0, 0)
-            self._patterns = {}
-
-        def _pattern(self, recognizer):
-            if recognizer.id not in self._patterns:
-                words = sorted({w.lower() for w in recognizer.context or ()}, key=len, reverse=True)
-                self._patterns[recognizer.id] = (
-                    re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.I)
-                    if words
-                    else None
-                )
-            return self._patterns[recognizer.id]
-
-        def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
-            from presidio_analyzer import RecognizerResult
-
-            by_id = {r.id: r for r in recognizers}
-            for result in raw_results:
-                recognizer = by_id.get(result.recognition_metadata.get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY))
-                if recognizer is None or hasattr(recognizer, "cue_patterns"):
-                    continue
-                pattern = self._pattern(recognizer)
-                if pattern is None:
-                    continue
-                part_start = text.rfind(PART_SEPARATOR, 0, result.start)
-                part_start = 0 if part_start == -1 else part_start + len(PART_SEPARATOR)
-                start = max(result.start - CONTEXT_WINDOW, part_start)
-                if pattern.search(text, start, result.start):
-                    result.score = min(
-                        self.MAX_SCORE,
-                        max(result.score + self.context_similarity_factor, self.min_score_with_context_similarity),
-                    )
-                    result.recognition_metadata["context_word_found"] = True
-            return raw_results
-
-    return WindowContextEnhancer()
+    ]
 
 
 # -- detecting -------------------------------------------------------------------------------------
@@ -470,7 +292,7 @@ def _window_enhancer():
 @dataclass(frozen=True)
 class Detection:
     kind: str  # a findings.KINDS key
-    entity: str  # the Presidio entity type
+    entity: str  # the recognizer's entity type (KIND_BY_ENTITY)
     start: int
     end: int
     score: float
@@ -483,18 +305,17 @@ def detect(text, analyzer=None):
     if not text or not text.strip():
         return []
     analyzer = analyzer or get_analyzer()
-    results = analyzer.analyze(text=text, language=LANGUAGE, entities=ENTITIES, score_threshold=0.0)
     kept, taken = [], []
-    for result in sorted(results, key=lambda r: (-r.score, -(r.end - r.start), r.start)):
-        if result.score < THRESHOLDS.get(result.entity_type, DEFAULT_THRESHOLD):
+    for result in sorted(analyzer.analyze(text), key=lambda r: (-r.score, -(r.end - r.start), r.start, r.entity)):
+        if result.score < THRESHOLDS.get(result.entity, DEFAULT_THRESHOLD):
             continue
         if not_an_identifier(text, result.start, result.end):  # "e.g. 12345678", "ISBN 978-..."
             continue
         if any(result.start < end and start < result.end for start, end in taken):
             continue
         taken.append((result.start, result.end))
-        kind = KIND_BY_ENTITY[result.entity_type]
-        kept.append(Detection(kind, result.entity_type, result.start, result.end, result.score))
+        kind = KIND_BY_ENTITY[result.entity]
+        kept.append(Detection(kind, result.entity, result.start, result.end, result.score))
     return sorted(kept, key=lambda d: d.start)
 
 

@@ -2,7 +2,7 @@
 
     phone_regions() -> tuple                 # SCREENING_PHONE_REGIONS, default DEFAULT_PHONE_REGIONS
     phone_windows(text) -> [(start, end)]    # where a phone number can be: the prefilter
-    phone_recognizer() -> a Presidio recognizer of PHONE_NUMBER
+    phone_recognizer() -> a recognizer of PHONE_NUMBER (engine.Recognizer)
 
 A number is reported when libphonenumber's matcher finds it *valid* (an assigned range, the
 national prefix written where the region needs one) in national form for one of the configured
@@ -15,6 +15,8 @@ who writes a number in its country's own grouping means a phone number, whatever
 import re
 
 from resources.files.extract import setting
+
+from .engine import Result
 
 DEFAULT_PHONE_REGIONS = ("US", "GB", "CA", "AU", "IE", "NZ")
 VALID_SCORE = 0.7  # a valid number in a configured region, or in international form
@@ -82,53 +84,39 @@ def grouped_number(candidate, regions):
     return False
 
 
+class PhoneNumberRecognizer:
+    """Phone numbers as the module docstring says, looked for only in ``phone_windows``."""
+
+    name = "PhoneNumber"
+    context = ()  # libphonenumber's rules decide; no context boost
+
+    def __init__(self, regions=None):
+        self.regions = tuple(regions or phone_regions())
+
+    def analyze(self, text):
+        from phonenumbers import Leniency, PhoneNumberMatcher
+
+        results = []
+        for start, end in phone_windows(text):
+            window = text[start:end]
+            found = {}
+            for region in self.regions:
+                for match in PhoneNumberMatcher(window, region, leniency=Leniency.VALID):
+                    found[(start + match.start, start + match.end)] = VALID_SCORE
+            for run in _runs(window):
+                span = (start + run.start(), start + run.end())
+                if any(s < span[1] and span[0] < e for s, e in found):
+                    continue
+                if grouped_number(run.group(), self.regions):
+                    value = run.group()
+                    # The run may carry separators at its ends ("(617) 555-0142)." has none,
+                    # "0113 496 0721 -" has a space): report the number only.
+                    left = len(value) - len(value.lstrip(" \t.-/\u2013"))
+                    right = len(value.rstrip(" \t.-/\u2013"))
+                    found[(span[0] + left, span[0] + right)] = GROUPED_SCORE
+            results += [Result("PHONE_NUMBER", s, e, score, self.name) for (s, e), score in found.items()]
+        return results
+
+
 def phone_recognizer(regions=None):
-    from phonenumbers import Leniency, PhoneNumberMatcher
-    from presidio_analyzer import EntityRecognizer, RecognizerResult
-
-    regions = tuple(regions or phone_regions())
-
-    class PhoneNumberRecognizer(EntityRecognizer):
-        """Phone numbers as the module docstring says, looked for only in ``phone_windows``."""
-
-        def __init__(self):
-            super().__init__(supported_entities=["PHONE_NUMBER"], name="PhoneNumberRecognizer", supported_language="en")
-
-        def load(self):
-            pass
-
-        def analyze(self, text, entities, nlp_artifacts=None):
-            results = []
-            for start, end in phone_windows(text):
-                window = text[start:end]
-                found = {}
-                for region in regions:
-                    for match in PhoneNumberMatcher(window, region, leniency=Leniency.VALID):
-                        found[(start + match.start, start + match.end)] = VALID_SCORE
-                for run in _runs(window):
-                    span = (start + run.start(), start + run.end())
-                    if any(s < span[1] and span[0] < e for s, e in found):
-                        continue
-                    if grouped_number(run.group(), regions):
-                        value = run.group()
-                        # The run may carry separators at its ends ("(617) 555-0142)." has none,
-                        # "0113 496 0721 -" has a space): report the number only.
-                        left = len(value) - len(value.lstrip(" \t.-/\u2013"))
-                        right = len(value.rstrip(" \t.-/\u2013"))
-                        found[(span[0] + left, span[0] + right)] = GROUPED_SCORE
-                for (s, e), score in found.items():
-                    results.append(
-                        RecognizerResult(
-                            "PHONE_NUMBER",
-                            s,
-                            e,
-                            score,
-                            recognition_metadata={
-                                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                            },
-                        )
-                    )
-            return results
-
-    return PhoneNumberRecognizer()
+    return PhoneNumberRecognizer(regions)
