@@ -120,3 +120,15 @@ def test_the_lexicon_is_large_multicultural_and_holds_no_field_words():
     assert len(names) > 15_000
     assert {"kwame", "siobhan", "priya", "mateo", "ngozi", "kenji", "fatima"} <= names
     assert not {"patient", "clinic", "nurse", "present", "team", "review"} & names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oliver (12) was admitted on 3 March with a flare.",
+        "Oliver, 12, was admitted on 3 March.",
+        "Zainab, 7, missed two appointments in a row.",
+    ],
+)
+def test_a_name_with_a_bare_age_is_a_childs(text):
+    assert [finding.kind for finding in screen_text(text, "summary")] == ["patient-name"]

@@ -79,7 +79,9 @@ AFTER_VERB = (
 AGE = (
     r"(?:[ \t]*\(\s*(?:(?:age[ds]?|aged|now)[ \t]*\d{1,2}|\d{1,2}[ \t]*(?:y(?:ea)?rs?|y/?o|years?|months?|m/?o)\b)"
     r"[^()\n]{0,20}\)|,?[ \t]+(?:age[ds]?|aged)[ \t]+\d{1,2}\b"
-    r"|,[ \t]*\d{1,2}[ \t]*(?:years?[ \t]+old|y/?o\b|yrs?\b|yo\b|months?[ \t]+old|-year-old))"
+    r"|,[ \t]*\d{1,2}[ \t]*(?:years?[ \t]+old|y/?o\b|yrs?\b|yo\b|months?[ \t]+old|-year-old)"
+    # A bare age, as notes give a child's: "Oliver (12) was admitted", "Zainab, 7, missed two appointments".
+    r"|[ \t]*\(\s*\d{1,2}\s*\)|,[ \t]*\d{1,2}[ \t]*(?=,))"
 )
 # What follows a possessive and makes the name a patient's: "X's mother", "X's sensor readings".
 CARE_NOUN = (
