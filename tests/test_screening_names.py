@@ -132,3 +132,17 @@ def test_the_lexicon_is_large_multicultural_and_holds_no_field_words():
 )
 def test_a_name_with_a_bare_age_is_a_childs(text):
     assert [finding.kind for finding in screen_text(text, "summary")] == ["patient-name"]
+
+
+def test_a_name_column_beside_clinical_columns_is_a_list_of_patients():
+    registry = [
+        ("row 1", "Name | Age | Last visit | HbA1c"),
+        ("row 2", "Oliver Grant | 12 | 03/03/2025 | 58"),
+        ("row 3", "Amira Haddad | 15 | 12/02/2025 | 71"),
+    ]
+    assert [finding.location for finding in scan_parts(registry, "registry.csv")] == ["row 2", "row 3"]
+    # The same names in a staff list (a Role column) or an age-band count are nobody's identifiers.
+    staff = [("row 1", "Name | Role | Last visit"), ("row 2", "Oliver Grant | Nurse specialist | 03/03/2025")]
+    assert scan_parts(staff, "staff.csv") == []
+    bands = [("row 1", "Age | Patients | HbA1c median"), ("row 2", "12 | 40 | 58")]
+    assert scan_parts(bands, "bands.csv") == []

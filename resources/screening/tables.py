@@ -5,7 +5,9 @@ header (``resources.files.extract``). ``label_rows`` rewrites each later row wit
 the header so that a cell under a PHI-cue header reads "Header: cell": a "DOB" column's dates or an
 "MRN" column's numbers are found although no row repeats the cue. A plain "Name" or "Age" column
 counts only when the table is about patients (another column is a PHI cue such as DOB, MRN or
-"Patient"), so a team list of names and roles, or a count of patients by age, is not a finding.
+"Patient", or columns of a person's clinical data such as Diagnosis, HbA1c or Last visit, with no
+column saying the people are staff), so a team list of names and roles, or a count of patients by
+age, is not a finding.
 """
 
 import re
@@ -56,11 +58,28 @@ def label_rows(parts):
     return texts
 
 
+# Columns of a person's clinical data: beside a "Name" column they make the table a list of
+# patients (a population-management report: Name | Age | Last visit | HbA1c), unless a column says
+# the people are staff (Role, Job title, Bleep...).
+_CLINICAL_HEADER = re.compile(
+    r"\b(?:diagnos[ie]s|condition|hba1c|calprotectin|crp|bmi|weight|height|centile|medications?|medicines?"
+    r"|treatment|therapy|insulin|pump|inhaler|allerg(?:y|ies)|admissions?|admitted|discharged?|last (?:clinic |)"
+    r"(?:visit|appointment|review|seen)|next (?:appointment|review)|dna|did not attend|pucai|pcdai|a&e|symptoms?)\b",
+    re.I,
+)
+_STAFF_HEADER = re.compile(r"\b(?:role|job|title|position|grade|bleep|extension|staff|team member|designation)\b", re.I)
+
+
 def _header(cells):
     """For each header cell, the label to put before its column's values (None: leave the column
-    alone); an empty list when no column is a PHI cue."""
+    alone); an empty list when no column is a PHI cue (nor a name column among clinical ones)."""
     phi = [bool(_PHI_HEADER.search(cell)) for cell in cells]
-    if not any(phi):
+    patients = (
+        any(_NAME_HEADER.match(cell.strip()) for cell in cells)
+        and any(_CLINICAL_HEADER.search(cell) for cell in cells)
+        and not any(_STAFF_HEADER.search(cell) for cell in cells)
+    )
+    if not any(phi) and not patients:
         return []
     return [
         cell.strip() if (is_phi or _NAME_HEADER.match(cell.strip())) else None
