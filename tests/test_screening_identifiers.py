@@ -33,6 +33,8 @@ FOUND = [
     ("Patient is a 96yo male with CKD.", "age-over-89", "96yo"),
     ("Age (years): 104", "age-over-89", "104"),
     ("The 97 year old grandmother does the school run.", "age-over-89", "97 year"),
+    ("He came with his grandmother, who is 91, and his sister.", "age-over-89", "91"),
+    ("She turned 95 in May and still helps with his injections.", "age-over-89", "95"),
     ("Omnipod PDM serial number: PDM4829173X", "device-serial-number", "PDM4829173X"),
     ("Cochlear implant S/N 48-29173-C", "device-serial-number", "48-29173"),
     ("Hearing aid device serial: HA7734921", "device-serial-number", "HA7734921"),

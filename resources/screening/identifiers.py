@@ -156,6 +156,8 @@ AGE_PATTERNS = [
     rf"\baged?\b{GAP}(?:of[ \t]+)?{AGE}(?![\d.,]?\d)",  # "aged 93", "Age: 95", "(age 97)"
     rf"(?<![\d.,]){AGE}[ \t]*-?[ \t]*(?:years?|yrs?|yr)[ \t]*-?[ \t]*old\b",  # "92-year-old", "94 years old"
     rf"(?<![\d.,]){AGE}[ \t]*(?:y/o\b|y\.o\.?|yo\b|years[ \t]+of[ \t]+age\b)",  # "91 y/o", "93yo"
+    # Said of a person: "his grandmother, who is 91", "she turned 95 in May".
+    rf"\b(?:who|she|he)[ \t]+(?:is|was|turned|turns|will[ \t]+be)[ \t]+(?:now[ \t]+)?{AGE}(?![\d.,%]?\d|[ \t]*%)",
 ]
 # A band or a count, not one person's age: "aged 90 or over", "90+", "aged 90-94", "age 92 days".
 _AGE_BAND_AFTER = re.compile(

@@ -48,8 +48,8 @@ date-of-birth               "DOB", "D.O.B.", "date of birth", "birth date", "bir
                             2014, 03/2014, 12032014. The date must be a possible calendar date and
                             not start a range ("born 1 September 2008 or later").
 age-over-89                 90-119 after "age(d)" ("aged 93", "Age: 95", "(age 97)") or before
-                            "year(s) old", "y/o", "yo", "years of age" ("92-year-old", "91 y/o");
-                            not a band ("aged 90 or over", "90+", "90-94"), a summary ("median
+                            "year(s) old", "y/o", "yo", "years of age" ("92-year-old", "91 y/o"),
+                            or said of a person ("who is 91", "she turned 95"); not a band ("aged 90 or over", "90+", "90-94"), a summary ("median
                             age 91") or the age of a thing ("100-year-old hospital").
 phone-number                ``phones.py``: libphonenumber-valid numbers of ``SCREENING_PHONE_REGIONS``
                             (default US, GB, CA, AU, IE, NZ) or in "+" form of any country, and
