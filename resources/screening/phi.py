@@ -49,8 +49,9 @@ date-of-birth               "DOB", "D.O.B.", "date of birth", "birth date", "bir
                             not start a range ("born 1 September 2008 or later").
 age-over-89                 90-119 after "age(d)" ("aged 93", "Age: 95", "(age 97)") or before
                             "year(s) old", "y/o", "yo", "years of age" ("92-year-old", "91 y/o"),
-                            or said of a person ("who is 91", "she turned 95"); not a band ("aged 90 or over", "90+", "90-94"), a summary ("median
-                            age 91") or the age of a thing ("100-year-old hospital").
+                            or said of a person ("who is 91", "she turned 95"); not a band
+                            ("aged 90 or over", "90+", "90-94"), a summary ("median age 91") or
+                            the age of a thing ("100-year-old hospital").
 phone-number                ``phones.py``: libphonenumber-valid numbers of ``SCREENING_PHONE_REGIONS``
                             (default US, GB, CA, AU, IE, NZ) or in "+" form of any country, and
                             possible numbers written in their region's own grouping (07700 900123).
