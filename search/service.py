@@ -126,12 +126,7 @@ def index_changed():
 
 
 def _generation():
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        generation = uuid.uuid4().hex
-        cache.add(GENERATION_KEY, generation, None)
-        generation = cache.get(GENERATION_KEY, generation)
-    return generation
+    return cache.get_or_set(GENERATION_KEY, lambda: uuid.uuid4().hex, None)
 
 
 def related(object_id, http_request, limit=4):

@@ -9,6 +9,7 @@ e-mail, search indexing, the password reset mail, Wagtail's reference and search
 its file clean-up.
 """
 
+import hashlib
 import logging
 import os
 import re
@@ -183,8 +184,6 @@ def addressed_to(username):
 
 def kept_text(page):
     with pending_files(page)[0].document.file.open("rb") as handle:
-        import hashlib
-
         return FileText.objects.filter(sha256=hashlib.sha256(handle.read()).hexdigest()).first()
 
 
@@ -213,9 +212,7 @@ def test_a_shared_tool_is_screened_by_the_worker_and_then_reaches_the_reviewers(
     assert "Huddle for the transition clinic" in kept_text(page).text
     seen = visit(client, reverse("my_contributions"))
     assert "In review" in seen and "Automated screening: Approved" in seen
-    assert [subject for subject in addressed_to("grace.lin")] and any(
-        TITLE in subject for subject in addressed_to("samuel.okafor")
-    ), [message.subject for message in mail.outbox]
+    assert any(TITLE in subject for subject in addressed_to("samuel.okafor")), "the reviewers are asked"
     (receipt,) = [message for message in mail.outbox if "grace.lin@example.org" in message.to]
     assert "passed the automatic checks" in receipt.body
 
