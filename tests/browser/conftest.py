@@ -22,6 +22,7 @@ The SQLite test database lives in memory: the live server thread shares the test
 
 import importlib.util
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,13 @@ def sign_in(page, username, password="improve-together"):
 def participant_page(page):
     sign_in(page, "grace.lin")
     return page
+
+
+def wait_until(condition, timeout=10.0):
+    """Waits for something the live server does on its own (a request the browser sends without
+    Playwright seeing it) to show in the database; fails after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still not true after {timeout:g} s: {condition}")
+        time.sleep(0.05)
