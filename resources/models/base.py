@@ -294,7 +294,8 @@ class ResourcePage(RoutablePageMixin, Page):
         if self.pk is not None and not getattr(request, "is_preview", False):
             # Read by the page and its structured data alike: fetched once. (Not in a preview,
             # whose relations are the revision's, held on the page, not the rows.)
-            prefetch_related_objects([self], "conditions", "audiences", "organisations", "tagged_items__tag")
+            tags = models.Prefetch("tagged_items", queryset=ResourceTag.objects.select_related("tag"))
+            prefetch_related_objects([self], "conditions", "audiences", "organisations", tags)
         lineage = self.adaptation_lineage()
         visible = set(
             visible_pages(ResourcePage.objects.filter(pk__in=[page.pk for page in lineage]), request).values_list(
