@@ -3,7 +3,8 @@
 The cache knows nothing of resources. It asks this module three things (``PAGE_CACHE_DEPENDENCIES``):
 
 - ``applies(request)``: whether the page at this URL is one the cache may keep, from the URL alone
-  (no query): Wagtail's pages, releases, people and organisations, the sitemap, and the search page
+  (no query): Wagtail's pages, releases, people and organisations, the sitemap, the release feeds
+  (resources/feeds.py) and the search page
   without search text (a search with text is logged on every visit, search/presentation.py, and
   its result links are signed for that log entry: it is never kept).
 - ``tags_for(request, response)``: once a page is rendered, the *tags* of what it shows; the cache
@@ -18,13 +19,15 @@ The tags:
   everywhere), images and documents, the home page and the library themselves, a move (every URL
   below it changes), and whatever this module cannot place more exactly.
 - ``lists``: which resources are live and visible and what their cards say: the home page, the
-  library, the search page, the sitemap, the people and organisation lists (their counts).
+  library, the search page, the sitemap, the release feeds, the people and organisation lists
+  (their counts). A release being published purges it, as does a resource going live or leaving.
 - ``page:<id>``: a page, and every page that shows it: collections listing a resource, the people
   and organisations it credits, resources it was adapted from or that adapt it, resources showing
   it as related, pages whose body links to it, its release pages.
 - ``person:<id>``, ``organisation:<id>``: a profile's or organisation's own page and every
-  resource (and release) that credits them; ``people``: the lists of people and organisations
-  and the organisation pages listing their people.
+  resource (and release) that credits them; ``people``: the lists of people and organisations,
+  the organisation pages listing their people, the sitemap (their addresses) and the feeds (the
+  names of the people entries credit).
 
 A resource that newly credits a person shows up on that person's page because publishing it
 changes ``person:<id>`` for everyone it credits; one it stops crediting disappears because the
@@ -64,7 +67,7 @@ PEOPLE = "people"
 # Sent with ``tags``: the cache purges every page that carries one of them.
 changed = Signal()
 
-# The views whose pages may be kept, by URL name (the sitemap has none: its view's dotted path).
+# The views whose pages may be kept, by URL name.
 PAGE_VIEWS = {
     "wagtail_serve",
     "release_detail",
@@ -73,8 +76,14 @@ PAGE_VIEWS = {
     "organisation_list",
     "organisation_detail",
     "search",
-    "wagtail.contrib.sitemaps.views.sitemap",
+    "sitemap",
+    "release_feed",
+    "condition_release_feed",
 }
+
+
+# Pages listing resources and naming people or organisations (their names, counts or addresses).
+LISTS_OF_PEOPLE = {"contributor_list", "organisation_list", "sitemap", "release_feed", "condition_release_feed"}
 
 
 def page_tag(page_id):
@@ -124,9 +133,9 @@ def tags_for(request, response):
             "resourcepage_id", flat=True
         )
         return [SITE, PEOPLE, organisation_tag(organisation_id), *map(page_tag, shown)]
-    if match.view_name in ("contributor_list", "organisation_list"):
+    if match.view_name in LISTS_OF_PEOPLE:
         return [SITE, LISTS, PEOPLE]
-    return [SITE, LISTS]  # the search page without text, the sitemap
+    return [SITE, LISTS]  # the search page without text
 
 
 def _wagtail_page_tags(request, response):

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import people, views
+from . import people, sitemaps, views
+from .feeds import release_feed
 from .review import views as review_views
 
 urlpatterns = [
@@ -16,4 +17,7 @@ urlpatterns = [
     path("people/<slug:slug>/", people.contributor_detail, name="contributor_detail"),
     path("organisations/", people.organisation_list, name="organisation_list"),
     path("organisations/<slug:slug>/", people.organisation_detail, name="organisation_detail"),
+    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
+    path("feeds/releases/", release_feed, name="release_feed"),
+    path("feeds/releases/<slug:condition>/", release_feed, name="condition_release_feed"),
 ]

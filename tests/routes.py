@@ -37,7 +37,8 @@ RULES = [
     (r"^releases/", "releases"),
     (r"^search/", "search"),
     (r"^(share|my|resources)/", "member pages"),
-    (r"^(people|organisations)/|^sitemap\.xml$|^favicon\.ico$|^\^\(\(", "public pages"),
+    # Feeds of public releases only, the same for everyone (resources/feeds.py).
+    (r"^(people|organisations|feeds)/|^sitemap\.xml$|^favicon\.ico$|^\^\(\(", "public pages"),
 ]
 
 

@@ -69,6 +69,7 @@ def world():
         "collection_id": root_collection.pk, "redirect_id": 1, "restriction_id": 1,
         "page_view_restriction_id": 1, "session_id": 1, "object_id": draft.pk,
         "slug": ContributorProfile.objects.order_by("pk").first().slug,
+        "condition": "ibd",  # the draft's condition: its feed must not show the draft
         "uidb64": "MQ", "token": "set-password", "action": "delete",
     }
     # ``pk`` names a different kind of record on each screen.

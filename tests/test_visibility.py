@@ -1,5 +1,5 @@
-"""Nothing leaks: drafts and network-only resources stay out of every public list, page, file and
-the sitemap; members of the network see what is shared with them."""
+"""Nothing leaks: drafts and network-only resources stay out of every public list, page, file,
+the sitemap and the release feeds; members of the network see what is shared with them."""
 
 import datetime
 
@@ -13,6 +13,7 @@ from resources.models import (
     ChangePackagePage,
     CollectionItem,
     CollectionPage,
+    Condition,
     HomePage,
     Licence,
     ProtocolPage,
@@ -48,6 +49,16 @@ def sitemap(client):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     return response.content.decode()
+
+
+def release_feeds(client):
+    """The overall release feed and every condition's, as one text."""
+    urls = [reverse("release_feed")]
+    slugs = Condition.objects.values_list("slug", flat=True)
+    urls += [reverse("condition_release_feed", args=[slug]) for slug in slugs]
+    responses = [client.get(url) for url in urls]
+    assert all(response.status_code == 200 for response in responses)
+    return "".join(response.content.decode() for response in responses)
 
 
 def assert_nowhere(seen_pages, *, urls=(), words=()):
@@ -92,8 +103,10 @@ def test_unpublished_page_appears_on_no_public_page(client, draft, grace):
     seen = public_surfaces(client, people=[grace], organisations=[grace.organisation])
     assert_nowhere(seen, urls=[draft.url], words=[DRAFT_TITLE, draft.summary, "A draft in the collection."])
     assert draft.url not in sitemap(client)
-    assert client.get(draft.url).status_code == 404
+    feeds = release_feeds(client)
     release = draft.releases.get()
+    assert release.is_published and DRAFT_TITLE not in feeds and release.get_absolute_url() not in feeds
+    assert client.get(draft.url).status_code == 404
     assert client.get(release.get_absolute_url()).status_code == 404
     assert client.get(release.files.get().get_absolute_url()).status_code == 404
 
@@ -149,8 +162,10 @@ def test_network_only_resources_are_absent_from_public_lists(client):
     seen = public_surfaces(client, people=people, organisations=organisations)
     assert_nowhere(seen, urls=[page.url for page in hidden], words=[page.title for page in hidden])
     xml = sitemap(client)
+    feeds = release_feeds(client)
     for page in hidden:
         assert page.url not in xml
+        assert page.title not in feeds and page.url not in feeds
     # Even asked for by their licence, the library shows none, and the licence is not offered.
     assert stated_count(visit(client, "/library/?licence=network-only")) == 0
     assert 'value="network-only"' not in client.get("/library/").content.decode()

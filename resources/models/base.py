@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -264,6 +265,18 @@ class ResourcePage(RoutablePageMixin, Page):
     def authors(self):
         return [link.contributor for link in self.credited if link.role != ContributorRole.REVIEWER]
 
+    def get_sitemap_urls(self, request=None):
+        """As Wagtail's, but modified also when its latest release was published (the page shows
+        it): the sitemap fetches that date with the pages (``latest_release_at``)."""
+        urls = super().get_sitemap_urls(request)
+        if "latest_release_at" in self.__dict__:
+            released = self.latest_release_at
+        else:
+            released = self.latest_release.published_at if self.latest_release else None
+        for url in urls:
+            url["lastmod"] = max(filter(None, [url.get("lastmod"), released]), default=None)
+        return urls
+
     def adaptation_lineage(self):
         """The chain of sources this resource was adapted from, nearest first."""
         lineage, seen, source = [], {self.pk}, self.adapted_from
@@ -274,9 +287,15 @@ class ResourcePage(RoutablePageMixin, Page):
         return lineage
 
     def get_context(self, request, *args, **kwargs):
+        from .. import jsonld
         from ..visibility import visible_pages
 
         context = super().get_context(request, *args, **kwargs)
+        if self.pk is not None and not getattr(request, "is_preview", False):
+            # Read by the page and its structured data alike: fetched once. (Not in a preview,
+            # whose relations are the revision's, held on the page, not the rows.)
+            tags = models.Prefetch("tagged_items", queryset=ResourceTag.objects.select_related("tag"))
+            prefetch_related_objects([self], "conditions", "audiences", "organisations", tags)
         lineage = self.adaptation_lineage()
         visible = set(
             visible_pages(ResourcePage.objects.filter(pk__in=[page.pk for page in lineage]), request).values_list(
@@ -290,6 +309,10 @@ class ResourcePage(RoutablePageMixin, Page):
             return context
         context["adaptations"] = visible_pages(self.adaptations.all(), request).order_by("title")
         context["related"] = self.related_resources(request)
+        # isBasedOn names the source only if the visitor may see it, as "Adapted from" does.
+        lineage = context["lineage"]
+        source = lineage[0] if lineage and lineage[0].pk == self.adapted_from_id else None
+        context["structured_data"] = jsonld.resource_data(self, request, source=source)
         return context
 
     def related_resources(self, request, limit=4):

@@ -44,8 +44,12 @@ class CollectionPage(Page):
         ]
 
     def get_context(self, request, *args, **kwargs):
+        from .. import jsonld
+
         context = super().get_context(request, *args, **kwargs)
         context["items"] = self.visible_items(request)
+        if self.pk is not None:
+            context["structured_data"] = jsonld.collection_data(self, request, context["items"])
         return context
 
 

@@ -41,6 +41,7 @@ class HomePage(Page):
         verbose_name = "home page"
 
     def get_context(self, request, *args, **kwargs):
+        from ..feeds import feed_links
         from ..visibility import visible_pages
         from .base import ResourcePage
         from .collections import CollectionPage
@@ -63,6 +64,7 @@ class HomePage(Page):
             resource_count=Count("resources", filter=Q(resources__in=visible.values("pk")), distinct=True)
         )
         context["collections"] = visible_pages(CollectionPage.objects.all(), request).order_by("title")
+        context["feeds"] = feed_links()
         return context
 
 
@@ -84,6 +86,13 @@ class LibraryPage(Page):
     def get_context(self, request, *args, **kwargs):
         from search.presentation import results_context
 
+        from ..feeds import feed_links
+        from .vocabularies import Condition
+
         context = super().get_context(request, *args, **kwargs)
         context.update(results_context(request, log_queries=True, per_page=self.per_page))
+        # Filtered by one condition, the library offers that condition's feed beside the overall one.
+        chosen = request.GET.getlist("condition")
+        condition = Condition.objects.filter(slug=chosen[0]).first() if len(chosen) == 1 else None
+        context["feeds"] = feed_links(condition)
         return context

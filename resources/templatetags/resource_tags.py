@@ -31,6 +31,14 @@ def citation_text(context, page, release=None):
 
 
 @register.filter
+def json_ld(data):
+    """schema.org data (resources/jsonld.py) as a script element for the page's head."""
+    from resources.jsonld import script
+
+    return script(data)
+
+
+@register.filter
 def tag_names(page):
     """A resource's tag names, from the prefetched ``tagged_items`` on cards, else in one query."""
     if "tagged_items" in getattr(page, "_prefetched_objects_cache", {}):
