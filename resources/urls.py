@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import people, views
+from .oai import views as oai_views
 from .review import views as review_views
 
 urlpatterns = [
@@ -16,4 +17,5 @@ urlpatterns = [
     path("people/<slug:slug>/", people.contributor_detail, name="contributor_detail"),
     path("organisations/", people.organisation_list, name="organisation_list"),
     path("organisations/<slug:slug>/", people.organisation_detail, name="organisation_detail"),
+    path("oai/", oai_views.oai, name="oai"),
 ]

@@ -37,6 +37,7 @@ RULES = [
     (r"^releases/", "releases"),
     (r"^search/", "search"),
     (r"^(share|my|resources)/", "member pages"),
+    (r"^oai/$", "harvesting"),  # OAI-PMH: public records only (resources/oai/, tests/test_oai.py)
     (r"^(people|organisations)/|^sitemap\.xml$|^favicon\.ico$|^\^\(\(", "public pages"),
 ]
 
