@@ -38,6 +38,8 @@ def _restriction_changed(page_id):
 
 
 def on_restriction_saved_or_deleted(sender, instance, **kwargs):
+    if kwargs.get("raw"):
+        return  # loading a fixture or a snapshot: the records come with it
     _restriction_changed(instance.page_id)
 
 
@@ -47,6 +49,8 @@ def on_restriction_groups_changed(sender, instance, action, **kwargs):
 
 
 def on_release_saved(sender, instance, **kwargs):
+    if kwargs.get("raw"):
+        return  # loading a fixture or a snapshot: the records come with it
     if instance.published_at is not None:
         records.refresh([instance.resource_id])  # its date and formats
 
@@ -56,27 +60,38 @@ def _refresh_resources(queryset):
 
 
 def on_condition_saved(sender, instance, **kwargs):
+    if kwargs.get("raw"):
+        return  # loading a fixture or a snapshot: the records come with it
     _refresh_resources(ResourcePage.objects.filter(conditions=instance))
 
 
 def on_condition_deleted(sender, instance, **kwargs):
     # Its resources no longer have it (the relation is gone already): those that had it in their sets.
-    records.refresh(HarvestRecord.objects.filter(sets__spec=f"condition:{instance.slug}").values_list("page_id", flat=True))
+    had_it = HarvestRecord.objects.filter(sets__spec=f"condition:{instance.slug}")
+    records.refresh(had_it.values_list("page_id", flat=True))
 
 
 def on_resource_type_saved(sender, instance, **kwargs):
+    if kwargs.get("raw"):
+        return  # loading a fixture or a snapshot: the records come with it
     _refresh_resources(ResourcePage.objects.filter(resource_type=instance))
 
 
 def on_licence_saved(sender, instance, **kwargs):
+    if kwargs.get("raw"):
+        return  # loading a fixture or a snapshot: the records come with it
     _refresh_resources(ResourcePage.objects.filter(licence=instance))
 
 
 def on_person_saved(sender, instance, **kwargs):
+    if kwargs.get("raw"):
+        return  # loading a fixture or a snapshot: the records come with it
     _refresh_resources(ResourcePage.objects.filter(contributor_links__contributor=instance))
 
 
 def on_site_saved(sender, instance, **kwargs):
+    if kwargs.get("raw"):
+        return  # loading a fixture or a snapshot: the records come with it
     records.sync_all()  # every address may have changed
 
 
@@ -87,7 +102,9 @@ def connect():
     # Deleting a tool deletes its Page row too: Page's post_delete comes for every kind of page.
     post_delete.connect(on_page_deleted, sender=Page, dispatch_uid=uid("page_deleted"))
     post_page_move.connect(on_page_moved, dispatch_uid=uid("moved"))
-    post_save.connect(on_restriction_saved_or_deleted, sender=PageViewRestriction, dispatch_uid=uid("restriction_saved"))
+    post_save.connect(
+        on_restriction_saved_or_deleted, sender=PageViewRestriction, dispatch_uid=uid("restriction_saved")
+    )
     post_delete.connect(
         on_restriction_saved_or_deleted, sender=PageViewRestriction, dispatch_uid=uid("restriction_deleted")
     )

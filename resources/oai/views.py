@@ -15,8 +15,9 @@ from .arguments import arguments_of, parse, parse_date
 from .errors import BadArgument, BadVerb, CannotDisseminateFormat, NoRecordsMatch, OAIError
 from .identifiers import identifier, record_for
 from .sets import all_sets
-from .xml import element, envelope, header, resumption_token, response, utc
+from .xml import element, envelope, header, response, resumption_token, utc
 
+LIST_ARGUMENTS = ("metadataPrefix", "from", "until", "set")
 METADATA_FORMATS = {
     "oai_dc": (metadata.OAI_DC_SCHEMA, metadata.OAI_DC_NS),
 }
@@ -100,8 +101,10 @@ def _catch_up(records_sent, items):
     """Records whose page changed in a way no receiver saw (its public state or its metadata):
     refreshed after answering, so the next harvest gets them with a new datestamp."""
     stale = [
-        record.page_id for record in records_sent
-        if not record.deleted and (record.page_id not in items or items[record.page_id].fingerprint != record.fingerprint)
+        record.page_id
+        for record in records_sent
+        if not record.deleted
+        and (record.page_id not in items or items[record.page_id].fingerprint != record.fingerprint)
     ]
     records.refresh(stale)
 
@@ -133,7 +136,7 @@ def _list(verb, with_metadata):
             query, after, cursor = tokens.read(arguments["resumptionToken"], verb)
         else:
             after, cursor = None, 0
-            query = {name: value for name, value in arguments.items() if name in ("metadataPrefix", "from", "until", "set")}
+            query = {name: value for name, value in arguments.items() if name in LIST_ARGUMENTS}
         _check_prefix(query["metadataPrefix"])
         found = _matching(query)
         rest = found if after is None else found.filter(
