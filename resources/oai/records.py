@@ -61,15 +61,16 @@ class Item:
         return hashlib.sha256(payload.encode()).hexdigest()
 
 
-def describe(page_ids, request=None):
+def describe(page_ids):
     """``{page_id: Item}`` for the public pages among ``page_ids`` (a handful of queries whatever
-    their number). ``request`` gives addresses their host; without one, the site's own."""
+    their number). Addresses are the site's own (its root URL), whoever asks: the same on every
+    request and in every receiver, so a record's digest changes only when the page does."""
     public = public_ids(set(page_ids))
     pages = [*metadata.resources(public), *metadata.collections(public)]
     related = {page.adapted_from_id for page in pages if getattr(page, "adapted_from_id", None)}
     related |= {item.resource_id for page in pages if isinstance(page, CollectionPage) for item in page.items.all()}
     shown = public | public_ids(related - public)
-    urls = {page.pk: page.get_full_url(request) for page in Page.objects.filter(pk__in=shown)}
+    urls = {page.pk: page.get_full_url() for page in Page.objects.filter(pk__in=shown)}
     items = {}
     for page in pages:
         page_class = page.content_type.model_class()

@@ -112,7 +112,7 @@ def _catch_up(records_sent, items):
 def get_record(request, arguments, verb_element, base_url):
     record = record_for(request, arguments["identifier"])
     _check_prefix(arguments["metadataPrefix"])
-    items = {} if record.deleted else records.describe([record.page_id], request)
+    items = {} if record.deleted else records.describe([record.page_id])
     _write_record(request, verb_element, record, items.get(record.page_id), with_metadata=True)
     _catch_up([record], items)
 
@@ -148,7 +148,7 @@ def _list(verb, with_metadata):
         if not batch:
             raise NoRecordsMatch("No records match: widen from/until or choose another set (ListSets lists them).")
         live = [record.page_id for record in batch if not record.deleted]
-        items = records.describe(live, request)
+        items = records.describe(live)
         for record in batch:
             _write_record(request, verb_element, record, items.get(record.page_id), with_metadata)
         if more or cursor:
