@@ -25,3 +25,12 @@ class ResourcesConfig(AppConfig):
 
         # Which cached pages each edit purges (the cache itself: commons_site/page_cache.py).
         page_cache.connect()
+
+        # The OAI-PMH harvest records: kept current on every change (after resources.signals, whose
+        # receiver restricts a network-only resource as it is published), and made for the pages
+        # already public when the table first appears.
+        from .oai import receivers as oai_receivers
+        from .oai.records import backfill_after_migrate
+
+        oai_receivers.connect()
+        post_migrate.connect(backfill_after_migrate, sender=self, dispatch_uid="resources.oai.backfill")

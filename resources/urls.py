@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import people, sitemaps, views
 from .feeds import release_feed
+from .oai import views as oai_views
 from .review import views as review_views
 
 urlpatterns = [
@@ -20,4 +21,5 @@ urlpatterns = [
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     path("feeds/releases/", release_feed, name="release_feed"),
     path("feeds/releases/<slug:condition>/", release_feed, name="condition_release_feed"),
+    path("oai/", oai_views.oai, name="oai"),
 ]

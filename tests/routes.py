@@ -39,6 +39,7 @@ RULES = [
     (r"^(share|my|resources)/", "member pages"),
     # Feeds of public releases only, the same for everyone (resources/feeds.py).
     (r"^(people|organisations|feeds)/|^sitemap\.xml$|^favicon\.ico$|^\^\(\(", "public pages"),
+    (r"^oai/$", "harvesting"),  # OAI-PMH: public records only (resources/oai/, tests/test_oai.py)
 ]
 
 

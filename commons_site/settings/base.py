@@ -316,3 +316,13 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# OAI-PMH at /oai/ (docs/oai-pmh.md). The repository id is the middle of every OAI identifier
+# (oai:<id>:resource/12): set it to the site's domain in production so identifiers never change
+# with the host a harvester uses; blank takes the request's host.
+OAI_REPOSITORY_ID = os.environ.get("OAI_REPOSITORY_ID", "")
+# Addresses given to harvesters in Identify; blank: the address of DEFAULT_FROM_EMAIL.
+OAI_ADMIN_EMAILS = [address.strip() for address in os.environ.get("OAI_ADMIN_EMAIL", "").split(",") if address.strip()]
+# Records (or sets) per response, and how long a resumption token stays good.
+OAI_BATCH_SIZE = int(os.environ.get("OAI_BATCH_SIZE", "100"))
+OAI_TOKEN_MAX_AGE = int(os.environ.get("OAI_TOKEN_MAX_AGE", str(24 * 60 * 60)))

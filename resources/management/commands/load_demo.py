@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 
 from resources.demo.loader import DEMO_PASSWORD, DemoLoader, demo_logins
 from resources.models import ResourcePage
+from resources.oai.records import sync_all
 from search import indexing
 from search.models import SearchEntry
 
@@ -27,6 +28,8 @@ class Command(BaseCommand):
             # Build the search index and Wagtail's reference index once, after the bulk load.
             call_command("search_index", "rebuild", "--quiet", stdout=self.stdout)
             call_command("rebuild_references_index", verbosity=0)
+        # The OAI-PMH records follow each publish; this catches what the loader changed by update().
+        sync_all()
         self.stdout.write("")
         self.stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
         for group, username, name in demo_logins():
