@@ -311,3 +311,31 @@ def test_a_database_that_already_holds_content_is_refused(db, demo_archive):
         restore_archive(demo_archive)
     assert Page.objects.count() == pages_before
 
+
+
+def test_an_archive_of_another_schema_is_refused(empty_database, demo_archive, tmp_path):
+    def newer(manifest):
+        manifest["migrations"]["resources"].append("9999_from_the_future")
+
+    _refused(rewrite(demo_archive, tmp_path / "newer.zip", manifest=newer), "made by a newer version of the commons")
+
+    def older(manifest):
+        manifest["migrations"]["resources"].pop()
+
+    _refused(rewrite(demo_archive, tmp_path / "older.zip", manifest=older), "made by an older version of the commons")
+    assert_nothing_written()
+
+
+def test_an_export_with_a_stored_file_missing_is_refused_and_leaves_no_archive(db, tmp_path):
+    from resources.models import ReleaseFile
+
+    document = ReleaseFile.objects.select_related("document").first().document
+    stored = Path(document.file.path)
+    aside = stored.with_name(stored.name + ".aside")
+    stored.rename(aside)  # the media folder is the session's: put back below
+    try:
+        with pytest.raises(CommandError, match=re.escape(f"{document.file.name} (document {document.pk})")):
+            call_command("export_commons", str(tmp_path / "backup.zip"), stdout=io.StringIO())
+    finally:
+        aside.rename(stored)
+    assert list(tmp_path.iterdir()) == []

@@ -56,7 +56,7 @@ def _write_table(archive, model, writer, files):
             for field in file_fields:
                 name = getattr(obj, field.attname).name
                 if name:
-                    files.setdefault(name, (field.storage, f"{model._meta.label} {obj.pk}"))
+                    files.setdefault(name, (field.storage, f"{model._meta.verbose_name} {obj.pk}"))
         out.flush()
         out.detach()
     with archive.open(member) as handle:
