@@ -41,6 +41,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("sitemap.xml", sitemap),
     path("favicon.ico", FaviconView.as_view()),
+    path("", include("contributors.urls")),
     path("", include("search.urls")),
     path("", include("resources.urls")),
 ]
