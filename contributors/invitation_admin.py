@@ -10,14 +10,17 @@ the list and details need any invitation permission, inviting ``add``, revoking 
 """
 
 import django_filters
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.timezone import localtime
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button, HeaderButton
@@ -26,10 +29,20 @@ from wagtail.log_actions import log
 from .forms import InvitationForm
 from .invitations import expiry_days, new_expiry, resend, revoke, send_after_commit
 from .models import Invitation, InvitationStatus
+from .roles import ROLE_GROUPS
+
+
+def _day(field_name):
+    def accessor(invitation):
+        value = getattr(invitation, field_name)
+        return date_format(localtime(value), "j M Y") if value else "—"
+
+    return accessor
 
 
 class InvitationFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(label="Status", choices=InvitationStatus.choices, method="filter_status")
+    role = django_filters.ModelChoiceFilter(label="Role", queryset=Group.objects.filter(name__in=ROLE_GROUPS))
 
     class Meta:
         model = Invitation
@@ -98,6 +111,10 @@ class InspectView(ActionsMixin, generic.InspectView):
 
     def get_status_display_value(self):
         return self.object.get_status_display()
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return "—" if value is None else value
 
     @cached_property
     def header_buttons(self):
@@ -208,8 +225,10 @@ class InvitationViewSet(ModelViewSet):
     form_fields = ["email", "organisation", "role"]
     list_display = [
         "email", "organisation", "role", Column("status", label="Status", accessor="get_status_display"),
-        "invited_by", DateColumn("created_at", label="Invited"), DateColumn("expires_at", label="Expires"),
-        DateColumn("accepted_at", label="Accepted"),
+        "invited_by", Column("created_at", label="Invited", accessor=_day("created_at"), sort_key="created_at"),
+        # A plain date: the relative "in 13 days" of Wagtail's date column reads oddly for a deadline.
+        Column("expires_at", label="Expires", accessor=_day("expires_at"), sort_key="expires_at"),
+        Column("accepted_at", label="Accepted", accessor=_day("accepted_at"), sort_key="accepted_at"),
     ]
     filterset_class = InvitationFilterSet
     search_fields = ["email"]
