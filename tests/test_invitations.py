@@ -138,6 +138,8 @@ def test_the_list_shows_pending_and_accepted_invitations_and_filters_by_status(c
     assert pending.email in only_pending and accepted.email not in only_pending
     only_accepted = visit(client, f"{INDEX_URL}?status=accepted")
     assert accepted.email in only_accepted and pending.email not in only_accepted
+    found = visit(client, f"{INDEX_URL}?q=pending.one")
+    assert pending.email in found and accepted.email not in found
 
 
 # Links that do not work --------------------------------------------------------------------------
