@@ -39,6 +39,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("favicon.ico", FaviconView.as_view()),
+    path("", include("contributors.urls")),
     path("", include("search.urls")),
     path("", include("resources.urls")),
 ]

@@ -8,6 +8,15 @@ class ContributorsConfig(AppConfig):
     verbose_name = "People and organisations"
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self):
+        from wagtail.permissions import register_permission_policy
+
+        from .models import Invitation
+        from .permissions import InvitationPermissionPolicy
+
+        # Every admin route to an invitation asks this policy (contributors/invitation_admin.py).
+        register_permission_policy(Invitation, InvitationPermissionPolicy(Invitation))
+
 
 class UsersAppConfig(WagtailUsersAppConfig):
     """``wagtail.users`` with our user screens (``contributors.users``), in its place in INSTALLED_APPS,

@@ -1,6 +1,8 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
@@ -103,3 +105,102 @@ class ContributorProfile(index.Indexed, models.Model):
 
     def get_absolute_url(self):
         return reverse("contributor_detail", args=[self.slug])
+
+
+class InvitationStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    ACCEPTED = "accepted", "Accepted"
+    EXPIRED = "expired", "Expired"
+    REVOKED = "revoked", "Revoked"
+
+
+class InvitationQuerySet(models.QuerySet):
+    def open(self):
+        """Neither accepted nor revoked: its link works until it expires."""
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True)
+
+    def pending(self):
+        return self.open().filter(expires_at__gt=timezone.now())
+
+    def with_status(self, status):
+        now = timezone.now()
+        if status == InvitationStatus.PENDING:
+            return self.pending()
+        if status == InvitationStatus.ACCEPTED:
+            return self.filter(accepted_at__isnull=False)
+        if status == InvitationStatus.REVOKED:
+            return self.filter(accepted_at__isnull=True, revoked_at__isnull=False)
+        if status == InvitationStatus.EXPIRED:
+            return self.open().filter(expires_at__lte=now)
+        return self
+
+
+class Invitation(models.Model):
+    """An invitation to join an organisation with a role, sent by e-mail (contributors/invitations.py).
+
+    The link carries a secret; only its SHA-256 is kept (``token_hash``), so neither the database
+    nor its backups hold a working link. A new link is made each time the invitation is sent, and
+    the one before stops working. Nothing here is edited after it is made: an invitation is sent,
+    accepted, revoked or left to expire, and each step keeps its date."""
+
+    email = models.EmailField("e-mail address")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="invitations")
+    role = models.ForeignKey("auth.Group", on_delete=models.CASCADE, related_name="+")
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField("invited", default=timezone.now, editable=False)
+    expires_at = models.DateTimeField("expires", editable=False)
+    token_hash = models.CharField(max_length=64, unique=True, null=True, editable=False)
+    sent_at = models.DateTimeField("sent", null=True, editable=False)
+    accepted_at = models.DateTimeField("accepted", null=True, editable=False)
+    accepted_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="account made",
+    )
+    revoked_at = models.DateTimeField("revoked", null=True, editable=False)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["email", "organisation"])]
+
+    def __str__(self):
+        return f"{self.email} to {self.organisation}"
+
+    @property
+    def status(self):
+        if self.accepted_at:
+            return InvitationStatus.ACCEPTED
+        if self.revoked_at:
+            return InvitationStatus.REVOKED
+        if self.expires_at <= timezone.now():
+            return InvitationStatus.EXPIRED
+        return InvitationStatus.PENDING
+
+    def get_status_display(self):
+        return self.status.label
+
+    @property
+    def is_open(self):
+        return self.status == InvitationStatus.PENDING
+
+    def clean(self):
+        # The escalation guard, on the model so that every form and view that saves one is held
+        # to it: nobody invites to a role that may do more than they may (contributors/grants.py).
+        from .grants import may_grant
+
+        self.email = self.email.strip().lower()
+        if self.role_id and self.invited_by_id and not may_grant(self.invited_by, self.role):
+            raise ValidationError({"role": role_refused(self.role)})
+
+
+def role_refused(role):
+    return (
+        f"You cannot invite someone as one of the {role.name}: that role may do things yours may not. "
+        "Ask a network admin to send this invitation."
+    )

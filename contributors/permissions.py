@@ -11,6 +11,8 @@ administrator's account is managed only by administrators.
 
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from .grants import grantable_role_ids, may_grant
+
 ADMINISTRATORS_ONLY = (
     "Only an administrator can change an administrator's account. "
     "Ask an administrator to make this change."
@@ -48,3 +50,20 @@ class UserPermissionPolicy(ModelPermissionPolicy):
         if instance.is_superuser and self._reserved(actions):
             users = users.filter(is_superuser=True)
         return users
+
+
+class InvitationPermissionPolicy(ModelPermissionPolicy):
+    """The model permissions on invitations (granted in resources/roles.py), and on one invitation
+    only for someone who may give its role (contributors/grants.py): an editor neither revokes nor
+    resends a network admin's invitation."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if action != "view" and not may_grant(user, instance.role):
+            return False
+        return super().user_has_permission_for_instance(user, action, instance)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        instances = super().instances_user_has_any_permission_for(user, actions)
+        if "view" in actions:
+            return instances
+        return instances.filter(role__in=grantable_role_ids(user))

@@ -49,6 +49,9 @@ REUSE_MODELS = ["resources.reuserequest"]
 # site, never edited, so they may only view it).
 SEARCH_MODELS = ["commons_search.synonym"]
 SEARCH_REPORT_MODELS = ["commons_search.searchquerylog"]
+# Editors invite people (add), and revoke or resend invitations (change); whom they may invite is
+# bounded by their own permissions (contributors/grants.py), not here.
+INVITATION_MODELS = ["contributors.invitation"]
 
 
 def _model_permissions(labels, actions=("add", "change", "delete", "view")):
@@ -75,6 +78,7 @@ def _model_permissions_for(group_name):
             | _model_permissions(["taggit.tag"])
             | _model_permissions(SEARCH_MODELS)
             | _model_permissions(SEARCH_REPORT_MODELS, actions=("view",))
+            | _model_permissions(INVITATION_MODELS, actions=("add", "change", "view"))
         )
     # Network admins hold every model permission: users, groups, sites, workflows and all the above.
     return Permission.objects.all()

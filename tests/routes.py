@@ -24,10 +24,12 @@ RULES = [
     (r"^admin/snippets/(choose/)?resources/release/", "releases"),
     (r"^admin/snippets/", "vocabularies and people"),
     (r"^admin/workflows/", "workflows"),
+    (r"^admin/invitations/", "invitations"),
     (r"^admin/(reports|search-analytics)/", "reports"),
     (r"^admin/tag-autocomplete/", "tags"),
     (r"^admin/(sites|collections|redirects|forms|embeds)/", "site settings"),
-    (r"^admin/(login|logout|password_reset)/|^accounts/|^_util/|^documents/authenticate_with_password/", "sign-in"),
+    (r"^admin/(login|logout|password_reset)/|^accounts/|^_util/|^documents/authenticate_with_password/|^invitations/",
+     "sign-in"),
     (
         r"^admin/($|\^\.\*/\$$|account/|dismissibles/|editing-sessions/|block-preview/|jsi18n/|sprite/|test404/"
         r"|failwhale/|choose-(external|email|phone|anchor)-link/)",

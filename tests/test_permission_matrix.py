@@ -20,7 +20,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Task, UploadedFile
 
-from contributors.roles import PARTICIPANTS
+from contributors.models import Invitation, Organisation
+from contributors.roles import NETWORK_ADMINS, PARTICIPANTS
 from resources.demo.files import make_pdf
 from resources.models import Licence, Release, ResourcePage, ReuseRequest
 
@@ -315,6 +316,22 @@ def _reuse_granted(world, response, user):
     return ReuseRequest.objects.get(pk=world["reuse_request"].pk).status == "granted"
 
 
+# Invitations: editors and network admins invite, nobody to a role above their own.
+
+def _invite(email, role_name):
+    def act(client, world, user):
+        return client.post("/admin/invitations/new/", {
+            "email": email, "organisation": Organisation.objects.order_by("pk").first().pk,
+            "role": Group.objects.get(name=role_name).pk,
+        })
+
+    return act
+
+
+def _invited(email):
+    return lambda w, r, u: Invitation.objects.filter(email=email).exists()
+
+
 EXE = b"MZ\x90\x00" + b"\x00" * 200 + b"This program cannot be run in DOS mode."
 HTML = b"<html><body><script>alert(document.cookie)</script></body></html>"
 
@@ -408,6 +425,15 @@ ACTIONS = [
     # Reuse requests: the resource's people and the editors decide.
     Action("grant a reuse request", {"participant A", "editor", "network admin", "superuser"}, _grant_reuse,
            _reuse_granted),
+    Action("invite a participant", {"editor", "network admin", "superuser"},
+           _invite("nadia.farouk@example.org", PARTICIPANTS), _invited("nadia.farouk@example.org")),
+    Action("invite a network admin", {"network admin", "superuser"},
+           _invite("new.boss@example.org", NETWORK_ADMINS), _invited("new.boss@example.org")),
+    Action("see who is invited", {"editor", "network admin", "superuser"}, _get(lambda w: "/admin/invitations/"),
+           lambda w, r, u: r.status_code == 200 and w["invitation"].email in _body(r).decode()),
+    Action("revoke a network admin's invitation", {"network admin", "superuser"},
+           lambda c, w, u: c.post(f"/admin/invitations/revoke/{w['invitation'].pk}/"),
+           lambda w, r, u: fresh(w["invitation"]).revoked_at is not None),
 ]
 
 

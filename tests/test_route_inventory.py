@@ -28,7 +28,7 @@ ADMIN_SHELL_OPEN = re.compile(r"^admin/(jsi18n|sprite)/$")
 # What a participant may not open at all. Reports are open to everyone with admin access and list
 # only what the person may see (the draft check below covers them). The workflow task chooser lists
 # task names to anyone; creating a task needs the permission (tests/test_permission_matrix.py).
-PARTICIPANT_REFUSED = {"users", "workflows", "site settings", "vocabularies and people"}
+PARTICIPANT_REFUSED = {"users", "workflows", "site settings", "vocabularies and people", "invitations"}
 PARTICIPANT_OPEN = re.compile(r"^admin/workflows/task_chooser/")
 
 
@@ -81,6 +81,7 @@ def world():
         "resources/licence": Licence.objects.order_by("pk").first().pk,
         "contributors/organisation": Organisation.objects.order_by("pk").first().pk,
         "contributors/contributorprofile": ContributorProfile.objects.order_by("pk").first().pk,
+        "invitations": records["invitation"].pk,
         "api/main/^pages": draft.pk, "api/main/^documents": document.pk, "api/main/^images": records["image"].pk,
     }
     return records

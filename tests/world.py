@@ -1,17 +1,23 @@
 """The records the route sweep and the permission matrix act on: a participant's draft whose title,
 body, tag and file carry one unusual word, a published resource with a published release, a
-network-only one, a pending reuse request, two administrators and a picture.
+network-only one, a pending reuse request, two administrators, a picture and a network admin's
+pending invitation of another network admin.
 
 Grace Lin (participant A) owns the draft; Tom Alvarez (participant B) is the stranger to it."""
 
+from datetime import timedelta
 from io import BytesIO
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
+from django.utils import timezone
 from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from contributors.models import Invitation, Organisation
+from contributors.roles import NETWORK_ADMINS
 from resources.models import Release, ReleaseFile, ResourcePage, ReuseRequest
 
 from .builders import make_document, make_tool
@@ -62,7 +68,15 @@ def build_world():
     reuse_request = ReuseRequest.objects.create(
         resource=published, requester=User.objects.get(username="tom.alvarez"), purpose="For our clinic."
     )
+    # A network admin's invitation of another network admin, still pending: editors may see it
+    # listed but neither revoke nor resend it (contributors/grants.py).
+    invitation = Invitation.objects.create(
+        email="incoming.admin@example.org", organisation=Organisation.objects.order_by("pk").first(),
+        role=Group.objects.get(name=NETWORK_ADMINS), invited_by=User.objects.get(username="olivia.chen"),
+        expires_at=timezone.now() + timedelta(days=14), token_hash="0" * 64,
+    )
     return {
+        "invitation": invitation,
         "root": root,
         "other_root": other_root,
         "draft": draft,

@@ -225,6 +225,10 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Invitations (contributors/invitations.py): how long an invitation's link works, and how many
+# links that do not work one client address may try in an hour before it is paused.
+INVITATION_EXPIRY_DAYS = int(os.environ.get("INVITATION_EXPIRY_DAYS", "14"))
+INVITATION_GUESS_LIMIT = int(os.environ.get("INVITATION_GUESS_LIMIT", "20"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Improvement Commons <commons@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
