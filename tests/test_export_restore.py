@@ -45,9 +45,16 @@ ROOT = Path(__file__).resolve().parent.parent
 MEMBER = "grace.lin"
 SEARCHES = ["checklist", "asthma action plan", "transition", "pdsa", "inflamatory bowel"]
 # More (username or None, URL) pairs to compare after a restore: the REST API's, for instance.
-MORE_REQUESTS = []
-# What differs between two renderings of the same page: the form's CSRF token and the CSP nonce.
+MORE_REQUESTS = [
+    (None, "/feeds/releases/"),
+    (None, "/oai/?verb=Identify"),
+    (None, "/oai/?verb=ListRecords&metadataPrefix=oai_dc"),
+    (None, "/oai/?verb=ListSets"),
+]
+# What differs between two renderings of the same page: the form's CSRF token, the CSP nonce, and
+# the time an OAI-PMH response was made.
 VOLATILE = [
+    (re.compile(r"<responseDate>[^<]+</responseDate>"), "<responseDate>…</responseDate>"),
     (re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+"'), r'\1…"'),
     (re.compile(r'(nonce=")[^"]+"'), r'\1…"'),
 ]

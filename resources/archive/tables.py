@@ -20,6 +20,7 @@ EXPORTED = (
     "wagtailcore.apitoken",
     "contributors.organisation",
     "contributors.contributorprofile",
+    "contributors.invitation",  # pending links keep working (only their hashes are stored)
     # Licences, vocabularies and tags.
     "resources.licence",
     "resources.condition",
@@ -72,6 +73,9 @@ EXPORTED = (
     "resources.screeningtaskstate",
     # Reuse requests and grants.
     "resources.reuserequest",
+    # What OAI-PMH harvesters were ever shown: a withdrawn resource stays a deleted record.
+    "resources.harvestrecord",
+    "resources.harvestrecordset",
     # The editorial record: history, comments, subscriptions, the admin's log, redirects, forms.
     "wagtailcore.pagelogentry",
     "wagtailcore.modellogentry",
