@@ -4,6 +4,7 @@ from .base import CareSetting, CentreSize, ContributorRole, ResourceContributor,
 from .change_packages import ChangePackagePage, Measure, MeasureKind
 from .collections import CollectionItem, CollectionPage
 from .files import FileText
+from .imports import ImportedResource
 from .licences import Licence
 from .protocols import Citation, ProtocolPage
 from .releases import Release, ReleaseFile, ReleaseLocked
@@ -15,7 +16,7 @@ from .vocabularies import Audience, Condition, ImprovementPhase, ResourceType
 
 __all__ = [
     "Audience", "CareSetting", "CentreSize", "ChangePackagePage", "Citation", "CollectionItem",
-    "CollectionPage", "Condition", "ContributorRole", "FileText", "HomePage", "ImprovementPhase", "LibraryPage",
+    "CollectionPage", "Condition", "ContributorRole", "FileText", "HomePage", "ImportedResource", "ImprovementPhase", "LibraryPage",
     "Licence", "Measure", "MeasureKind", "ProtocolPage", "Release", "ReleaseFile", "ReleaseLocked",
     "ResourceContributor", "ResourcePage", "ResourceTag", "ResourceType", "ReuseRequest", "ReuseScope",
     "ReuseStatus", "ReviewTask", "ScreeningTask", "ScreeningTaskState", "TimeToAdopt", "ToolPage",
