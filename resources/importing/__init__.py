@@ -21,6 +21,7 @@ from django.db import transaction
 
 from search.indexing import index_pages, paused
 
+from ..page_cache import purged_once
 from ..review.guards import PublishRefused
 from ..review.sharing import removing_stored_files_on_failure
 from .checks import check_rows
@@ -58,7 +59,7 @@ def import_manifest(path, user, *, publish=False, progress=_no_progress):
     if problems and not rows:
         return result
     try:
-        with paused(), removing_stored_files_on_failure([]) as stored, transaction.atomic():
+        with paused(), purged_once(), removing_stored_files_on_failure([]) as stored, transaction.atomic():
             with _bar(progress, len(rows), "Checking") as bar:
                 plans, row_problems = check_rows(rows, path.parent, user, publish=publish, progress=bar)
             result.problems += row_problems
