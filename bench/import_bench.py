@@ -60,8 +60,14 @@ def file_bytes(kind, title, lines):
     return "\n".join([title, "", *lines]).encode()
 
 
-def make_manifest(folder, count, prefix, first=0):
-    """A CSV manifest of ``count`` generated resources with one file each, in ``folder``."""
+CLEAN_LINES = ["Step 1: agree who fills it in before the clinic.", "Step 2: check it at the huddle.",
+               "Step 3: review the run chart every month."]
+
+
+def make_manifest(folder, count, prefix, first=0, plain=False):
+    """A CSV manifest of ``count`` generated resources with one file each, in ``folder``. ``plain``:
+    the body and files without the generated sentences, some of which read like a name in a
+    patient's context to the screening (the publish guard would rightly refuse them)."""
     (folder / "files").mkdir(parents=True, exist_ok=True)
     rows = []
     for i in range(first, first + count):
@@ -69,21 +75,23 @@ def make_manifest(folder, count, prefix, first=0):
         kind = {"protocol": "protocol", "change-package": "change package"}.get(record["type"], "tool")
         file_kind = FILE_KINDS[i % len(FILE_KINDS)]
         name = f"files/{prefix}-{i:05d}.{file_kind}"
-        lines = [record["summary"], *record["body"].split("\n")[:4], f"Version for site {i}."]
-        (folder / name).write_bytes(file_bytes(file_kind, record["title"], lines))
+        lines = [*CLEAN_LINES, f"Version for site {i}."] if plain else [
+            record["summary"], *record["body"].split("\n")[:4], f"Version for site {i}."
+        ]
+        (folder / name).write_bytes(file_bytes(file_kind, f"Resource {i}" if plain else record["title"], lines))
         rows.append({
             "id": f"{prefix}/{i:05d}",
             "kind": kind,
             "title": record["title"],
             "summary": record["summary"],
-            "body": record["body"].replace("\n", "\n\n"),
+            "body": "\n\n".join(CLEAN_LINES) if plain else record["body"].replace("\n", "\n\n"),
             "conditions": ";".join(record["condition"]),
             "resource_type": record["type"],
             "phase": record["phase"],
             "audiences": ";".join(record["audience"]),
             "licence": "CC-BY-4.0" if record["licence"] == "network-only" else record["licence"],
             "tags": ";".join(record["tags"]),
-            "aim": f"Improve care for {record['condition'][0]} by 20% within a year." if kind == "change package" else "",
+            "aim": f"Improve care for {record['condition'][0]} by 20% in a year." if kind == "change package" else "",
             "scope": record["summary"] if kind == "protocol" else "",
             "population": "Children and young people under 18." if kind == "protocol" else "",
             "organisations": ";".join(record["organisation"]),
@@ -145,7 +153,7 @@ def measure(args):
     manage(env, "load_demo", capture=True)
     say(f"writing a manifest of {args.count} resources with files, and one of {args.publish_count} to publish")
     drafts = make_manifest(SCRATCH / "manifest", args.count, "drafts")
-    published = make_manifest(SCRATCH / "manifest", args.publish_count, "published", first=args.count)
+    published = make_manifest(SCRATCH / "manifest", args.publish_count, "published", first=args.count, plain=True)
     figures = {
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "cpus": os.cpu_count(),
