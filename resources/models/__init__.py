@@ -16,7 +16,8 @@ from .vocabularies import Audience, Condition, ImprovementPhase, ResourceType
 
 __all__ = [
     "Audience", "CareSetting", "CentreSize", "ChangePackagePage", "Citation", "CollectionItem",
-    "CollectionPage", "Condition", "ContributorRole", "FileText", "HomePage", "ImportedResource", "ImprovementPhase", "LibraryPage",
+    "CollectionPage", "Condition", "ContributorRole", "FileText", "HomePage", "ImportedResource", "ImprovementPhase",
+    "LibraryPage",
     "Licence", "Measure", "MeasureKind", "ProtocolPage", "Release", "ReleaseFile", "ReleaseLocked",
     "ResourceContributor", "ResourcePage", "ResourceTag", "ResourceType", "ReuseRequest", "ReuseScope",
     "ReuseStatus", "ReviewTask", "ScreeningTask", "ScreeningTaskState", "TimeToAdopt", "ToolPage",
