@@ -166,12 +166,36 @@ def test_an_editor_publishes_directly(folder, client):
 
 
 @pytest.mark.django_db
+def test_a_published_release_never_changes_new_files_make_a_new_release(folder):
+    header = HEADER + ",release,release_notes"
+    write_csv(folder / "m.csv", [tool_row(release="1.0")], header=header)
+    assert run(folder / "m.csv", "marcus.webb", "--publish")[1] is None
+    (folder / "huddle.pdf").write_bytes(make_pdf("Huddle sheet, revised", CLEAN_LINES))
+    before = counts()
+    output, error = run(folder / "m.csv", "marcus.webb", "--publish")
+    assert "line 2: release: 1.0 of “Transition huddle sheet” is published and its files cannot change. Give the " \
+        "new files a new version in “release”." in output
+    assert counts() == before
+
+    write_csv(folder / "m.csv", [tool_row(release="1.1")], header=header)
+    output, error = run(folder / "m.csv", "marcus.webb", "--publish")
+    assert "line 2: release_notes: Say what changed in these files, for the people who already use it." in output
+    write_csv(folder / "m.csv", [tool_row(release="1.1", release_notes="Revised wording.")], header=header)
+    output, error = run(folder / "m.csv", "marcus.webb", "--publish")
+    assert error is None and "0 resources created, 1 updated (published)" in output
+    page = imported("drive/huddle")
+    assert [(r.label, r.is_published) for r in page.releases.order_by("pk")] == [("1.0", True), ("1.1", True)]
+    assert page.releases.get(label="1.1").change_notes == "Revised wording."
+
+
+@pytest.mark.django_db
 def test_a_participant_may_not_publish(folder):
     write_csv(folder / "m.csv", [tool_row()])
     before = counts()
     output, error = run(folder / "m.csv", "grace.lin", "--publish")
     assert "1 problem" in error and "nothing was imported" in error
-    assert "line 2: grace.lin may not publish the library." in output
+    assert "line 2: grace.lin may not publish resources in the library. Without --publish, they are submitted for " \
+        "review." in output
     assert counts() == before
 
 

@@ -244,9 +244,13 @@ class RowChecker:
             permissions = page.permissions_for_user(self.user)
             allowed = permissions.can_edit() and (not self.publish or permissions.can_publish())
         if not allowed:
-            what = "publish" if self.publish else ("add resources to" if page is None else "change")
-            target = "the library" if page is None else f"“{page.title}”"
-            problems.append(Problem(line, f"{self.user.get_username()} may not {what} {target}."))
+            name = self.user.get_username()
+            target = "resources in the library" if page is None else f"“{page.title}”"
+            if self.publish:
+                message = f"{name} may not publish {target}. Without --publish, they are submitted for review."
+            else:
+                message = f"{name} may not {'add' if page is None else 'change'} {target}."
+            problems.append(Problem(line, message))
 
     def _form_data(self, row, page, kind, problems):
         line, words = row.line, self.words
