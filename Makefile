@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test lint test-postgres test-search test-cache test-browser opensearch install migrate demo check-deploy bench bench-pages bench-load relevance screening-eval clean need-postgres need-cluster need-redis
+.PHONY: run serve test lint test-postgres test-search test-cache test-browser opensearch install migrate demo check-deploy bench bench-pages bench-import bench-load relevance screening-eval clean need-postgres need-cluster need-redis
 
 # Create the virtualenv and install the project with its test tools; redone only when
 # pyproject.toml changes.
@@ -112,6 +112,11 @@ bench: install
 # (apt-get install wrk); figures into docs/performance.md. See bench/pages.py.
 bench-pages: install
 	$(BIN)/python bench/pages.py --report $(BENCH_ARGS)
+
+# Bulk import speed (bench/import_bench.py): a manifest of 500 generated resources, each with a real
+# PDF, DOCX, CSV or text file, imported into a scratch SQLite site; figures into docs/performance.md.
+bench-import: install
+	$(BIN)/python bench/import_bench.py --report $(BENCH_ARGS)
 
 # The load test (bench/load.py, bench/locustfile.py): 50 locust users for 60 s against gunicorn and the
 # background worker on a scratch database of the PostgreSQL server DATABASE_URL names; figures into

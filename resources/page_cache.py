@@ -37,6 +37,9 @@ purged again when the index has caught up with a change (``search.signals.index_
 after indexing, on the worker when a worker runs it).
 """
 
+import contextlib
+import contextvars
+
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import Signal
@@ -196,8 +199,30 @@ def _pages_linked_from(page):
 # What an edit changes ----------------------------------------------------------------------------
 
 
+_gathering = contextvars.ContextVar("page_cache_gathering", default=None)
+
+
 def purge(*tags):
+    gathered = _gathering.get()
+    if gathered is not None:
+        gathered.update(tags)
+        return
     changed.send(sender=__name__, tags=set(tags))
+
+
+@contextlib.contextmanager
+def purged_once():
+    """Inside the block, what edits say changed is gathered and purged once as it ends: for bulk
+    writes (``manage.py import_resources``), which would otherwise purge the same tags, in a
+    shared cache, a dozen times a row. Whatever happens in the block, what it gathered is purged."""
+    gathered = set()
+    token = _gathering.set(gathered)
+    try:
+        yield
+    finally:
+        _gathering.reset(token)
+        if gathered:
+            changed.send(sender=__name__, tags=gathered)
 
 
 def _resource_published_tags(resource):

@@ -76,6 +76,8 @@ EXPORTED = (
     # What OAI-PMH harvesters were ever shown: a withdrawn resource stays a deleted record.
     "resources.harvestrecord",
     "resources.harvestrecordset",
+    # Which resource each row of an imported manifest became, so that importing it again updates.
+    "resources.importedresource",
     # The editorial record: history, comments, subscriptions, the admin's log, redirects, forms.
     "wagtailcore.pagelogentry",
     "wagtailcore.modellogentry",

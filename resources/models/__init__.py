@@ -5,6 +5,7 @@ from .change_packages import ChangePackagePage, Measure, MeasureKind
 from .collections import CollectionItem, CollectionPage
 from .files import FileText
 from .harvest import HarvestKind, HarvestRecord, HarvestRecordSet
+from .imports import ImportedResource
 from .licences import Licence
 from .protocols import Citation, ProtocolPage
 from .releases import Release, ReleaseFile, ReleaseLocked
@@ -17,7 +18,7 @@ from .vocabularies import Audience, Condition, ImprovementPhase, ResourceType
 __all__ = [
     "Audience", "CareSetting", "CentreSize", "ChangePackagePage", "Citation", "CollectionItem",
     "CollectionPage", "Condition", "ContributorRole", "FileText", "HarvestKind", "HarvestRecord",
-    "HarvestRecordSet", "HomePage", "ImprovementPhase", "LibraryPage",
+    "HarvestRecordSet", "HomePage", "ImportedResource", "ImprovementPhase", "LibraryPage",
     "Licence", "Measure", "MeasureKind", "ProtocolPage", "Release", "ReleaseFile", "ReleaseLocked",
     "ResourceContributor", "ResourcePage", "ResourceTag", "ResourceType", "ReuseRequest", "ReuseScope",
     "ReuseStatus", "ReviewTask", "ScreeningTask", "ScreeningTaskState", "TimeToAdopt", "ToolPage",

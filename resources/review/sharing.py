@@ -8,6 +8,7 @@ the database rows are rolled back and the files already stored are deleted, so n
 resource, release, document or orphan file is left behind.
 """
 
+import contextlib
 import logging
 import re
 from pathlib import PurePath
@@ -62,8 +63,9 @@ def _credit(page, user):
         page.organisations = [profile.organisation]
 
 
-def _store_files(page, data, user, stored):
-    """``stored``: (storage, name) of each file written, for ``save_contribution`` to remove on failure."""
+def _store_files(page, data, user, stored, release_label=None):
+    """``stored``: (storage, name) of each file written, for ``save_contribution`` to remove on failure.
+    ``release_label``: the version of a release made here (default ``next_release_label``)."""
     release = pending_release(page)
     for release_file in data.get("remove_files") or []:
         document = release_file.document
@@ -73,7 +75,7 @@ def _store_files(page, data, user, stored):
     if uploads and release is None:
         release = Release.objects.create(
             resource=page,
-            label=next_release_label(page),
+            label=release_label or next_release_label(page),
             change_notes=data["change_notes"] or FIRST_RELEASE_NOTES,
             created_by=user,
         )
@@ -101,15 +103,12 @@ def _store_files(page, data, user, stored):
         release.delete()
 
 
-def save_contribution(form, user):
-    """Save a valid share form (``forms.share_form``) and its files; returns the page. A new
-    resource is a draft owned by ``user``, credited to them, in the library; one being edited gets
-    a new revision (a published one stays as it is until the new revision is approved). On any
-    failure nothing is kept (see the module) and the error is raised."""
-    stored = []
+@contextlib.contextmanager
+def removing_stored_files_on_failure(stored):
+    """Around a transaction that stores files: when it fails, the files already stored (``stored``,
+    filled by ``write_contribution``) are deleted too, since the rollback cannot take them back."""
     try:
-        with transaction.atomic():
-            return _save_contribution(form, user, stored)
+        yield stored
     except BaseException:
         for storage, name in stored:
             try:
@@ -119,7 +118,20 @@ def save_contribution(form, user):
         raise
 
 
-def _save_contribution(form, user, stored):
+def save_contribution(form, user):
+    """Save a valid share form (``forms.share_form``) and its files; returns the page. A new
+    resource is a draft owned by ``user``, credited to them, in the library; one being edited gets
+    a new revision (a published one stays as it is until the new revision is approved). On any
+    failure nothing is kept (see the module) and the error is raised."""
+    with removing_stored_files_on_failure([]) as stored, transaction.atomic():
+        return write_contribution(form, user, stored)
+
+
+def write_contribution(form, user, stored, *, release_label=None, prepare=None):
+    """``save_contribution``'s work, inside the caller's transaction (the bulk import saves many in
+    one); the caller removes ``stored`` files when it fails (``removing_stored_files_on_failure``).
+    ``prepare(page)``: called before the revision is saved, to set what the form does not hold
+    (credits, body); ``release_label``: the version of a new release of the files."""
     page = form.save(commit=False)
     # Conditions, audiences and tags are kept on the page object until it is saved (it is a
     # modelcluster), so they go into the revision below with everything else.
@@ -127,9 +139,13 @@ def _save_contribution(form, user, stored):
     if page.pk is None:
         page.owner, page.live = user, False
         _credit(page, user)
+        if prepare is not None:
+            prepare(page)
         LibraryPage.objects.get().add_child(instance=page)
+    elif prepare is not None:
+        prepare(page)
     page.save_revision(user=user, log_action=True)
-    _store_files(page, form.cleaned_data, user, stored)
+    _store_files(page, form.cleaned_data, user, stored, release_label=release_label)
     return page
 
 
