@@ -49,6 +49,8 @@ REUSE_MODELS = ["resources.reuserequest"]
 # site, never edited, so they may only view it).
 SEARCH_MODELS = ["commons_search.synonym"]
 SEARCH_REPORT_MODELS = ["commons_search.searchquerylog"]
+# The usage report (resources/usage/dashboard.py): counters the site writes, read by editors.
+USAGE_REPORT_MODELS = ["resources.usagecount"]
 
 
 def _model_permissions(labels, actions=("add", "change", "delete", "view")):
@@ -75,6 +77,7 @@ def _model_permissions_for(group_name):
             | _model_permissions(["taggit.tag"])
             | _model_permissions(SEARCH_MODELS)
             | _model_permissions(SEARCH_REPORT_MODELS, actions=("view",))
+            | _model_permissions(USAGE_REPORT_MODELS, actions=("view",))
         )
     # Network admins hold every model permission: users, groups, sites, workflows and all the above.
     return Permission.objects.all()

@@ -37,6 +37,8 @@ RULES = [
     (r"^releases/", "releases"),
     (r"^search/", "search"),
     (r"^(share|my|resources)/", "member pages"),
+    # The view beacon: POST only, the same empty answer whatever it is sent (resources/usage/views.py).
+    (r"^usage/", "usage figures"),
     (r"^(people|organisations)/|^sitemap\.xml$|^favicon\.ico$|^\^\(\(", "public pages"),
 ]
 

@@ -274,6 +274,7 @@ class ResourcePage(RoutablePageMixin, Page):
         return lineage
 
     def get_context(self, request, *args, **kwargs):
+        from ..usage import figures_for
         from ..visibility import visible_pages
 
         context = super().get_context(request, *args, **kwargs)
@@ -290,6 +291,8 @@ class ResourcePage(RoutablePageMixin, Page):
             return context
         context["adaptations"] = visible_pages(self.adaptations.all(), request).order_by("title")
         context["related"] = self.related_resources(request)
+        if not getattr(request, "is_preview", False):  # the admin's preview counts nothing
+            context["usage"] = figures_for([self], request).get(self.pk)
         return context
 
     def related_resources(self, request, limit=4):

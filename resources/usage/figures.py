@@ -1,0 +1,96 @@
+"""A resource's usage figures, for its page, the API and the index: ``figures_for(pages)``.
+
+- **views**: views of its page and of its release pages, by people (docs/usage.md), since
+  counting began;
+- **downloads**: downloads of the files of its published releases (each file keeps a running
+  total);
+- **adaptations**: live resources adapted from it that the person asking may see;
+- **grants**: reuse requests its owners or an editor granted.
+
+One query for any number of pages (one subquery per figure), after the view restrictions are read
+once per request (``visibility.hidden_q``: two queries, none if the request already asked).
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.http import HttpRequest
+
+from ..models import ReleaseFile, ResourcePage, ReuseRequest, UsageCount, UsageKind
+from ..visibility import visible_pages
+
+
+@dataclass(frozen=True)
+class Figures:
+    views: int = 0
+    downloads: int = 0
+    adaptations: int = 0
+    grants: int = 0
+
+    @property
+    def uses(self):
+        """What "Most used" orders by: views and downloads together."""
+        return self.views + self.downloads
+
+
+def _anonymous_request():
+    request = HttpRequest()
+    request.user = AnonymousUser()
+    request.session = {}
+    return request
+
+
+def _total(queryset, group_by, value):
+    """A subquery: the sum or count of ``value`` over ``queryset``'s rows for the outer page."""
+    aggregate = Sum(value) if value != "pk" else Count("pk")
+    rows = queryset.order_by().values(group_by).annotate(total=aggregate).values("total")
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
+def _views():
+    return _total(UsageCount.objects.filter(page=OuterRef("pk"), kind=UsageKind.VIEW), "page", "count")
+
+
+def _downloads():
+    files = ReleaseFile.objects.filter(release__resource=OuterRef("pk"), release__published_at__isnull=False)
+    return _total(files, "release__resource", "download_count")
+
+
+def figures_for(pages, request=None):
+    """{page id: Figures} for ``pages`` (pages or ids); adaptations are those ``request`` may see
+    (an anonymous visitor's when None). Pages that are not resources are left out."""
+    ids = [getattr(page, "pk", page) for page in pages]
+    if not ids:
+        return {}
+    adaptations = visible_pages(
+        ResourcePage.objects.filter(adapted_from=OuterRef("pk")), request or _anonymous_request()
+    )
+    rows = (
+        ResourcePage.objects.filter(pk__in=ids)
+        .order_by()
+        .values_list("pk")
+        .annotate(
+            views=_views(),
+            downloads=_downloads(),
+            adaptations=_total(adaptations, "adapted_from", "pk"),
+            grants=_total(ReuseRequest.objects.granted().filter(resource=OuterRef("pk")), "resource", "pk"),
+        )
+    )
+    return {pk: Figures(*values) for pk, *values in rows}
+
+
+def uses_for(page_ids=None):
+    """{page id: views + downloads} for these pages (every page when None), leaving out pages
+    with neither: what the index holds as ``use_count``. Two grouped queries, which stay cheap
+    over the whole library (the rollup asks for all of it)."""
+    views = UsageCount.objects.filter(kind=UsageKind.VIEW)
+    downloads = ReleaseFile.objects.filter(release__published_at__isnull=False, download_count__gt=0)
+    if page_ids is not None:
+        page_ids = list(page_ids)
+        views, downloads = views.filter(page_id__in=page_ids), downloads.filter(release__resource_id__in=page_ids)
+    uses = dict(views.order_by().values_list("page").annotate(total=Sum("count")))
+    for page_id, total in downloads.order_by().values_list("release__resource").annotate(total=Sum("download_count")):
+        uses[page_id] = uses.get(page_id, 0) + total
+    return uses
