@@ -59,6 +59,7 @@ from .models import (
     ResourceType,
     ReuseRequest,
 )
+from .usage.figures import forget_page_figures
 
 SITE = "site"
 LISTS = "lists"
@@ -263,6 +264,7 @@ def on_resource_organisations_changed(sender, instance, action, pk_set=None, **k
 
 def on_reuse_request_changed(sender, instance, **kwargs):
     # A resource page shows how many reuse requests were granted (resources/usage/figures.py).
+    forget_page_figures(instance.resource_id)
     purge(page_tag(instance.resource_id))
 
 

@@ -7,7 +7,7 @@ from django.utils.http import content_disposition_header
 from .models import Release, ReleaseFile
 from .serving import check_download
 from .usage.bots import why_not_counted
-from .usage.counting import count_download
+from .usage.counting import count_download, views_counted
 from .visibility import can_view
 
 
@@ -33,6 +33,7 @@ def release_detail(request, release_id):
             "files": files,
             "superseded_by": release.superseded_by,
             "downloads": sum(release_file.download_count for release_file in files),
+            "count_views": views_counted(),
         },
     )
 

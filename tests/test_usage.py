@@ -340,3 +340,12 @@ def test_releases_are_counted_only_when_published(client, tool):
     )
     beacon(client, tool, draft_release)
     assert views_of(tool, draft_release) == 0
+
+
+def test_view_counting_can_be_turned_off(client, tool, settings):
+    settings.USAGE_COUNT_VIEWS = False
+    html = client.get(tool.url).content.decode()
+    assert "usage.js" not in html and "data-usage-page" not in html
+    assert beacon(client, tool).status_code == 204
+    assert views_of(tool) == 0
+    assert visit(client, tool.url).says("Views 0"), "the figures are still shown"

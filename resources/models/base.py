@@ -274,7 +274,8 @@ class ResourcePage(RoutablePageMixin, Page):
         return lineage
 
     def get_context(self, request, *args, **kwargs):
-        from ..usage import figures_for
+        from ..usage.counting import views_counted
+        from ..usage.figures import page_figures
         from ..visibility import visible_pages
 
         context = super().get_context(request, *args, **kwargs)
@@ -289,10 +290,11 @@ class ResourcePage(RoutablePageMixin, Page):
             # The admin's preview of a resource not saved yet: nothing adapts it, nothing is indexed.
             context["adaptations"], context["related"] = ResourcePage.objects.none(), []
             return context
-        context["adaptations"] = visible_pages(self.adaptations.all(), request).order_by("title")
+        context["adaptations"] = list(visible_pages(self.adaptations.all(), request).order_by("title"))
         context["related"] = self.related_resources(request)
         if not getattr(request, "is_preview", False):  # the admin's preview counts nothing
-            context["usage"] = figures_for([self], request).get(self.pk)
+            context["usage"] = page_figures(self, context["adaptations"])
+            context["count_views"] = views_counted()
         return context
 
     def related_resources(self, request, limit=4):

@@ -6,11 +6,17 @@ see what it counts. A download also moves the release file's running total
 adding up days.
 """
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
 from ..models import ReleaseFile, UsageCount, UsageKind
+
+
+def views_counted():
+    """Whether pages carry the view beacon and it counts (``USAGE_COUNT_VIEWS``)."""
+    return getattr(settings, "USAGE_COUNT_VIEWS", True)
 
 
 def add(kind, page_id, release_id=None, release_file_id=None):

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from ..models import Release, ResourcePage
 from ..visibility import can_view
 from .bots import why_not_counted
-from .counting import count_view
+from .counting import count_view, views_counted
 
 
 def _same_origin(request):
@@ -39,7 +39,7 @@ def _number(value):
 
 def _countable(request):
     """(page id, release id or None) when this beacon counts, else None."""
-    if why_not_counted(request) or not _same_origin(request):
+    if not views_counted() or why_not_counted(request) or not _same_origin(request):
         return None
     page_id, release_id = _number(request.POST.get("page")), _number(request.POST.get("release"))
     if page_id is None or (request.POST.get("release") and release_id is None):
