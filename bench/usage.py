@@ -100,7 +100,7 @@ def measure(args):
     figures = {
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "workers": args.workers, "connections": args.connections, "duration_s": args.duration,
-        "cpus": os.cpu_count(), "page": tool["url"],
+        "cpus": os.cpu_count(), "page": tool["url"], "load_before": os.getloadavg()[0],
     }
 
     say("cached page, view counting on")
@@ -124,6 +124,7 @@ def measure(args):
     beacon = figures["beacon"]
     say(f"  beacon: {beacon['rate']:,.0f} req/s, p50 {beacon['p50']}, {beacon['counted']:,} of "
         f"{beacon['requests']:,} counted")
+    figures["load_after"] = os.getloadavg()[0]
     RESULTS.write_text(json.dumps(figures, indent=1))
     if not args.keep:
         shutil.rmtree(SCRATCH, ignore_errors=True)
@@ -148,7 +149,10 @@ def report(figures):
         f"| the beacon, `POST /usage/views/` (one counted view each) | {beacon['rate']:,.0f} | {beacon['p50']} | "
         f"{beacon['p99']} | {beacon['errors']} |",
         "",
-        f"The beacon run counted {beacon['counted']:,} views for {beacon['requests']:,} requests.",
+        f"The beacon run counted {beacon['counted']:,} views for the {beacon['requests']:,} requests wrk saw answered "
+        "in its time (requests still in flight when it stopped are counted too). 1-minute load "
+        f"average {figures['load_before']:.2f} before the runs and {figures['load_after']:.2f} after (the machine is "
+        "shared: compare the rows with each other, not with other tables).",
         MARKS[1],
     ]
 
@@ -166,7 +170,11 @@ def main(argv=None):
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
     parser.add_argument("--report", action="store_true", help="write the figures into docs/performance.md")
     parser.add_argument("--keep", action="store_true", help="keep the scratch site in var/bench/usage/")
+    parser.add_argument("--report-only", action="store_true", help="write the last run's figures into the doc")
     args = parser.parse_args(argv)
+    if args.report_only:
+        report(json.loads(RESULTS.read_text()))
+        return
     figures = measure(args)
     if args.report:
         report(figures)

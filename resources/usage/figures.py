@@ -7,8 +7,10 @@
 - **adaptations**: live resources adapted from it that the person asking may see;
 - **grants**: reuse requests its owners or an editor granted.
 
-One query for any number of pages (one subquery per figure), after the view restrictions are read
-once per request (``visibility.hidden_q``: two queries, none if the request already asked).
+``figures_for`` answers in one query for any number of pages (one subquery per figure), after the
+view restrictions are read once per request (``visibility.hidden_q``: two queries, none if the
+request already asked). A resource page being rendered asks ``page_figures`` instead, which reads
+what the page has loaded anyway and keeps the rest in the cache (below).
 """
 
 from dataclasses import dataclass
@@ -47,7 +49,8 @@ def _anonymous_request():
 
 
 def _total(queryset, group_by, value):
-    """A subquery: the sum or count of ``value`` over ``queryset``'s rows for the outer page."""
+    """A subquery: the sum of the field ``value`` over ``queryset``'s rows for the outer page, or
+    their number when ``value`` is "pk"."""
     aggregate = Sum(value) if value != "pk" else Count("pk")
     rows = queryset.order_by().values(group_by).annotate(total=aggregate).values("total")
     return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
