@@ -34,7 +34,9 @@ changes ``person:<id>`` for everyone it credits; one it stops crediting disappea
 person's page showed it and so depends on ``page:<id>``. Related resources on a resource page come
 from the search engine: the page changes when any resource it shows does, and it and the lists are
 purged again when the index has caught up with a change (``search.signals.index_updated``, sent
-after indexing, on the worker when a worker runs it).
+after indexing, on the worker when a worker runs it). A resource page's usage figures follow the
+same path: ``manage.py rollup_usage`` indexes again the resources whose views or downloads moved,
+which purges their pages; a reuse request decided on a resource purges its page at once.
 """
 
 import contextlib
@@ -61,7 +63,9 @@ from .models import (
     ResourceContributor,
     ResourcePage,
     ResourceType,
+    ReuseRequest,
 )
+from .usage.figures import forget_page_figures
 
 SITE = "site"
 LISTS = "lists"
@@ -292,6 +296,12 @@ def on_resource_organisations_changed(sender, instance, action, pk_set=None, **k
         purge(page_tag(instance.pk), PEOPLE, *map(organisation_tag, pk_set or ()))
 
 
+def on_reuse_request_changed(sender, instance, **kwargs):
+    # A resource page shows how many reuse requests were granted (resources/usage/figures.py).
+    forget_page_figures(instance.resource_id)
+    purge(page_tag(instance.resource_id))
+
+
 def on_person_changed(sender, instance, **kwargs):
     purge(person_tag(instance.pk), PEOPLE)
 
@@ -350,6 +360,7 @@ def connect():
         sender=ResourcePage.organisations.through,
         dispatch_uid="resources.page_cache.resource_organisations",
     )
+    both(on_reuse_request_changed, ReuseRequest, "reuse_request")
     both(on_person_changed, ContributorProfile, "person")
     both(on_organisation_changed, Organisation, "organisation")
     for model in (Condition, ResourceType, Audience, Licence, Site):

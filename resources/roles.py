@@ -52,6 +52,8 @@ SEARCH_REPORT_MODELS = ["commons_search.searchquerylog"]
 # Editors invite people (add), and revoke or resend invitations (change); whom they may invite is
 # bounded by their own permissions (contributors/grants.py), not here.
 INVITATION_MODELS = ["contributors.invitation"]
+# The usage report (resources/usage/dashboard.py): counters the site writes, read by editors.
+USAGE_REPORT_MODELS = ["resources.usagecount"]
 
 
 def _model_permissions(labels, actions=("add", "change", "delete", "view")):
@@ -79,6 +81,7 @@ def _model_permissions_for(group_name):
             | _model_permissions(SEARCH_MODELS)
             | _model_permissions(SEARCH_REPORT_MODELS, actions=("view",))
             | _model_permissions(INVITATION_MODELS, actions=("add", "change", "view"))
+            | _model_permissions(USAGE_REPORT_MODELS, actions=("view",))
         )
     # Network admins hold every model permission: users, groups, sites, workflows and all the above.
     return Permission.objects.all()

@@ -4,10 +4,12 @@ from . import people, sitemaps, views
 from .feeds import release_feed
 from .oai import views as oai_views
 from .review import views as review_views
+from .usage import views as usage_views
 
 urlpatterns = [
     path("releases/<int:release_id>/", views.release_detail, name="release_detail"),
     path("releases/<int:release_id>/files/<int:file_id>/<str:filename>", views.release_file, name="release_file"),
+    path("usage/views/", usage_views.record_view, name="usage_view"),
     path("share/", review_views.share, name="share"),
     path("my/contributions/", review_views.my_contributions, name="my_contributions"),
     path("my/contributions/<int:page_id>/edit/", review_views.edit_contribution, name="edit_contribution"),

@@ -1,12 +1,13 @@
 """Release pages and downloads at URLs that never change."""
 
-from django.db.models import F
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import content_disposition_header
 
 from .models import Release, ReleaseFile
 from .serving import check_download
+from .usage.bots import why_not_counted
+from .usage.counting import count_download, views_counted
 from .visibility import can_view
 
 
@@ -22,14 +23,17 @@ def _visible_release(request, release_id):
 
 def release_detail(request, release_id):
     release = _visible_release(request, release_id)
+    files = list(release.files.select_related("document").order_by("sort_order"))
     return render(
         request,
         "resources/release_detail.html",
         {
             "release": release,
             "resource": release.resource.specific,
-            "files": release.files.select_related("document").order_by("sort_order"),
+            "files": files,
             "superseded_by": release.superseded_by,
+            "downloads": sum(release_file.download_count for release_file in files),
+            "count_views": views_counted(),
         },
     )
 
@@ -44,7 +48,10 @@ def release_file(request, release_id, file_id, filename):
     refusal = check_download(release_file.document, request)
     if refusal is not None:
         return refusal
-    ReleaseFile.objects.filter(pk=release_file.pk).update(download_count=F("download_count") + 1)
+    # Counted here, where the bytes are served, unless a robot, a prefetch, a HEAD or a resumed
+    # download asked (resources/usage/bots.py). Nothing about who downloaded is kept.
+    if not why_not_counted(request):
+        count_download(release, release_file)
     response = FileResponse(release_file.document.file.open("rb"), content_type=release_file.document.content_type)
     response["Content-Disposition"] = content_disposition_header(True, release_file.filename)
     response["X-Content-Type-Options"] = "nosniff"

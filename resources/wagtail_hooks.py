@@ -1,6 +1,7 @@
 """Admin screens for what editors manage beside the page tree, and the hooks through which the
 admin's visibility rule (admin_visibility.py) reaches every route that lists pages or files."""
 
+from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
@@ -14,6 +15,7 @@ from .admin_visibility import CommonsPagePermissionPolicy, documents_visible_in_
 from .models import Audience, Condition, Licence, Release, ResourcePage, ResourceType
 from .people_admin import PeopleGroup
 from .review.reuse import DECLINED, GRANTED, REQUESTED
+from .usage.dashboard import UsageReportMenuItem, UsageReportView
 
 # First, before anything asks for the page policy: every admin listing of pages (explorer, page
 # search, the admin API, site history) then leaves out the drafts the reader may not see.
@@ -128,3 +130,13 @@ def register_reuse_actions(actions):
         actions.register_action(action)(
             type(words.replace(" ", ""), (ReuseLogFormatter,), {"label": words, "message": words})
         )
+
+
+@hooks.register("register_admin_urls")
+def register_usage_report_url():
+    return [path("reports/usage/", UsageReportView.as_view(), name="resources_usage_report")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_usage_report_menu_item():
+    return UsageReportMenuItem("Usage", reverse("resources_usage_report"), icon_name="view", order=50)

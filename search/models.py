@@ -26,6 +26,10 @@ class SearchEntry(models.Model):
     published_at = models.DateTimeField(null=True, db_index=True)
     reuse_count = models.PositiveIntegerField(default=0, db_index=True)
     download_count = models.PositiveIntegerField(default=0)
+    # How much it is used (for a resource: views and downloads). Nullable so that adding it is an
+    # ALTER TABLE that keeps the full-text triggers; a row indexed before it holds NULL until
+    # indexed again (``manage.py rollup_usage`` or a rebuild).
+    use_count = models.PositiveIntegerField(null=True, db_index=True)
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -129,6 +129,12 @@ def _generation():
     return cache.get_or_set(GENERATION_KEY, lambda: uuid.uuid4().hex, None)
 
 
+def generation():
+    """The index's current generation, for whatever else is kept until the index next changes (a
+    resource page's usage figures: resources/usage/figures.py)."""
+    return _generation()
+
+
 def related(object_id, http_request, limit=4):
     keys = registry.source().access_keys(http_request)
     access = hashlib.sha256(json.dumps(sorted(keys)).encode()).hexdigest()[:16]

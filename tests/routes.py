@@ -42,6 +42,8 @@ RULES = [
     # Feeds of public releases only, the same for everyone (resources/feeds.py).
     (r"^(people|organisations|feeds)/|^sitemap\.xml$|^favicon\.ico$|^\^\(\(", "public pages"),
     (r"^oai/$", "harvesting"),  # OAI-PMH: public records only (resources/oai/, tests/test_oai.py)
+    # The view beacon: POST only, the same empty answer whatever it is sent (resources/usage/views.py).
+    (r"^usage/", "usage figures"),
 ]
 
 

@@ -324,9 +324,10 @@ def test_shell_deletes_and_updates_are_refused(client, tool, django_capture_on_c
 
 
 def test_download_counter_is_still_counted(client, tool):
-    """The one column of a published release file that moves: counted with a queryset update."""
+    """The one column of a published release file that moves: counted with a queryset update.
+    (A browser's download: one without a User-Agent is a script's, and not counted: tests/test_usage.py.)"""
     _, release_file, _ = released(tool)
-    client.get(release_file.get_absolute_url())
+    client.get(release_file.get_absolute_url(), HTTP_USER_AGENT="Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0")
     release_file.refresh_from_db()
     assert release_file.download_count == 1
 

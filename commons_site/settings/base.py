@@ -106,6 +106,9 @@ PAGE_CACHE_DEPENDENCIES = "resources.page_cache"
 # with its ETag and gets 304 if nothing changed); how long the site keeps one nothing purged.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600"))
+# Usage figures (docs/usage.md): off, pages carry no view beacon and the beacon counts nothing
+# (downloads are still counted). The figures already counted are shown either way.
+USAGE_COUNT_VIEWS = env_bool("USAGE_COUNT_VIEWS", True)
 
 TEMPLATES = [
     {

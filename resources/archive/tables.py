@@ -78,6 +78,8 @@ EXPORTED = (
     "resources.harvestrecordset",
     # Which resource each row of an imported manifest became, so that importing it again updates.
     "resources.importedresource",
+    # Views and downloads per day (no personal data: resources/usage/).
+    "resources.usagecount",
     # The editorial record: history, comments, subscriptions, the admin's log, redirects, forms.
     "wagtailcore.pagelogentry",
     "wagtailcore.modellogentry",

@@ -6,6 +6,7 @@ import logging
 from django.utils.html import strip_tags
 
 from ..models import ChangePackagePage, ProtocolPage, ResourcePage, ToolPage
+from ..usage.figures import uses_for
 from . import access
 
 logger = logging.getLogger(__name__)
@@ -88,6 +89,8 @@ def build(page):
         "latest_release_date": latest.release_date if latest else None,
         "reuse_count": ResourcePage.objects.live().filter(adapted_from=page).count(),
         "download_count": downloads,
+        # Views and downloads by people; kept fresh by ``manage.py rollup_usage`` (docs/usage.md).
+        "use_count": uses_for([page.pk]).get(page.pk, 0),
         "access": access.keys_for_page(page),
     }
 

@@ -38,4 +38,6 @@ SORTS = (
     Sort("relevance", "Best match", order=("-published_at",), by_relevance=True),
     Sort("newest", "Newest", order=("-published_at",)),
     Sort("reused", "Most reused", order=("-reuse_count", "-download_count", "-published_at")),
+    # Views and downloads by people (resources/usage/), as of the last ``manage.py rollup_usage``.
+    Sort("used", "Most used", order=("-use_count", "-reuse_count", "-published_at")),
 )

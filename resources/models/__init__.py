@@ -13,6 +13,7 @@ from .reuse import ReuseRequest, ReuseScope, ReuseStatus, grant_for
 from .review import ReviewTask, ScreeningTask, ScreeningTaskState
 from .site_pages import HomePage, LibraryPage, resource_cards
 from .tools import TimeToAdopt, ToolPage
+from .usage import UsageCount, UsageKind
 from .vocabularies import Audience, Condition, ImprovementPhase, ResourceType
 
 __all__ = [
@@ -22,5 +23,5 @@ __all__ = [
     "Licence", "Measure", "MeasureKind", "ProtocolPage", "Release", "ReleaseFile", "ReleaseLocked",
     "ResourceContributor", "ResourcePage", "ResourceTag", "ResourceType", "ReuseRequest", "ReuseScope",
     "ReuseStatus", "ReviewTask", "ScreeningTask", "ScreeningTaskState", "TimeToAdopt", "ToolPage",
-    "grant_for", "resource_cards",
+    "UsageCount", "UsageKind", "grant_for", "resource_cards",
 ]

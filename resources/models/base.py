@@ -288,6 +288,8 @@ class ResourcePage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from .. import jsonld
+        from ..usage.counting import views_counted
+        from ..usage.figures import page_figures
         from ..visibility import visible_pages
 
         context = super().get_context(request, *args, **kwargs)
@@ -307,12 +309,15 @@ class ResourcePage(RoutablePageMixin, Page):
             # The admin's preview of a resource not saved yet: nothing adapts it, nothing is indexed.
             context["adaptations"], context["related"] = ResourcePage.objects.none(), []
             return context
-        context["adaptations"] = visible_pages(self.adaptations.all(), request).order_by("title")
+        context["adaptations"] = list(visible_pages(self.adaptations.all(), request).order_by("title"))
         context["related"] = self.related_resources(request)
         # isBasedOn names the source only if the visitor may see it, as "Adapted from" does.
         lineage = context["lineage"]
         source = lineage[0] if lineage and lineage[0].pk == self.adapted_from_id else None
         context["structured_data"] = jsonld.resource_data(self, request, source=source)
+        if not getattr(request, "is_preview", False):  # the admin's preview counts nothing
+            context["usage"] = page_figures(self, context["adaptations"])
+            context["count_views"] = views_counted()
         return context
 
     def related_resources(self, request, limit=4):

@@ -129,6 +129,7 @@ class CommonFields(Document):
     latest_release_date = Date()
     reuse_count = Integer()
     download_count = Integer()
+    use_count = Integer()
 
     class Meta:
         dynamic = MetaField("strict")
@@ -184,6 +185,7 @@ def to_source(document):
     source["latest_release_date"] = _iso(document.get("latest_release_date"))
     source["reuse_count"] = document.get("reuse_count") or 0
     source["download_count"] = document.get("download_count") or 0
+    source["use_count"] = document.get("use_count") or 0
     return source
 
 

@@ -32,7 +32,7 @@ from .base import (
 
 ENTRY_COLUMNS = (
     "page_id", "title", "tags", "summary", "body", "file_text", "published_at", "reuse_count", "download_count",
-    "indexed_at",
+    "use_count", "indexed_at",
 )
 
 
@@ -226,6 +226,7 @@ class DatabaseEngine(SearchEngine):
                 document["published_at"],
                 document["reuse_count"],
                 document["download_count"],
+                document.get("use_count") or 0,
                 now,
             )
             for document in documents
