@@ -58,7 +58,9 @@ class PersonalTokenAuthentication(BaseAuthentication):
         try:
             secret = parts[1].decode("ascii")
         except UnicodeDecodeError:
-            raise AuthenticationFailed("This token is not one the commons issued: check that it was copied whole.")
+            raise AuthenticationFailed(
+                "This token is not one the commons issued: check that it was copied whole."
+            ) from None
         token = PersonalToken.objects.select_related("user").filter(secret_sha256=digest(secret)).first()
         if token is None:
             raise AuthenticationFailed(

@@ -36,7 +36,7 @@ RULES = [
     (r"^documents/|^releases/<int:release_id>/files/|^media/", "files"),
     (r"^releases/", "releases"),
     (r"^search/", "search"),
-    (r"^api/", "api"),
+    (r"^\^?api/", "api"),
     (r"^(share|my|resources)/", "member pages"),
     (r"^(people|organisations)/|^sitemap\.xml$|^favicon\.ico$|^\^\(\(", "public pages"),
 ]

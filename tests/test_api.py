@@ -95,7 +95,8 @@ def test_a_members_token_also_shows_network_only_resources_but_never_drafts_or_w
 
     for name in ("draft", "withdrawn"):
         assert get(client, f"/api/v1/resources/{hidden[name].pk}/", token).status_code == 404
-        assert get(client, f"/api/v1/releases/{Release.objects.get(resource=hidden[name]).pk}/", token).status_code == 404
+        release = Release.objects.get(resource=hidden[name])
+        assert get(client, f"/api/v1/releases/{release.pk}/", token).status_code == 404
 
 
 def test_a_revoked_token_is_refused_with_a_clear_message(client, hidden):
@@ -141,7 +142,9 @@ def test_people_and_organisations_count_only_visible_resources_and_show_no_accou
 # Search, filters, facets, pages -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("query", ["q=sick+day&condition=type-1-diabetes", "type=checklist&sort=newest", "q=transition"])
+@pytest.mark.parametrize(
+    "query", ["q=sick+day&condition=type-1-diabetes", "type=checklist&sort=newest", "q=transition"]
+)
 def test_the_list_means_what_search_means(client, query):
     """The same query string gives the same resources, in the same order, with the same facet counts."""
     request = RequestFactory().get(f"/search/?{query}")
@@ -256,7 +259,8 @@ def test_too_many_requests_are_429_with_when_to_try_again(client):
         assert refused.status_code == 429
         assert int(refused["Retry-After"]) > 0
         body = refused.json()
-        assert body["code"] == "throttled" and "Too many requests" in body["detail"] and "Try again in" in body["detail"]
+        assert body["code"] == "throttled"
+        assert "Too many requests" in body["detail"] and "Try again in" in body["detail"]
         # Another caller has a bucket of their own.
         assert client.get("/api/v1/licences/", REMOTE_ADDR="10.13.13.14").status_code == 200
 

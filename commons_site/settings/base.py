@@ -286,18 +286,11 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "resources.files.forms.GatedImageForm"
 
-# The REST API at /api/v1/ (resources/api/, docs/api.md). Read-only; a member's personal token
-# (contributors/tokens.py) is the only way to sign in to it. Rate limits per minute (or /second,
-# /hour, /day) by caller: an address without a token, a token's member.
+# The REST API at /api/v1/ (resources/api/, docs/api.md). Its views set their own authentication
+# (a member's personal token, contributors/tokens.py), renderers, throttles and error handler:
+# Wagtail's admin API is DRF too and must keep DRF's defaults (session sign-in, no rate limit).
+# Rate limits per second, minute, hour or day, by caller: an address without a token, a token's member.
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["contributors.tokens.PersonalTokenAuthentication"],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_THROTTLE_CLASSES": [
-        "resources.api.throttling.AnonymousRateThrottle",
-        "resources.api.throttling.TokenRateThrottle",
-    ],
     "DEFAULT_THROTTLE_RATES": {
         "anonymous": os.environ.get("API_RATE_ANONYMOUS", "120/minute"),
         "token": os.environ.get("API_RATE_TOKEN", "1200/minute"),
@@ -305,7 +298,6 @@ REST_FRAMEWORK = {
     # The caller's address behind our own proxies, as for sign-in throttling (AXES_PROXY_COUNT).
     "NUM_PROXIES": AXES_IPWARE_PROXY_COUNT,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "resources.api.errors.exception_handler",
 }
 API_MAX_PAGE_SIZE = 100
 SPECTACULAR_SETTINGS = {

@@ -26,7 +26,8 @@ def page_and_size(request):
             values[name] = default
             continue
         if not raw.isdigit() or int(raw) < 1:
-            errors[name] = [f"“{raw}” is not a page{' size' if name == 'page_size' else ''}: give a whole number, 1 or more."]
+            what = "page size" if name == "page_size" else "page"
+            errors[name] = [f"“{raw}” is not a {what}: give a whole number, 1 or more."]
             continue
         if highest is not None and int(raw) > highest:
             errors[name] = [f"Pages go up to {highest}: narrow the query to see results further on."]

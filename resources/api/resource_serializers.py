@@ -170,7 +170,9 @@ class ResourceDetailSerializer(ResourceListSerializer):
                 "scope": specific.scope, "population": specific.population, "steps": _steps(specific.protocol_steps),
                 "effective_date": specific.effective_date, "review_by": specific.review_by,
                 "citations": [{"text": c.text, "doi": c.doi, "doi_url": c.doi_url} for c in specific.citations.all()],
-                "superseded_by": ResourceSummarySerializer(successor[0], context=self.context).data if successor else None,
+                "superseded_by": (
+                    ResourceSummarySerializer(successor[0], context=self.context).data if successor else None
+                ),
             }
         return {}
 

@@ -70,7 +70,8 @@ SEARCH_PARAMETERS = [
     *(
         OpenApiParameter(facet.name, OpenApiTypes.STR, many=True, explode=True,
                          description=f"{facet.title}: repeat for several values (any of them matches); "
-                                     "several facets narrow together. Values: the facet's counts, or /api/v1/vocabularies/.")
+                                     "several facets narrow together. The values: each facet's counts, or the "
+                                     "vocabularies' endpoints.")
         for facet in FACETS
     ),
 ]
@@ -82,7 +83,8 @@ class ResourceList(ApiMixin, GenericAPIView):
 
     serializer_class = ResourceListSerializer
 
-    @extend_schema(operation_id="resources_list", parameters=SEARCH_PARAMETERS, responses=ResourceSearchPage)
+    @extend_schema(operation_id="resources_list", parameters=SEARCH_PARAMETERS,
+                   responses=ResourceSearchPage)
     def get(self, request):
         search = search_request(request)
         results = service.search(search)
