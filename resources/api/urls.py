@@ -23,6 +23,7 @@ urlpatterns = [
     path("people/", directory.PersonList.as_view(), name="person-list"),
     path("people/<slug:slug>/", directory.PersonDetail.as_view(), name="person-detail"),
     path("licences/", directory.LicenceList.as_view(), name="licence-list"),
+    path("vocabularies/", directory.VocabularyIndex.as_view(), name="vocabulary-index"),
     path("vocabularies/conditions/", directory.ConditionList.as_view(), name="condition-list"),
     path("vocabularies/resource-types/", directory.ResourceTypeList.as_view(), name="resource-type-list"),
     path("vocabularies/audiences/", directory.AudienceList.as_view(), name="audience-list"),

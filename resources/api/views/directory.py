@@ -132,6 +132,13 @@ class PhaseList(ListView):
         return [{"slug": value, "name": label} for value, label in ImprovementPhase.choices]
 
 
+VOCABULARIES = {
+    "conditions": "condition-list",
+    "resource_types": "resource-type-list",
+    "audiences": "audience-list",
+    "phases": "phase-list",
+}
+
 ENDPOINTS = {
     "resources": "resource-list",
     "releases": "release-list",
@@ -139,10 +146,8 @@ ENDPOINTS = {
     "organisations": "organisation-list",
     "people": "person-list",
     "licences": "licence-list",
-    "conditions": "condition-list",
-    "resource_types": "resource-type-list",
-    "audiences": "audience-list",
-    "phases": "phase-list",
+    "vocabularies": "vocabulary-index",
+    **VOCABULARIES,
 }
 
 
@@ -156,3 +161,11 @@ class Root(ApiMixin, GenericAPIView):
         links["schema"] = reverse("api-schema", request=request)
         links["docs"] = reverse("api-docs", request=request)
         return Response(links)
+
+
+class VocabularyIndex(ApiMixin, GenericAPIView):
+    """Where each vocabulary is: the words resources are filed under, whose slugs the facets take."""
+
+    @extend_schema(responses=inline_serializer("Vocabularies", {name: serializers.URLField() for name in VOCABULARIES}))
+    def get(self, request):
+        return Response({name: reverse(f"api:{view}", request=request) for name, view in VOCABULARIES.items()})
