@@ -261,6 +261,8 @@ def test_too_many_requests_are_429_with_when_to_try_again(client):
         body = refused.json()
         assert body["code"] == "throttled"
         assert "Too many requests" in body["detail"] and "Try again in" in body["detail"]
+        # A caller cannot pass for another by naming an address (no proxy of ours is configured).
+        assert client.get("/api/v1/licences/", HTTP_X_FORWARDED_FOR="10.99.99.99", **address).status_code == 429
         # Another caller has a bucket of their own.
         assert client.get("/api/v1/licences/", REMOTE_ADDR="10.13.13.14").status_code == 200
 

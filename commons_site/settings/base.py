@@ -295,8 +295,9 @@ REST_FRAMEWORK = {
         "anonymous": os.environ.get("API_RATE_ANONYMOUS", "120/minute"),
         "token": os.environ.get("API_RATE_TOKEN", "1200/minute"),
     },
-    # The caller's address behind our own proxies, as for sign-in throttling (AXES_PROXY_COUNT).
-    "NUM_PROXIES": AXES_IPWARE_PROXY_COUNT,
+    # The caller's address behind our own proxies, as for sign-in throttling (AXES_PROXY_COUNT); with
+    # none, REMOTE_ADDR (DRF's default, None, would believe any X-Forwarded-For a caller sends).
+    "NUM_PROXIES": AXES_IPWARE_PROXY_COUNT or 0,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
 API_MAX_PAGE_SIZE = 100

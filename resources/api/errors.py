@@ -25,16 +25,16 @@ class BadQuery(exceptions.ValidationError):
         super().__init__({name: [str(message) for message in messages] for name, messages in errors.items()})
 
 
-def _detail_of(exc):
+def _detail_of(exc, request):
     if isinstance(exc, BadQuery):
         return "Some query parameters are not valid: see “errors”, fix them and try again."
     if isinstance(exc, exceptions.Throttled):
         wait = math.ceil(exc.wait) if exc.wait is not None else None
         again = f" Try again in {wait} second{'s' if wait != 1 else ''}." if wait is not None else ""
-        return (
-            "Too many requests: this API limits how often each caller may ask." + again
-            + " A personal token (see /my/tokens/) has a higher limit."
-        )
+        user = getattr(request, "user", None)
+        signed = user is not None and user.is_authenticated
+        token_hint = "" if signed else " A member's personal token (/my/tokens/) has a limit of its own."
+        return "Too many requests: this API limits how often each caller may ask." + again + token_hint
     if isinstance(exc.detail, (list, dict)):
         return "The request is not valid: see “errors”."
     return str(exc.detail)
@@ -48,7 +48,7 @@ def exception_handler(exc, context):
     response = drf_exception_handler(exc, context)
     if response is None:
         return None  # a server error: Django's own handling, logged and reported
-    data = {"status": response.status_code, "code": _code_of(exc), "detail": _detail_of(exc)}
+    data = {"status": response.status_code, "code": _code_of(exc), "detail": _detail_of(exc, context.get("request"))}
     if isinstance(exc.detail, dict):
         data["errors"] = exc.detail
     elif isinstance(exc.detail, list):
