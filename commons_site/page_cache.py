@@ -50,8 +50,11 @@ from django.utils.http import http_date
 ALIAS = "pages"
 EPOCH = "epoch"
 # Paths never looked up nor kept, whatever the dependencies say: pages for one person, forms
-# behind sign-in, counted redirects and file downloads.
-NEVER_CACHED = ("/admin/", "/my/", "/share/", "/accounts/", "/search/click/", "/documents/", "/media/", "/static/")
+# behind sign-in, counted redirects and file downloads; the API, which answers each caller by their
+# token and gives its own ETags (resources/api/caching.py).
+NEVER_CACHED = (
+    "/admin/", "/api/", "/my/", "/share/", "/accounts/", "/search/click/", "/documents/", "/media/", "/static/"
+)
 # Cache-Control directives by which a view forbids a shared cache from keeping its response.
 PRIVATE_DIRECTIVES = {"private", "no-store", "no-cache"}
 

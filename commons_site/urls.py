@@ -2,13 +2,15 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.http import Http404
 from django.templatetags.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from contributors.auth import PasswordResetView
+from resources.api.errors import not_found as api_not_found
+from resources.api.schema import DocsView, SchemaView
 
 from . import media
 
@@ -39,6 +41,11 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("favicon.ico", FaviconView.as_view()),
+    # The REST API (resources/api/, docs/api.md), its OpenAPI schema and its documentation.
+    path("api/v1/", include("resources.api.urls")),
+    path("api/schema/", SchemaView.as_view(), name="api-schema"),
+    path("api/docs/", DocsView.as_view(), name="api-docs"),
+    re_path(r"^api/", api_not_found),
     path("", include("contributors.urls")),
     path("", include("search.urls")),
     path("", include("resources.urls")),

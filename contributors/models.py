@@ -204,3 +204,36 @@ def role_refused(role):
         f"You cannot invite someone as one of the {role.name}: that role may do things yours may not. "
         "Ask a network admin to send this invitation."
     )
+
+
+class PersonalTokenQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(revoked_at__isnull=True)
+
+
+class PersonalToken(models.Model):
+    """A member's key to the REST API (``contributors.tokens``): whoever presents it is that
+    member, and sees through the API what the member may see on the site. Only a SHA-256 of the
+    secret is stored; the secret itself is shown once, when the token is made."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="personal_tokens")
+    name = models.CharField(max_length=100, help_text="What it is for, e.g. “Our team's dashboard”.")
+    # The secret's first characters, so its owner can tell which token a script uses.
+    prefix = models.CharField(max_length=12, editable=False)
+    secret_sha256 = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = PersonalTokenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "personal API token"
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_revoked(self):
+        return self.revoked_at is not None

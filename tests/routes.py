@@ -38,6 +38,7 @@ RULES = [
     (r"^documents/|^releases/<int:release_id>/files/|^media/", "files"),
     (r"^releases/", "releases"),
     (r"^search/", "search"),
+    (r"^\^?api/", "api"),
     (r"^(share|my|resources)/", "member pages"),
     # Feeds of public releases only, the same for everyone (resources/feeds.py).
     (r"^(people|organisations|feeds)/|^sitemap\.xml$|^favicon\.ico$|^\^\(\(", "public pages"),

@@ -69,6 +69,11 @@ INSTALLED_APPS = [
     # through (TASKS in production.py). Installed everywhere so that every settings module migrates
     # the same schema: a database set up by `make run` serves `make serve` as it is.
     "django_tasks_db",
+    # The REST API (resources/api/, docs/api.md), its OpenAPI schema, and Swagger UI's files served
+    # from this site (the docs page loads nothing from a CDN).
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
 ]
 
 MIDDLEWARE = [
@@ -287,6 +292,34 @@ WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "gif", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "resources.files.forms.GatedImageForm"
+
+# The REST API at /api/v1/ (resources/api/, docs/api.md). Its views set their own authentication
+# (a member's personal token, contributors/tokens.py), renderers, throttles and error handler:
+# Wagtail's admin API is DRF too and must keep DRF's defaults (session sign-in, no rate limit).
+# Rate limits per second, minute, hour or day, by caller: an address without a token, a token's member.
+REST_FRAMEWORK = {
+    "DEFAULT_THROTTLE_RATES": {
+        "anonymous": os.environ.get("API_RATE_ANONYMOUS", "120/minute"),
+        "token": os.environ.get("API_RATE_TOKEN", "1200/minute"),
+    },
+    # The caller's address behind our own proxies, as for sign-in throttling (AXES_PROXY_COUNT); with
+    # none, REMOTE_ADDR (DRF's default, None, would believe any X-Forwarded-For a caller sends).
+    "NUM_PROXIES": AXES_IPWARE_PROXY_COUNT or 0,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+API_MAX_PAGE_SIZE = 100
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Improvement Commons API",
+    "DESCRIPTION": "Read-only access to the commons' resources, releases, collections, people, organisations, "
+    "licences and vocabularies. See docs/api.md.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "PREPROCESSING_HOOKS": ["resources.api.schema.only_the_public_api"],
+}
 
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 

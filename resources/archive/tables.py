@@ -21,6 +21,7 @@ EXPORTED = (
     "contributors.organisation",
     "contributors.contributorprofile",
     "contributors.invitation",  # pending links keep working (only their hashes are stored)
+    "contributors.personaltoken",  # members' API tokens keep working (only their hashes are stored)
     # Licences, vocabularies and tags.
     "resources.licence",
     "resources.condition",
