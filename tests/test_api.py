@@ -222,7 +222,7 @@ def test_a_token_holders_responses_are_private(client, hidden):
     [
         ("condition=no-such-condition", "condition", "No condition is called no-such-condition. The values are:"),
         ("conditon=ibd", "conditon", "“conditon” is not a parameter of this list"),
-        ("sort=cheapest", "sort", "“cheapest” is not a sort: use one of relevance, newest, reused."),
+        ("sort=cheapest", "sort", "“cheapest” is not a sort: use one of relevance, newest, reused, used."),
         ("page=abc", "page", "“abc” is not a page"),
         ("page_size=0", "page_size", "“0” is not a page size"),
     ],
@@ -372,3 +372,32 @@ def test_the_list_and_a_resource_take_a_fixed_number_of_queries(client, hidden, 
         with django_assert_max_num_queries(10):
             assert get(client, path, token, page_size=50).json()["results"], path
 
+
+
+FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0"
+
+
+def test_usage_figures_per_resource_and_per_release(client):
+    """What resource pages and the editors' report show (resources/usage/) is in the API too: views
+    and downloads per resource, per release and per file, adaptations and reuse grants."""
+    tool = make_tool("Usage in the API checklist", releases=2)
+    older, newer = tool.releases.published().order_by("release_date")
+    older_file = older.files.get()
+    for _ in range(2):
+        assert client.get(older_file.get_absolute_url(), HTTP_USER_AGENT=FIREFOX).status_code == 200
+    for beacon in ({"page": tool.pk, "release": newer.pk}, {"page": tool.pk}):  # a release page, the resource's
+        answer = client.post("/usage/views/", beacon, HTTP_USER_AGENT=FIREFOX, HTTP_ORIGIN="http://testserver")
+        assert answer.status_code == 204
+
+    detail = get(client, f"/api/v1/resources/{tool.pk}/").json()
+    assert detail["usage"] == {"views": 2, "downloads": 2, "adaptations": 0, "grants": 0}
+    by_version = {release["id"]: release for release in detail["releases"]}
+    assert by_version[older.pk]["usage"] == {"views": 0, "downloads": 2}
+    assert by_version[older.pk]["files"][0]["downloads"] == 2
+    assert by_version[newer.pk]["usage"] == {"views": 1, "downloads": 0}
+
+    listed = get(client, "/api/v1/resources/", q="Usage in the API checklist").json()["results"]
+    assert [item["usage"]["downloads"] for item in listed if item["id"] == tool.pk] == [2]
+    releases = get(client, "/api/v1/releases/", resource=tool.pk).json()["results"]
+    assert sorted(release["usage"]["downloads"] for release in releases) == [0, 2]
+    assert get(client, f"/api/v1/releases/{newer.pk}/").json()["usage"]["views"] == 1

@@ -109,9 +109,20 @@ def requests_to_compare(client):
     member_releases, member_files = _release_urls(member_only)
     member = [page.url for page in member_only.order_by("pk")] + member_releases
     member += [LibraryPage.objects.get().url, "/search/?q=checklist", "/my/contributions/", "/my/reuse/"]
+    # The REST API, as anyone calls it: every list, and every record a visitor may see.
+    api = ["/api/v1/", "/api/v1/releases/?page_size=100", "/api/v1/collections/", "/api/v1/organisations/",
+           "/api/v1/people/", "/api/v1/licences/", "/api/v1/vocabularies/conditions/",
+           "/api/v1/vocabularies/resource-types/", "/api/v1/vocabularies/audiences/", "/api/v1/vocabularies/phases/",
+           "/api/v1/resources/?page_size=100", "/api/v1/resources/?q=transition&sort=newest"]
+    api += [f"/api/v1/resources/{pk}/" for pk in anonymous.order_by("pk").values_list("pk", flat=True)]
+    api += [f"/api/v1/releases/{pk}/" for pk in Release.objects.published().filter(resource__in=anonymous)
+            .order_by("pk").values_list("pk", flat=True)]
+    api += [f"/api/v1/organisations/{slug}/" for slug in _slugs(Organisation)]
+    api += [f"/api/v1/people/{slug}/" for slug in _slugs(ContributorProfile)]
     return (
         [(None, url) for url in dict.fromkeys(public + releases)]
         + [(MEMBER, url) for url in member]
+        + [(None, url) for url in api]
         + [(None, url) for url in files]
         + [(MEMBER, url) for url in member_files]
         + MORE_REQUESTS
@@ -157,6 +168,8 @@ def test_the_demo_network_restored_into_an_empty_database_looks_the_same(client,
 
     assert restored["password_signs_in"], "the accounts' password hashes came back: people sign in as before"
     assert [found["status"] for found in here].count(200) > 250
+    api_answers = [found["status"] for (_, url), found in zip(requests, here, strict=True) if url.startswith("/api/")]
+    assert len(api_answers) > 100 and set(api_answers) == {200}
     different = [
         (username, url)
         for (username, url), ours, theirs in zip(requests, here, restored["answers"], strict=True)

@@ -15,6 +15,7 @@ from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers
 
 from ..models import ChangePackagePage, CollectionPage, ProtocolPage, ResourcePage, ToolPage
+from ..usage.figures import Figures, figures_for
 from ..visibility import visible_pages
 from .serializers import (
     LicenceSerializer,
@@ -57,6 +58,13 @@ class LatestReleaseSerializer(serializers.Serializer):
     release_date = serializers.DateField()
 
 
+class ResourceUsageSerializer(serializers.Serializer):
+    views = serializers.IntegerField(help_text="Views of its page and its release pages by people.")
+    downloads = serializers.IntegerField(help_text="Downloads of the files of its published releases by people.")
+    adaptations = serializers.IntegerField(help_text="Resources adapted from it that you may see.")
+    grants = serializers.IntegerField(help_text="Reuse requests granted.")
+
+
 class ResourceListSerializer(ResourceSummarySerializer):
     """One resource in a list. Expects ``resources.api.views.resources.list_queryset`` prefetches."""
 
@@ -75,15 +83,24 @@ class ResourceListSerializer(ResourceSummarySerializer):
         help_text="In a search with text: fragments where it matched, as HTML with <mark> around each match "
         "(all other text escaped). Empty otherwise."
     )
-    # Usage figures (views and downloads per resource and per release, issue 13 part 6) belong here,
-    # as a ``usage`` object on this list item (and so on the detail), once they are counted.
+    usage = serializers.SerializerMethodField(help_text="How much it is used (docs/usage.md).")
 
     class Meta(ResourceSummarySerializer.Meta):
         fields = [
             *ResourceSummarySerializer.Meta.fields, "resource_type", "phase", "conditions", "audiences", "tags",
             "licence", "organisations", "access", "first_published_at", "last_published_at", "latest_release",
-            "highlights",
+            "highlights", "usage",
         ]
+
+    @extend_schema_field(ResourceUsageSerializer)
+    def get_usage(self, page):
+        figures = self.context.get("usage", {}).get(page.pk)
+        if figures is None:  # one resource on its own
+            figures = figures_for([page], self.context["http_request"]).get(page.pk, Figures())
+        return {
+            "views": figures.views, "downloads": figures.downloads,
+            "adaptations": figures.adaptations, "grants": figures.grants,
+        }
 
     @extend_schema_field(PhaseSerializer(allow_null=True))
     def get_phase(self, page):

@@ -13,6 +13,7 @@ from rest_framework import serializers
 from contributors.models import ContributorProfile, Organisation
 
 from ..models import Licence, Release, ReleaseFile
+from ..usage.figures import release_views
 
 
 def absolute(context, path):
@@ -112,6 +113,9 @@ class PersonSerializer(PersonSummarySerializer):
 
 class ReleaseFileSerializer(serializers.ModelSerializer):
     title = serializers.CharField(source="display_title")
+    downloads = serializers.IntegerField(
+        source="download_count", help_text="Downloads by people since counting began (docs/usage.md)."
+    )
     size = serializers.IntegerField(source="document.file_size", allow_null=True, help_text="In bytes.")
     content_type = serializers.CharField(source="document.content_type")
     sha256 = serializers.CharField(help_text="Recorded when the release was published; check a download against it.")
@@ -119,16 +123,33 @@ class ReleaseFileSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ReleaseFile
-        fields = ["id", "title", "filename", "size", "content_type", "sha256", "download_url"]
+        fields = ["id", "title", "filename", "size", "content_type", "sha256", "download_url", "downloads"]
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_download_url(self, release_file):
         return absolute(self.context, release_file.get_absolute_url())
 
 
+class ReleaseUsageSerializer(serializers.Serializer):
+    views = serializers.IntegerField(help_text="Views of the release's page by people.")
+    downloads = serializers.IntegerField(help_text="Downloads of its files by people.")
+
+
+class ReleasesSerializer(serializers.ListSerializer):
+    """Releases in a list: their page views are read for all of them in one query."""
+
+    def to_representation(self, data):
+        releases = list(data.all() if hasattr(data, "all") else data)
+        views = release_views(release.pk for release in releases)
+        for release in releases:
+            release.api_views = views.get(release.pk, 0)
+        return super().to_representation(releases)
+
+
 class ReleaseSerializer(serializers.ModelSerializer):
     version = serializers.CharField(source="label")
     url = serializers.SerializerMethodField()
+    usage = serializers.SerializerMethodField()
     api_url = serializers.SerializerMethodField()
     resource = serializers.SerializerMethodField()
     files = ReleaseFileSerializer(many=True)
@@ -136,7 +157,15 @@ class ReleaseSerializer(serializers.ModelSerializer):
     class Meta:
         model = Release
         fields = ["id", "version", "release_date", "published_at", "change_notes", "url", "api_url", "resource",
-                  "files"]
+                  "files", "usage"]
+        list_serializer_class = ReleasesSerializer
+
+    @extend_schema_field(ReleaseUsageSerializer)
+    def get_usage(self, release):
+        views = getattr(release, "api_views", None)
+        if views is None:  # one release on its own
+            views = release_views([release.pk]).get(release.pk, 0)
+        return {"views": views, "downloads": sum(release_file.download_count for release_file in release.files.all())}
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, release):

@@ -65,6 +65,17 @@ def _downloads():
     return _total(files, "release__resource", "download_count")
 
 
+def release_views(release_ids):
+    """{release id: views of its release page} for these releases, in one query (the API's)."""
+    rows = (
+        UsageCount.objects.filter(kind=UsageKind.VIEW, release_id__in=list(release_ids))
+        .order_by()
+        .values_list("release_id")
+        .annotate(total=Sum("count"))
+    )
+    return dict(rows)
+
+
 def figures_for(pages, request=None):
     """{page id: Figures} for ``pages`` (pages or ids); adaptations are those ``request`` may see
     (an anonymous visitor's when None). Pages that are not resources are left out."""

@@ -12,6 +12,7 @@ from search import registry, service
 
 from ...indexing.facets import FACETS, SORTS
 from ...models import Release, ResourcePage
+from ...usage.figures import figures_for
 from ...visibility import visible_pages
 from ..pagination import DEFAULT_PAGE_SIZE
 from ..resource_serializers import ResourceDetailSerializer, ResourceListSerializer
@@ -97,6 +98,7 @@ class ResourceList(ApiMixin, GenericAPIView):
             **self.get_serializer_context(),
             "restricted_paths": restricted_paths(self.http_request),
             "highlights": {hit.page_id: hit.highlights for hit in results.hits},
+            "usage": figures_for(ordered, self.http_request),
         }
         return Response({
             "count": results.total,
