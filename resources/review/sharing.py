@@ -99,10 +99,11 @@ def _credit(page, user, lookups):
         page.organisations = [profile.organisation]
 
 
-def _store_files(page, data, user, stored, release_label=None, lookups=None):
+def _store_files(page, data, user, stored, release_label=None, lookups=None, new=False):
     """``stored``: (storage, name) of each file written, for ``save_contribution`` to remove on failure.
-    ``release_label``: the version of a release made here (default ``next_release_label``)."""
-    release = pending_release(page)
+    ``release_label``: the version of a release made here (default ``next_release_label``); ``new``:
+    the page was created just now, so it has no release yet."""
+    release = None if new else pending_release(page)
     for release_file in data.get("remove_files") or []:
         document = release_file.document
         release_file.delete()
@@ -135,7 +136,7 @@ def _store_files(page, data, user, stored, release_label=None, lookups=None):
             if document.file._committed and document.file.name:
                 stored.append((document.file.storage, document.file.name))
         ReleaseFile.objects.create(release=release, document=document, filename=name[:255])
-    if release is not None and not release.files.exists():
+    if release is not None and not uploads and not release.files.exists():
         release.delete()
 
 
@@ -171,10 +172,11 @@ def write_contribution(form, user, stored, *, release_label=None, prepare=None, 
     a ``KeptLookups`` shared by the contributions of one import."""
     lookups = lookups or Lookups()
     page = form.save(commit=False)
+    new = page.pk is None
     # Conditions, audiences and tags are kept on the page object until it is saved (it is a
     # modelcluster), so they go into the revision below with everything else.
     form.save_m2m()
-    if page.pk is None:
+    if new:
         page.owner, page.live = user, False
         _credit(page, user, lookups)
         if prepare is not None:
@@ -183,7 +185,7 @@ def write_contribution(form, user, stored, *, release_label=None, prepare=None, 
     elif prepare is not None:
         prepare(page)
     page.save_revision(user=user, log_action=True)
-    _store_files(page, form.cleaned_data, user, stored, release_label=release_label, lookups=lookups)
+    _store_files(page, form.cleaned_data, user, stored, release_label=release_label, lookups=lookups, new=new)
     return page
 
 
