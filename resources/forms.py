@@ -129,8 +129,9 @@ class ResourceShareForm(forms.ModelForm):
         licence = self.fields["licence"]
         licence.queryset = licence.queryset.order_by("-recommended", "network_only", "name")
         if self.instance.pk is None:
-            recommended = next((choice for choice in licence.queryset if choice.recommended), None)
-            if recommended is not None and not self.is_bound:
+            # Only a blank form shows the recommendation (a bound one is not read again for it).
+            recommended = None if self.is_bound else next((c for c in licence.queryset if c.recommended), None)
+            if recommended is not None:
                 self.initial["licence"] = recommended.pk
         else:
             # The kind of an existing resource is settled; its other fields are edited here.

@@ -6,12 +6,18 @@ its revision, its files as a release), then either submitted to the review workf
 published, which the publish guard screens (``resources.review.guards.check_publishable``), and its
 waiting release with it. A refusal by the guard is raised as ``PublishRefused``: the caller rolls
 everything back.
+
+What is the same for every row is looked up once (``sharing.KeptLookups``: the library, the
+contributions collection, the importer's profile; and the library's workflow, which every new
+resource starts), and the reference and search index updates Wagtail queues at each save are
+queued once per object at the end (``deferred.deferred_object_updates``).
 """
 
 from dataclasses import dataclass, field
 
 from ..models import ImportedResource
-from ..review.sharing import pending_release, submit_for_review, write_contribution
+from ..review.sharing import KeptLookups, pending_release, submit_for_review, write_contribution
+from .deferred import deferred_object_updates
 
 
 @dataclass
@@ -29,28 +35,58 @@ def write_plans(plans, user, stored, *, publish=False, progress=None):
     """Write every plan; ``stored`` collects the files written, for the caller to remove if the
     transaction fails (``sharing.removing_stored_files_on_failure``)."""
     outcome = Outcome()
-    for plan in plans:
-        if plan.changed:
-            page = _write(plan, user, stored, publish)
-            (outcome.updated if plan.page is not None else outcome.created).append(page.pk)
-        else:
-            outcome.unchanged.append(plan.page.pk)
-        if progress is not None:
-            progress.update(1)
+    writer = _Writer(user, stored, publish)
+    with deferred_object_updates():
+        for plan in plans:
+            if plan.changed:
+                page = writer.write(plan)
+                (outcome.updated if plan.page is not None else outcome.created).append(page.pk)
+            else:
+                outcome.unchanged.append(plan.page.pk)
+            if progress is not None:
+                progress.update(1)
     return outcome
 
 
-def _write(plan, user, stored, publish):
+class _Writer:
+    def __init__(self, user, stored, publish):
+        self.user, self.stored, self.publish = user, stored, publish
+        self.lookups = KeptLookups()
+        self._workflow = None
+
+    def new_page_workflow(self):
+        """The workflow a new resource starts: its own page has none yet, so it is the one
+        ``Page.get_workflow`` finds on the library or the library's nearest ancestor."""
+        if self._workflow is None:
+            self._workflow = self.lookups.library().get_workflow()
+        return self._workflow
+
+    def write(self, plan):
+        page = _write(plan, self.user, self.stored, self.lookups)
+        if self.publish:
+            _publish(page, self.user)
+        elif plan.page is None and (workflow := self.new_page_workflow()) is not None:
+            # What ``submit_for_review`` does for a resource with no workflow yet.
+            workflow.start(page, self.user)
+        else:
+            submit_for_review(page, self.user)
+        return page
+
+
+def _write(plan, user, stored, lookups):
     form = plan.form
     uploads = plan.opened_files()
     try:
         form.cleaned_data["files"] = uploads
         form.cleaned_data["remove_files"] = plan.replace_files
-        page = write_contribution(form, user, stored, release_label=plan.release_label, prepare=plan.prepare)
+        page = write_contribution(
+            form, user, stored, release_label=plan.release_label, prepare=plan.prepare, lookups=lookups
+        )
     finally:
         for upload in uploads:
             upload.close()
-    release = pending_release(page) if plan.release_label else None
+    # A new resource's release was made with this label; an existing one's waiting release may differ.
+    release = pending_release(page) if plan.release_label and plan.page is not None else None
     if release is not None and release.label != plan.release_label:
         release.label = plan.release_label
         release.save(update_fields=["label"])
@@ -58,10 +94,6 @@ def _write(plan, user, stored, publish):
         ImportedResource.objects.create(external_id=plan.external_id, resource=page)
     else:
         ImportedResource.objects.filter(external_id=plan.external_id).update(resource=page)
-    if publish:
-        _publish(page, user)
-    else:
-        submit_for_review(page, user)
     return page
 
 

@@ -53,8 +53,44 @@ def pending_files(page):
     return list(release.files.select_related("document").order_by("sort_order", "pk")) if release else []
 
 
-def _credit(page, user):
-    profile = ContributorProfile.objects.filter(user=user).select_related("organisation").first()
+class Lookups:
+    """What saving a contribution looks up besides the form: the library a new resource goes in,
+    the collection its files go in, the contributor's profile it is credited to. Looked up afresh
+    for each contribution; the bulk import keeps them for the whole manifest (``KeptLookups``)."""
+
+    def library(self):
+        return LibraryPage.objects.get()
+
+    def collection(self):
+        return contributions_collection()
+
+    def profile(self, user):
+        return ContributorProfile.objects.filter(user=user).select_related("organisation").first()
+
+
+class KeptLookups(Lookups):
+    """Each looked up once, for many contributions saved by one user in one transaction."""
+
+    def __init__(self):
+        self._kept = {}
+
+    def _keep(self, key, find):
+        if key not in self._kept:
+            self._kept[key] = find()
+        return self._kept[key]
+
+    def library(self):
+        return self._keep("library", super().library)
+
+    def collection(self):
+        return self._keep("collection", super().collection)
+
+    def profile(self, user):
+        return self._keep(("profile", user.pk), lambda: super(KeptLookups, self).profile(user))
+
+
+def _credit(page, user, lookups):
+    profile = lookups.profile(user)
     if profile is None:
         return
     role = ContributorRole.ADAPTER if page.adapted_from_id else ContributorRole.AUTHOR
@@ -63,10 +99,11 @@ def _credit(page, user):
         page.organisations = [profile.organisation]
 
 
-def _store_files(page, data, user, stored, release_label=None):
+def _store_files(page, data, user, stored, release_label=None, lookups=None, new=False):
     """``stored``: (storage, name) of each file written, for ``save_contribution`` to remove on failure.
-    ``release_label``: the version of a release made here (default ``next_release_label``)."""
-    release = pending_release(page)
+    ``release_label``: the version of a release made here (default ``next_release_label``); ``new``:
+    the page was created just now, so it has no release yet."""
+    release = None if new else pending_release(page)
     for release_file in data.get("remove_files") or []:
         document = release_file.document
         release_file.delete()
@@ -83,7 +120,7 @@ def _store_files(page, data, user, stored, release_label=None):
         release.change_notes = data["change_notes"]
         release.save(update_fields=["change_notes"])
     document_model = get_document_model()
-    collection = contributions_collection() if uploads else None
+    collection = (lookups or Lookups()).collection() if uploads else None
     for upload in uploads:
         name = PurePath(upload.name).name
         document = document_model(
@@ -99,7 +136,7 @@ def _store_files(page, data, user, stored, release_label=None):
             if document.file._committed and document.file.name:
                 stored.append((document.file.storage, document.file.name))
         ReleaseFile.objects.create(release=release, document=document, filename=name[:255])
-    if release is not None and not release.files.exists():
+    if release is not None and not uploads and not release.files.exists():
         release.delete()
 
 
@@ -127,25 +164,28 @@ def save_contribution(form, user):
         return write_contribution(form, user, stored)
 
 
-def write_contribution(form, user, stored, *, release_label=None, prepare=None):
+def write_contribution(form, user, stored, *, release_label=None, prepare=None, lookups=None):
     """``save_contribution``'s work, inside the caller's transaction (the bulk import saves many in
     one); the caller removes ``stored`` files when it fails (``removing_stored_files_on_failure``).
     ``prepare(page)``: called before the revision is saved, to set what the form does not hold
-    (credits, body); ``release_label``: the version of a new release of the files."""
+    (credits, body); ``release_label``: the version of a new release of the files; ``lookups``:
+    a ``KeptLookups`` shared by the contributions of one import."""
+    lookups = lookups or Lookups()
     page = form.save(commit=False)
+    new = page.pk is None
     # Conditions, audiences and tags are kept on the page object until it is saved (it is a
     # modelcluster), so they go into the revision below with everything else.
     form.save_m2m()
-    if page.pk is None:
+    if new:
         page.owner, page.live = user, False
-        _credit(page, user)
+        _credit(page, user, lookups)
         if prepare is not None:
             prepare(page)
-        LibraryPage.objects.get().add_child(instance=page)
+        lookups.library().add_child(instance=page)
     elif prepare is not None:
         prepare(page)
     page.save_revision(user=user, log_action=True)
-    _store_files(page, form.cleaned_data, user, stored, release_label=release_label)
+    _store_files(page, form.cleaned_data, user, stored, release_label=release_label, lookups=lookups, new=new)
     return page
 
 

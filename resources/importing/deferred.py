@@ -1,0 +1,74 @@
+"""Wagtail's per-save background work, done once per object at the end of an import.
+
+Every save of a page, revision, release, release file or document makes Wagtail queue a task
+to update its reference index (``wagtail.signal_handlers.update_reference_index_on_save``), and
+every save of a searchable model a task to update Wagtail's own search index
+(``modelsearch.signal_handlers.post_save_signal_handler``). A resource saved three times on its
+way in queued a task each time, eight or nine per resource, each a row in the worker's queue.
+
+``deferred_object_updates()`` notes what was saved instead and, when the block ends without an
+error (inside the import's transaction, so the task commits with what it updates), queues one
+task, ``update_objects_task``, that does the same work as those tasks, once for each object.
+When the block fails nothing is queued: the transaction is rolled back, and with it what the
+tasks would have indexed.
+"""
+
+import contextlib
+
+from django.apps import apps
+from django.db.models.signals import post_save
+from django_tasks import task
+from modelsearch import index
+from modelsearch.signal_handlers import post_save_signal_handler
+from modelsearch.tasks import insert_or_update_object_task
+from wagtail.models import ReferenceIndex
+from wagtail.signal_handlers import update_reference_index_on_save
+from wagtail.tasks import update_reference_index_task
+
+
+def _key(instance):
+    return [instance._meta.app_label, instance._meta.model_name, str(instance.pk)]
+
+
+@contextlib.contextmanager
+def deferred_object_updates():
+    """Inside the block, note what Wagtail would queue a reference or search index task for; at its
+    end, queue one task for all of it. Not for concurrent use: the search receivers are
+    disconnected for the block (the import runs alone in its command)."""
+    references, searchable = {}, {}  # dicts as ordered sets
+    # The models Wagtail connects each receiver for, by sender (deletes keep their receivers).
+    tracked = set(ReferenceIndex.tracked_models)
+    indexed = {model for model in index.get_indexed_models() if getattr(model, "search_auto_update", True)}
+    receivers = [(update_reference_index_on_save, model) for model in tracked]
+    receivers += [(post_save_signal_handler, model) for model in indexed]
+
+    def note(sender, instance, raw=False, **kwargs):
+        if raw:
+            return
+        if sender in tracked:
+            references[tuple(_key(instance))] = True
+        if sender in indexed:
+            searchable[tuple(_key(instance))] = True
+
+    post_save.connect(note, dispatch_uid="resources.importing.deferred")
+    disconnected = [(receiver, model) for receiver, model in receivers if post_save.disconnect(receiver, sender=model)]
+    try:
+        yield
+    finally:
+        post_save.disconnect(note, dispatch_uid="resources.importing.deferred")
+        for receiver, model in disconnected:
+            post_save.connect(receiver, sender=model)
+    if references or searchable:
+        update_objects_task.enqueue([list(key) for key in references], [list(key) for key in searchable])
+
+
+@task()
+def update_objects_task(references, searchable):
+    """Wagtail's reference index and search index tasks, for each ``[app label, model, pk]``; an
+    object deleted since (a file replaced later in the same import) is skipped."""
+    for app_label, model_name, pk in references:
+        if apps.get_model(app_label, model_name).objects.filter(pk=pk).exists():
+            update_reference_index_task.call(app_label, model_name, pk)
+    for app_label, model_name, pk in searchable:
+        if apps.get_model(app_label, model_name).objects.filter(pk=pk).exists():
+            insert_or_update_object_task.call(app_label, model_name, pk)
