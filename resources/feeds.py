@@ -105,7 +105,7 @@ class ReleaseFeed(Feed):
         credits = (
             ResourceContributor.objects.exclude(role=ContributorRole.REVIEWER)
             .select_related("contributor")
-            .order_by("sort_order")
+            .order_by("sort_order", "pk")
         )
         releases = list(
             releases.select_related("resource")

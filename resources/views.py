@@ -23,7 +23,7 @@ def _visible_release(request, release_id):
 
 def release_detail(request, release_id):
     release = _visible_release(request, release_id)
-    files = list(release.files.select_related("document").order_by("sort_order"))
+    files = list(release.files.select_related("document").order_by("sort_order", "pk"))
     return render(
         request,
         "resources/release_detail.html",

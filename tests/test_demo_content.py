@@ -47,7 +47,7 @@ def test_the_worked_example_in_the_docs_reads_and_loads(tmp_path):
     page = ToolPage.objects.live().get(slug=EXAMPLE_SLUG)
     assert page.title == "Weighing station card for IBD clinic"
     assert [block.block_type for block in page.body] == ["heading", "paragraph", "callout", "steps", "table"]
-    assert [link.contributor.user.username for link in page.contributor_links.order_by("sort_order")] == [
+    assert [link.contributor.user.username for link in page.contributor_links.order_by("sort_order", "pk")] == [
         "grace.lin", "tom.alvarez"]
     release = page.releases.get()
     assert release.is_published and release.files.get().filename == "ibd-weighing-station-card-v1-0.pdf"

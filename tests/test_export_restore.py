@@ -141,7 +141,29 @@ def test_every_model_is_exported_rebuilt_or_left_out_on_purpose():
     assert tables.unclassified() == []
 
 
-def test_the_demo_network_restored_into_an_empty_database_looks_the_same(client, demo_archive, tmp_path):
+@pytest.fixture
+def empty_database_url(tmp_path):
+    """The address of an empty database of the kind the tests run on, for the restore: a SQLite file,
+    or on PostgreSQL a database of its own on the same server (made here, dropped after)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        yield f"sqlite:///{tmp_path / 'restored.sqlite3'}"
+        return
+    settings = connection.settings_dict
+    name = f"{settings['NAME']}_restored"
+    with connection._nodb_cursor() as cursor:  # as Django's own test database creation does
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    credentials = settings["USER"] + (f":{settings['PASSWORD']}" if settings["PASSWORD"] else "")
+    yield f"postgres://{credentials}@{settings['HOST'] or 'localhost'}:{settings['PORT'] or 5432}/{name}"
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_the_demo_network_restored_into_an_empty_database_looks_the_same(
+    client, demo_archive, tmp_path, empty_database_url
+):
     from tests.restore_probe import answers
 
     started = time.monotonic()
@@ -153,7 +175,7 @@ def test_the_demo_network_restored_into_an_empty_database_looks_the_same(client,
     environment = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "commons_site.settings.test",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'restored.sqlite3'}",
+        "DATABASE_URL": empty_database_url,
         "TEST_MEDIA_ROOT": str(tmp_path / "media"),
     }
     probe = subprocess.Popen(

@@ -210,7 +210,7 @@ def test_a_collection_is_a_record_listing_its_public_resources(client):
     dc = dc_of(record)
     assert dc["title"] == [collection.title]
     assert dc["type"] == ["Collection"]
-    items = [item.resource for item in collection.items.order_by("sort_order")]
+    items = [item.resource for item in collection.items.order_by("sort_order", "pk")]
     assert dc["relation"] == [page.full_url for page in items if page.live and not page.get_view_restrictions()]
     assert "kind:collection" in texts(record, "o:header/o:setSpec")
 

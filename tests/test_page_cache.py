@@ -84,7 +84,7 @@ def library_url_listing(page):
 
 def pages_showing(tool):
     """Every public page that shows ``tool``, with its title as the check."""
-    credit = tool.contributor_links.select_related("contributor").order_by("sort_order").first()
+    credit = tool.contributor_links.select_related("contributor").order_by("sort_order", "pk").first()
     urls = [
         tool.url,
         library_url_listing(tool),
@@ -355,7 +355,7 @@ def test_a_new_release_shows_on_the_resource_its_older_releases_and_the_home_pag
 
 def test_a_view_restriction_hides_a_cached_resource_and_lifting_it_shows_it_again():
     tool = public_tool()
-    person_url = tool.contributor_links.order_by("sort_order").first().contributor.get_absolute_url()
+    person_url = tool.contributor_links.order_by("sort_order", "pk").first().contributor.get_absolute_url()
     for url in (tool.url, library_url_listing(tool), person_url):
         assert tool.title in cached(url)
     restriction = PageViewRestriction.objects.create(page=tool, restriction_type=PageViewRestriction.GROUPS)
@@ -403,7 +403,7 @@ def test_editing_a_collection_shows_on_the_collection_and_the_home_page():
     collection = HomePage.objects.get().featured_collection.specific
     assert collection.title in cached("/")
     cached(collection.url)
-    removed = collection.items.order_by("sort_order").first()
+    removed = collection.items.order_by("sort_order", "pk").first()
     collection.introduction = "<p>Refreshed for the cache test.</p>"
     collection.items.remove(removed)
     collection.save_revision().publish()
@@ -432,7 +432,7 @@ def test_renaming_a_vocabulary_term_shows_everywhere(vocabulary):
 
 def test_renaming_a_person_shows_on_their_page_the_lists_and_what_credits_them():
     tool = public_tool()
-    person = tool.contributor_links.order_by("sort_order").first().contributor
+    person = tool.contributor_links.order_by("sort_order", "pk").first().contributor
     urls = [person.get_absolute_url(), "/people/", tool.url, tool.latest_release.get_absolute_url()]
     if person.organisation:
         urls.append(person.organisation.get_absolute_url())

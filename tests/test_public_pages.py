@@ -64,7 +64,7 @@ def test_home_page_shows_site_featured_collection_releases_and_conditions(client
     assert featured is not None and featured.title in seen
     assert featured.url in seen.hrefs
     public = set(public_resources().values_list("pk", flat=True))
-    first_item = next(item for item in featured.items.order_by("sort_order") if item.resource_id in public)
+    first_item = next(item for item in featured.items.order_by("sort_order", "pk") if item.resource_id in public)
     assert first_item.resource.title in seen
     assert first_item.resource.url in seen.hrefs
     assert squash(first_item.note) in seen
@@ -367,7 +367,7 @@ def test_superseded_protocol_links_its_successor(client):
 def _all_public_collection():
     public = set(public_resources().values_list("pk", flat=True))
     for collection in CollectionPage.objects.live().order_by("pk"):
-        items = list(collection.items.order_by("sort_order"))
+        items = list(collection.items.order_by("sort_order", "pk"))
         if len(items) >= 3 and all(item.resource_id in public for item in items):
             return collection, items
     pytest.fail("no collection whose resources are all public")

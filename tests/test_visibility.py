@@ -119,7 +119,7 @@ def test_unpublished_page_is_hidden_from_members_too(client, draft, grace):
 
 
 def test_draft_revision_of_a_live_page_shows_only_the_published_text(client, featured):
-    page = featured.items.order_by("sort_order").first().resource.specific
+    page = featured.items.order_by("sort_order", "pk").first().resource.specific
     assert page.live and not page.get_view_restrictions().exists()
     live_title, live_url = page.title, page.url
     person = page.contributor_links.first().contributor
@@ -142,7 +142,7 @@ def test_draft_revision_of_a_live_page_shows_only_the_published_text(client, fea
 
 def test_unpublished_collection_item_is_skipped(client, draft, featured):
     public = set(ResourcePage.objects.live().public().values_list("pk", flat=True))
-    visible = [item for item in featured.items.order_by("sort_order") if item.resource_id in public]
+    visible = [item for item in featured.items.order_by("sort_order", "pk") if item.resource_id in public]
     seen = visit(client, featured.url)
     assert DRAFT_TITLE not in seen
     listed = [href for href in seen.hrefs if href in {item.resource.url for item in visible}]

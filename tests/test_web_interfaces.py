@@ -113,7 +113,7 @@ def assert_describes(data, page):
     assert datetime.datetime.fromisoformat(data["dateModified"]) == released
     assert datetime.datetime.fromisoformat(data["datePublished"]) == page.first_published_at
 
-    credits = list(page.contributor_links.select_related("contributor").order_by("sort_order"))
+    credits = list(page.contributor_links.select_related("contributor").order_by("sort_order", "pk"))
     people = [link.contributor for link in credits if link.role != ContributorRole.REVIEWER]
     organisations = list(page.organisations.all())
     assert names(data["author"]) == [person.display_name for person in people] + [org.name for org in organisations]
@@ -209,7 +209,7 @@ def test_json_ld_needs_no_nonce_and_the_page_is_still_cached(client):
 def test_a_collection_is_a_schema_org_collection_of_what_the_visitor_may_see(client):
     collection = HomePage.objects.get().featured_collection
     hidden = {page.pk for page in network_only()}
-    items = list(collection.items.select_related("resource").order_by("sort_order"))
+    items = list(collection.items.select_related("resource").order_by("sort_order", "pk"))
     assert any(item.resource_id in hidden for item in items), "the featured collection shows a network-only tool"
     visible = [item.resource for item in items if item.resource_id not in hidden and item.resource.live]
 
@@ -289,7 +289,7 @@ def assert_entry_describes(entry, release):
     assert entry.findtext(f"{ATOM}published").startswith(release.release_date.isoformat())
     summary = entry.findtext(f"{ATOM}summary")
     assert release.change_notes.splitlines()[0] in read_html(summary)
-    credited = resource.contributor_links.exclude(role=ContributorRole.REVIEWER).order_by("sort_order")
+    credited = resource.contributor_links.exclude(role=ContributorRole.REVIEWER).order_by("sort_order", "pk")
     assert [author.findtext(f"{ATOM}name") for author in entry.findall(f"{ATOM}author")] == [
         link.contributor.display_name for link in credited
     ]

@@ -61,7 +61,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.staticfiles",
+    "commons_site.staticfiles.CommonsStaticFilesConfig",  # django.contrib.staticfiles, without Redoc
     "django.contrib.sitemaps",
     "axes",  # sign-in throttling (AXES_* below)
     "csp",  # Content-Security-Policy header (CONTENT_SECURITY_POLICY below)

@@ -259,7 +259,7 @@ class ResourcePage(RoutablePageMixin, Page):
 
     @cached_property
     def credited(self):
-        return list(self.contributor_links.select_related("contributor__organisation").order_by("sort_order"))
+        return list(self.contributor_links.select_related("contributor__organisation").order_by("sort_order", "pk"))
 
     @property
     def authors(self):

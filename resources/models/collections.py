@@ -39,7 +39,7 @@ class CollectionPage(Page):
         resources = {page.pk: page for page in resource_cards(visible)}
         return [
             (item, resources[item.resource_id])
-            for item in self.items.order_by("sort_order")
+            for item in self.items.order_by("sort_order", "pk")
             if item.resource_id in resources
         ]
 

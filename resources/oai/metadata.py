@@ -47,7 +47,7 @@ def _release_formats(release):
 def resources(page_ids):
     """The resource pages among ``page_ids``, with everything their metadata reads."""
     releases = Release.objects.published().prefetch_related("files__document").order_by("-release_date", "-pk")
-    credits = ResourceContributor.objects.select_related("contributor").order_by("sort_order")
+    credits = ResourceContributor.objects.select_related("contributor").order_by("sort_order", "pk")
     return (
         ResourcePage.objects.filter(pk__in=page_ids)
         .select_related("licence", "resource_type", "locale", "content_type")
@@ -58,7 +58,7 @@ def resources(page_ids):
 
 
 def collections(page_ids):
-    items = CollectionItem.objects.order_by("sort_order")
+    items = CollectionItem.objects.order_by("sort_order", "pk")
     return (
         CollectionPage.objects.filter(pk__in=page_ids)
         .select_related("locale", "content_type")
