@@ -55,6 +55,10 @@ class ResourceContributor(Orderable):
     def __str__(self):
         return f"{self.contributor} ({self.get_role_display()})"
 
+    class Meta(Orderable.Meta):
+        # Ties (rows made without a sort order) in the order they were made, on every database.
+        ordering = ["sort_order", "pk"]
+
 
 class CareSetting(models.TextChoices):
     OUTPATIENT = "outpatient", "Outpatient clinic"

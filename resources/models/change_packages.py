@@ -69,3 +69,7 @@ class Measure(Orderable):
 
     def __str__(self):
         return self.name
+
+    class Meta(Orderable.Meta):
+        # Ties (rows made without a sort order) in the order they were made, on every database.
+        ordering = ["sort_order", "pk"]

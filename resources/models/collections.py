@@ -61,3 +61,7 @@ class CollectionItem(Orderable):
     note = models.TextField("editor's note", blank=True, help_text="Why this resource is here.")
 
     panels = [FieldPanel("resource"), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        # Ties (rows made without a sort order) in the order they were made, on every database.
+        ordering = ["sort_order", "pk"]

@@ -85,3 +85,7 @@ class Citation(Orderable):
 
     def __str__(self):
         return self.text
+
+    class Meta(Orderable.Meta):
+        # Ties (rows made without a sort order) in the order they were made, on every database.
+        ordering = ["sort_order", "pk"]

@@ -353,3 +353,7 @@ class ReleaseFile(Orderable):
         if self.release._stored_published_at():
             raise ReleaseLocked(locked_message(self.release))
         return super().delete(*args, **kwargs)
+
+    class Meta(Orderable.Meta):
+        # Ties (rows made without a sort order) in the order they were made, on every database.
+        ordering = ["sort_order", "pk"]
