@@ -61,7 +61,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "commons_site.staticfiles.CommonsStaticFilesConfig",  # django.contrib.staticfiles, without Redoc
+    "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",  # sign-in throttling (AXES_* below)
     "csp",  # Content-Security-Policy header (CONTENT_SECURITY_POLICY below)
@@ -212,6 +212,10 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "commons_site.staticfiles.AppDirectoriesFinder",  # the apps' static files, without Redoc
+]
 
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
