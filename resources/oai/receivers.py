@@ -55,14 +55,16 @@ def on_release_saved(sender, instance, **kwargs):
         records.refresh([instance.resource_id])  # its date and formats
 
 
-def _refresh_resources(queryset):
-    records.refresh(queryset.values_list("pk", flat=True))
+def refreshing_resources_by(lookup):
+    """A post_save receiver for a thing a record describes (a condition, type, licence or person):
+    it refreshes the records of the resources whose ``lookup`` is that thing."""
 
+    def receiver(sender, instance, **kwargs):
+        if kwargs.get("raw"):
+            return  # loading a fixture or a snapshot: the records come with it
+        records.refresh(ResourcePage.objects.filter(**{lookup: instance}).values_list("pk", flat=True))
 
-def on_condition_saved(sender, instance, **kwargs):
-    if kwargs.get("raw"):
-        return  # loading a fixture or a snapshot: the records come with it
-    _refresh_resources(ResourcePage.objects.filter(conditions=instance))
+    return receiver
 
 
 def on_condition_deleted(sender, instance, **kwargs):
@@ -71,22 +73,10 @@ def on_condition_deleted(sender, instance, **kwargs):
     records.refresh(had_it.values_list("page_id", flat=True))
 
 
-def on_resource_type_saved(sender, instance, **kwargs):
-    if kwargs.get("raw"):
-        return  # loading a fixture or a snapshot: the records come with it
-    _refresh_resources(ResourcePage.objects.filter(resource_type=instance))
-
-
-def on_licence_saved(sender, instance, **kwargs):
-    if kwargs.get("raw"):
-        return  # loading a fixture or a snapshot: the records come with it
-    _refresh_resources(ResourcePage.objects.filter(licence=instance))
-
-
-def on_person_saved(sender, instance, **kwargs):
-    if kwargs.get("raw"):
-        return  # loading a fixture or a snapshot: the records come with it
-    _refresh_resources(ResourcePage.objects.filter(contributor_links__contributor=instance))
+ON_CONDITION_SAVED = refreshing_resources_by("conditions")
+ON_RESOURCE_TYPE_SAVED = refreshing_resources_by("resource_type")
+ON_LICENCE_SAVED = refreshing_resources_by("licence")
+ON_PERSON_SAVED = refreshing_resources_by("contributor_links__contributor")
 
 
 def on_site_saved(sender, instance, **kwargs):
@@ -112,9 +102,10 @@ def connect():
         on_restriction_groups_changed, sender=PageViewRestriction.groups.through, dispatch_uid=uid("restriction_groups")
     )
     post_save.connect(on_release_saved, sender=Release, dispatch_uid=uid("release_saved"))
-    post_save.connect(on_condition_saved, sender=Condition, dispatch_uid=uid("condition_saved"))
+    # Module-level references keep these receivers alive (signals hold them weakly).
+    post_save.connect(ON_CONDITION_SAVED, sender=Condition, dispatch_uid=uid("condition_saved"))
     post_delete.connect(on_condition_deleted, sender=Condition, dispatch_uid=uid("condition_deleted"))
-    post_save.connect(on_resource_type_saved, sender=ResourceType, dispatch_uid=uid("resource_type_saved"))
-    post_save.connect(on_licence_saved, sender=Licence, dispatch_uid=uid("licence_saved"))
-    post_save.connect(on_person_saved, sender=ContributorProfile, dispatch_uid=uid("person_saved"))
+    post_save.connect(ON_RESOURCE_TYPE_SAVED, sender=ResourceType, dispatch_uid=uid("resource_type_saved"))
+    post_save.connect(ON_LICENCE_SAVED, sender=Licence, dispatch_uid=uid("licence_saved"))
+    post_save.connect(ON_PERSON_SAVED, sender=ContributorProfile, dispatch_uid=uid("person_saved"))
     post_save.connect(on_site_saved, sender=Site, dispatch_uid=uid("site_saved"))
