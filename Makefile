@@ -40,8 +40,9 @@ run: demo
 serve: install
 	HOST=$(HOST) PORT=$(PORT) bash scripts/serve.sh
 
+# One worker per core (pytest-xdist): each has its own test database, demo and media folder.
 test: install
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 # The house rules: ruff (configured in pyproject.toml), Django's system checks, and no model change
 # without its migration.
@@ -56,7 +57,7 @@ lint: install
 # would quietly run on SQLite again, so it refuses (before installing anything).
 test-postgres: need-postgres install
 	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e ".[test,postgres]"
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 # The search contract suite against a real cluster: OPENSEARCH_URL and/or ELASTICSEARCH_URL
 # (e.g. opensearch://127.0.0.1:9250, which `bash scripts/opensearch.sh start` provides).

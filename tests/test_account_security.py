@@ -204,7 +204,7 @@ def test_admin_pages_carry_the_policy_with_the_admins_inline_scripts_allowed(cli
     ("my-secret-key-" + production_key(), "placeholder"),
     ("django-insecure-" + production_key(), "placeholder"),
     ("dev-only-insecure-key-never-use-in-production", "development"),
-])
+], ids=["one-character", "two-characters", "changeme", "my-secret-key", "django-insecure", "dev-only"])
 def test_production_refuses_a_weak_secret_key(secret_key, reason):
     result = manage("check", SECRET_KEY=secret_key, ALLOWED_HOSTS="commons.example.org")
     assert result.returncode != 0
