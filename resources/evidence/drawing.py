@@ -318,7 +318,7 @@ def _draw_limits(axes, phases, limits, *, gid):
     denominator), broken between phases; a point whose limit is None (clipped at 0 or 1) leaves a
     gap. ``limits`` holds each phase's limits, one per point."""
     xs, ys = [], []
-    for phase, levels in zip(phases, limits, strict=True):
+    for phase, levels in zip(phases, limits, strict=False):
         for offset, limit in enumerate(levels[: phase.end - phase.start]):
             index = phase.start + offset
             level = math.nan if limit is None else float(limit)
