@@ -3,9 +3,10 @@ improvement" (docs/evidence.md, "Evidence of improvement").
 
 The chart's centre and limits are fixed from the periods before the change (the baseline) and
 extended over the periods after it; the change has evidence of improvement when a special-cause
-signal in the measure's desired direction lies wholly after it. Recalculating the limits at the
-change (``spc.compute(changes=...)``, what the series page draws once a change is documented)
-would make the new phase its own reference and hide the very shift being looked for.
+signal in the measure's desired direction lies mostly after it (more than half of its points).
+Recalculating the limits at the change (``spc.compute(changes=...)``, what the series page draws
+once a change is documented) would make the new phase its own reference and hide the very shift
+being looked for.
 """
 
 from dataclasses import dataclass
@@ -43,10 +44,14 @@ def judge(kind, observations, change_date, desired_direction, *, rules=run_rules
     if after == 0:
         return Judgement(False, reason="No periods after the change yet.")
     chart = spc.compute(kind, observations, desired_direction=desired_direction, baseline_points=before, rules=rules)
-    favourable = tuple(
-        signal for signal in chart.signals
-        if signal.favourable and signal.points and min(signal.points) >= before
-    )
+    favourable = tuple(signal for signal in chart.signals if signal.favourable and _mostly_after(signal, before))
     if favourable:
         return Judgement(True, favourable)
     return Judgement(False, reason="No special-cause signal in the desired direction after the change.")
+
+
+def _mostly_after(signal, first_after):
+    """More than half of the signal's points after the change: a shift whose first points fall just
+    before the change is still the change's, one that was under way long before it is not."""
+    after = sum(1 for point in signal.points if point >= first_after)
+    return after * 2 > len(signal.points)
