@@ -51,10 +51,18 @@ class Facet:
     models: tuple = ()  # models whose changes change the labels: saving or deleting one forgets them
     top: int | None = None  # show only the most used values (a long vocabulary, e.g. tags)
     related_weight: int = 0  # how much sharing a value makes two documents alike (``related``)
+    # A yes/no filter on a fact not everyone may know (e.g. "has evidence of improvement", from
+    # data some may not see): the document's values are the access keys of those who may know it,
+    # and the only value asked for is ``YES``, which matches the documents that share a key with the
+    # person asking (``service.search``). Its one option is counted only when ticked.
+    by_access: bool = False
 
     @property
     def document_field(self):
         return self.field or self.name
+
+
+YES = "yes"  # the one value of a ``by_access`` facet
 
 
 @dataclass(frozen=True)

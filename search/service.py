@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 
 from . import registry
-from .engines.base import EngineUnavailable, SearchRequest
+from .engines.base import EngineUnavailable, FacetCount, SearchRequest
 from .engines.database import DatabaseEngine
 
 logger = logging.getLogger(__name__)
@@ -96,7 +96,7 @@ def search_with(engine, search_request: SearchRequest):
 
 def _search(ask, search_request):
     query = search_request.understood()
-    request = replace(search_request, query=query)
+    request = replace(search_request, query=query, filters=_access_filters(search_request))
     results, degraded = ask(request)
     if len(query.groups) > 1 and results.total < RELAX_BELOW:
         relaxed, relaxed_degraded = ask(replace(request, relaxed=True))
@@ -105,8 +105,37 @@ def _search(ask, search_request):
             results, degraded = relaxed, degraded or relaxed_degraded
     results.degraded = results.degraded or degraded
     results.suggestion = query.suggestion
+    _count_access_facets(results, search_request)
     label_facets(results.facets)
     return results
+
+
+# Matches no document: every value a ``by_access`` facet's documents hold is an access key.
+_NOTHING = "_none"
+
+
+def _access_filters(search_request):
+    """A ``by_access`` facet asked for ``YES`` matches the asker's own access keys; any other value
+    (``?evidence=group:3`` typed by hand) matches nothing, so no one learns what others may know."""
+    filters = dict(search_request.filters)
+    for facet in registry.facets():
+        if facet.by_access and filters.get(facet.name):
+            wanted = registry.YES in filters[facet.name]
+            filters[facet.name] = tuple(sorted(search_request.access)) if wanted else (_NOTHING,)
+    return filters
+
+
+def _count_access_facets(results, search_request):
+    """A ``by_access`` facet shows one option, ``YES``: the engines counted its documents by access
+    key, which would say what others may know and could not be summed without counting a document
+    twice. Ticked, every result has it, so its count is the total; unticked it has no count (None),
+    and is offered only when some result has it for the asker."""
+    for facet in registry.facets():
+        if facet.by_access and facet.name in results.facets:
+            ticked = registry.YES in search_request.selected(facet.name)
+            some = any(count.count and count.value in search_request.access for count in results.facets[facet.name])
+            options = [FacetCount(value=registry.YES, count=results.total if ticked else None, selected=ticked)]
+            results.facets[facet.name] = options if ticked or some else []
 
 
 def autocomplete(prefix, http_request, limit=8):

@@ -38,8 +38,9 @@ def page_link(filter_query, number):
 
 @register.filter
 def shown_options(counts):
-    """The facet values worth a checkbox: those that match something, and those already chosen."""
-    return [option for option in counts if option.count or option.selected]
+    """The facet values worth a checkbox: those that match something, and those already chosen (an
+    option without a count, of a ``by_access`` facet, is offered only when it matches something)."""
+    return [option for option in counts if option.count or option.selected or option.count is None]
 
 
 @register.filter

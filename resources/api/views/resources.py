@@ -44,7 +44,11 @@ ResourceSearchPage = inline_serializer("ResourceSearchPage", {
         "values": inline_serializer("FacetValue", {
             "value": serializers.CharField(help_text="The value to filter by."),
             "label": serializers.CharField(),
-            "count": serializers.IntegerField(help_text="Results with this value, given the other facets' filters."),
+            "count": serializers.IntegerField(
+                allow_null=True,
+                help_text="Results with this value, given the other facets' filters; null for a yes/no facet on "
+                "a fact not everyone may know (e.g. evidence), unticked.",
+            ),
             "selected": serializers.BooleanField(),
         }, many=True),
     }, many=True),
