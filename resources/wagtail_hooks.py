@@ -12,7 +12,7 @@ from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetV
 from . import release_hooks, serving  # noqa: F401  (their hooks register when imported)
 from .admin_views import ResourcePageViewSet, VisibleDocumentsAdminAPIViewSet
 from .admin_visibility import CommonsPagePermissionPolicy, documents_visible_in_admin, pages_visible_in_admin
-from .models import Audience, Condition, Licence, Release, ResourcePage, ResourceType
+from .models import Audience, Condition, Licence, Release, ResourcePage, ResourceType, ReviewType
 from .people_admin import PeopleGroup
 from .review.reuse import DECLINED, GRANTED, REQUESTED
 from .usage.dashboard import UsageReportMenuItem, UsageReportView
@@ -86,7 +86,21 @@ class ReleaseViewSet(SnippetViewSet):
     search_fields = ["label", "change_notes"]
 
 
+class ReviewTypeViewSet(SnippetViewSet):
+    """The kinds of typed review (resources/models/typed_review.py), beside Workflows in Settings.
+    Wagtail's model permission policy: editors and network admins hold the permissions, nobody else."""
+
+    copy_view_enabled = False
+    model = ReviewType
+    icon = "tasks"
+    menu_label = "Review types"
+    add_to_settings_menu = True
+    list_display = ["name", "group", "active"]
+    list_filter = ["active"]
+
+
 register_snippet(VocabularyGroup)
+register_snippet(ReviewTypeViewSet)
 register_snippet(PeopleGroup)
 register_snippet(ReleaseViewSet)
 
