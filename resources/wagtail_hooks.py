@@ -1,13 +1,15 @@
 """Admin screens for what editors manage beside the page tree, and the hooks through which the
 admin's visibility rule (admin_visibility.py) reaches every route that lists pages or files."""
 
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import CreateView, DeleteView, SnippetViewSet, SnippetViewSetGroup
 
 from . import release_hooks, serving  # noqa: F401  (their hooks register when imported)
 from .admin_views import ResourcePageViewSet, VisibleDocumentsAdminAPIViewSet
@@ -86,6 +88,20 @@ class ReleaseViewSet(SnippetViewSet):
     search_fields = ["label", "change_notes"]
 
 
+class ReviewTypeDeleteView(DeleteView):
+    """A type with decisions on record is kept (its name is their history): made inactive instead."""
+
+    def form_valid(self, form):
+        if self.object.decisions.exists():
+            messages.error(
+                self.request,
+                f"“{self.object}” has review decisions on record, so it can't be deleted. Untick “Active” instead: "
+                "reviews that start from now on will not ask for it.",
+            )
+            return redirect(self.get_success_url())
+        return super().form_valid(form)
+
+
 class ReviewTypeViewSet(SnippetViewSet):
     """The kinds of typed review (resources/models/typed_review.py), beside Workflows in Settings.
     Wagtail's model permission policy: editors and network admins hold the permissions, nobody else."""
@@ -94,6 +110,7 @@ class ReviewTypeViewSet(SnippetViewSet):
     model = ReviewType
     icon = "tasks"
     menu_label = "Review types"
+    delete_view_class = ReviewTypeDeleteView
     add_to_settings_menu = True
     list_display = ["name", "group", "active"]
     list_filter = ["active"]

@@ -213,6 +213,11 @@ def test_a_reviewer_acts_only_for_their_own_types_on_every_admin_route(client, t
     modal = samuel.get(action_url(page, f"approve-{by_name[CLINICAL].pk}"))
     assert modal.status_code == 200 and "doses, thresholds" in modal.content.decode()
 
+    # The editor's action menu offers him his types only.
+    editing = samuel.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert "Approve (Clinical safety)" in editing and "Request changes (QI method)" in editing
+    assert "Approve (Licence and reuse)" not in editing
+
     # People in no type's group: the author, another participant, an editor.
     for username in ("grace.lin", "tom.alvarez", "marcus.webb"):
         other = as_reviewer(client.__class__, username)
@@ -277,7 +282,15 @@ def test_editors_keep_the_review_types_and_reviewers_may_not(client, typed_libra
         {"name": "Equity", "description": "Does it work for every family?", "group": group.pk, "active": "on"},
     )
     assert response.status_code == 302
-    assert ReviewType.objects.get(name="Equity").group == group
+    equity = ReviewType.objects.get(name="Equity")
+    assert equity.group == group
+    # A type with decisions on record is kept (made inactive instead); one without may go.
+    share(client)
+    clinical = types()[CLINICAL]
+    editor.post(reverse("wagtailsnippets_resources_reviewtype:delete", args=[clinical.pk]))
+    assert ReviewType.objects.filter(pk=clinical.pk).exists()
+    editor.post(reverse("wagtailsnippets_resources_reviewtype:delete", args=[equity.pk]))
+    assert not ReviewType.objects.filter(pk=equity.pk).exists()
     for username in ("samuel.okafor", "grace.lin"):
         other = as_reviewer(client.__class__, username)
         assert other.get(listing).status_code in (302, 403)
@@ -293,7 +306,9 @@ def test_an_inactive_type_is_not_asked_for_in_reviews_that_start_later(client, t
 
 
 @pytest.mark.django_db
-def test_the_contributions_page_costs_the_same_with_many_typed_reviews(client, typed_library, django_assert_max_num_queries):
+def test_the_contributions_page_costs_the_same_with_many_typed_reviews(
+    client, typed_library, django_assert_max_num_queries
+):
     pages = [share(client, title=f"Huddle sheet {number}") for number in range(4)]
     helen = as_reviewer(client.__class__, "helen.fraser")
     for page in pages:

@@ -17,8 +17,6 @@ def add_typed_reviewers():
     """Idempotent: each demo reviewer joins the groups of their types (those that exist)."""
     users = get_user_model().objects.filter(username__in=TYPED_REVIEWERS)
     for user in users:
-        groups = [
-            review_type.group
-            for review_type in ReviewType.objects.filter(name__in=TYPED_REVIEWERS[user.username]).select_related("group")
-        ]
+        mine = ReviewType.objects.filter(name__in=TYPED_REVIEWERS[user.username]).select_related("group")
+        groups = [review_type.group for review_type in mine]
         user.groups.add(*groups)

@@ -148,7 +148,9 @@ def screening_first(workflow_state):
     as it is now (a resubmission, or an edit since): that step starts once screening passes. None
     when it may start now."""
     revision = workflow_state.content_object.get_latest_revision()
-    screening = ScreeningTask.objects.filter(workflow_tasks__workflow_id=workflow_state.workflow_id, active=True).first()
+    screening = ScreeningTask.objects.filter(
+        workflow_tasks__workflow_id=workflow_state.workflow_id, active=True
+    ).first()
     if screening is not None and not ScreeningTask.screened(workflow_state, revision):
         return screening
     return None
