@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from wagtail.models import TaskState, Workflow, WorkflowPage, WorkflowState
 
-from resources.models import Decision, ReviewType, ToolPage, TypedReviewDecision
+from resources.models import Decision, ReviewType, ToolPage, TypedReviewDecision, TypedReviewTask
 from resources.review.guards import Refused
 from resources.review.typed import TYPED_REVIEW_NAME, TYPED_WORKFLOW_NAME
 from resources.review.workflow import WORKFLOW_NAME
@@ -204,6 +204,16 @@ def test_a_reviewer_acts_only_for_their_own_types_on_every_admin_route(client, t
     assert_refused(samuel.get(licence_approve))
     assert_refused(samuel.post(licence_approve, {"comment": "fine"}))
     assert_refused(samuel.post(action_url(page, f"reject-{by_name[LANGUAGE].pk}"), {"comment": "no"}))
+    # The editor's modal that collects the comment before acting is refused the same way.
+    collect = reverse(
+        "wagtailadmin_pages:collect_workflow_action_data",
+        args=(page.pk, f"reject-{by_name[LICENCE].pk}", task_state.pk),
+    )
+    assert_refused(samuel.get(collect))
+    # The REST API only reads: nothing there acts on a review.
+    assert samuel.post(f"/api/v1/resources/{page.pk}/", {"action": f"approve-{by_name[LICENCE].pk}"}).status_code in (
+        403, 404, 405
+    )
     # Nor the untyped actions of a group review, nor a made-up type.
     assert_refused(samuel.post(action_url(page, "approve"), {"comment": ""}))
     assert_refused(samuel.post(action_url(page, "approve-999999"), {"comment": ""}))
@@ -322,3 +332,21 @@ def test_the_contributions_page_costs_the_same_with_many_typed_reviews(
     pages.append(share(client, title="Huddle sheet 6"))
     with django_assert_max_num_queries(few):
         client.get(reverse("my_contributions"))
+
+
+@pytest.mark.django_db
+def test_a_network_admin_makes_a_typed_review_step_in_the_workflow_admin(client):
+    by_name = types()
+    add = reverse("wagtailadmin_workflows:add_task", args=("resources", "typedreviewtask"))
+    olivia = as_reviewer(client.__class__, "olivia.chen")
+    form = visit(olivia, add)
+    assert "Clinical safety" in form and "QI method" in form
+    chosen = [by_name[CLINICAL].pk, by_name[LANGUAGE].pk]
+    response = olivia.post(add, {"name": "Safety and language", "review_types": chosen})
+    assert response.status_code == 302
+    task = TypedReviewTask.objects.get(name="Safety and language")
+    assert {review_type.name for review_type in task.required_types()} == {CLINICAL, LANGUAGE}
+    # Reviewers do not change the workflow's steps.
+    samuel = as_reviewer(client.__class__, "samuel.okafor")
+    samuel.post(add, {"name": "Mine", "review_types": [by_name[QI].pk]})
+    assert not TypedReviewTask.objects.filter(name="Mine").exists()
