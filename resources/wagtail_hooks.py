@@ -99,6 +99,14 @@ class ReviewTypeDeleteView(DeleteView):
                 "reviews that start from now on will not ask for it.",
             )
             return redirect(self.get_success_url())
+        alone = [task.name for task in self.object.tasks.all() if task.review_types.count() == 1]
+        if alone:
+            messages.error(
+                self.request,
+                f"“{self.object}” is the only type of the review step “{alone[0]}”, which would then wait for "
+                "nobody. Add another type to that step first (Settings → Workflows → Tasks).",
+            )
+            return redirect(self.get_success_url())
         return super().form_valid(form)
 
 

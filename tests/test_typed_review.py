@@ -299,6 +299,12 @@ def test_editors_keep_the_review_types_and_reviewers_may_not(client, typed_libra
     clinical = types()[CLINICAL]
     editor.post(reverse("wagtailsnippets_resources_reviewtype:delete", args=[clinical.pk]))
     assert ReviewType.objects.filter(pk=clinical.pk).exists()
+    # Nor is a step's only type: the step would wait for nobody.
+    alone = TypedReviewTask.objects.create(name="Equity only")
+    alone.review_types.set([equity])
+    editor.post(reverse("wagtailsnippets_resources_reviewtype:delete", args=[equity.pk]))
+    assert ReviewType.objects.filter(pk=equity.pk).exists()
+    alone.review_types.add(clinical)
     editor.post(reverse("wagtailsnippets_resources_reviewtype:delete", args=[equity.pk]))
     assert not ReviewType.objects.filter(pk=equity.pk).exists()
     for username in ("samuel.okafor", "grace.lin"):
