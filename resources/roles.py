@@ -52,6 +52,9 @@ SEARCH_REPORT_MODELS = ["commons_search.searchquerylog"]
 # Editors invite people (add), and revoke or resend invitations (change); whom they may invite is
 # bounded by their own permissions (contributors/grants.py), not here.
 INVITATION_MODELS = ["contributors.invitation"]
+# Editors keep the kinds of typed review and who does each (resources/models/typed_review.py); acting
+# for every type is the administrators' (``decide_any_review_type``, not granted here).
+REVIEW_TYPE_MODELS = ["resources.reviewtype"]
 # The usage report (resources/usage/dashboard.py): counters the site writes, read by editors.
 USAGE_REPORT_MODELS = ["resources.usagecount"]
 
@@ -82,6 +85,7 @@ def _model_permissions_for(group_name):
             | _model_permissions(SEARCH_REPORT_MODELS, actions=("view",))
             | _model_permissions(INVITATION_MODELS, actions=("add", "change", "view"))
             | _model_permissions(USAGE_REPORT_MODELS, actions=("view",))
+            | _model_permissions(REVIEW_TYPE_MODELS)
         )
     # Network admins hold every model permission: users, groups, sites, workflows and all the above.
     return Permission.objects.all()

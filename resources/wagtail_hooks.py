@@ -1,18 +1,20 @@
 """Admin screens for what editors manage beside the page tree, and the hooks through which the
 admin's visibility rule (admin_visibility.py) reaches every route that lists pages or files."""
 
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import CreateView, DeleteView, SnippetViewSet, SnippetViewSetGroup
 
 from . import release_hooks, serving  # noqa: F401  (their hooks register when imported)
 from .admin_views import ResourcePageViewSet, VisibleDocumentsAdminAPIViewSet
 from .admin_visibility import CommonsPagePermissionPolicy, documents_visible_in_admin, pages_visible_in_admin
-from .models import Audience, Condition, Licence, Release, ResourcePage, ResourceType
+from .models import Audience, Condition, Licence, Release, ResourcePage, ResourceType, ReviewType
 from .people_admin import PeopleGroup
 from .review.reuse import DECLINED, GRANTED, REQUESTED
 from .usage.dashboard import UsageReportMenuItem, UsageReportView
@@ -86,7 +88,44 @@ class ReleaseViewSet(SnippetViewSet):
     search_fields = ["label", "change_notes"]
 
 
+class ReviewTypeDeleteView(DeleteView):
+    """A type with decisions on record is kept (its name is their history): made inactive instead."""
+
+    def form_valid(self, form):
+        if self.object.decisions.exists():
+            messages.error(
+                self.request,
+                f"“{self.object}” has review decisions on record, so it can't be deleted. Untick “Active” instead: "
+                "reviews that start from now on will not ask for it.",
+            )
+            return redirect(self.get_success_url())
+        alone = [task.name for task in self.object.tasks.all() if task.review_types.count() == 1]
+        if alone:
+            messages.error(
+                self.request,
+                f"“{self.object}” is the only type of the review step “{alone[0]}”, which would then wait for "
+                "nobody. Add another type to that step first (Settings → Workflows → Tasks).",
+            )
+            return redirect(self.get_success_url())
+        return super().form_valid(form)
+
+
+class ReviewTypeViewSet(SnippetViewSet):
+    """The kinds of typed review (resources/models/typed_review.py), beside Workflows in Settings.
+    Wagtail's model permission policy: editors and network admins hold the permissions, nobody else."""
+
+    copy_view_enabled = False
+    model = ReviewType
+    icon = "tasks"
+    menu_label = "Review types"
+    delete_view_class = ReviewTypeDeleteView
+    add_to_settings_menu = True
+    list_display = ["name", "group", "active"]
+    list_filter = ["active"]
+
+
 register_snippet(VocabularyGroup)
+register_snippet(ReviewTypeViewSet)
 register_snippet(PeopleGroup)
 register_snippet(ReleaseViewSet)
 

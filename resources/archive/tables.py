@@ -66,12 +66,15 @@ EXPORTED = (
     "wagtailcore.groupapprovaltask",
     "resources.reviewtask",
     "resources.screeningtask",
+    "resources.reviewtype",  # the kinds of typed review, each with its reviewer group
+    "resources.typedreviewtask",
     "wagtailcore.workflowtask",
     "wagtailcore.workflowpage",
     "wagtailcore.workflowcontenttype",
     "wagtailcore.workflowstate",
     "wagtailcore.taskstate",
     "resources.screeningtaskstate",
+    "resources.typedreviewdecision",  # each type's decision in a typed review
     # Reuse requests and grants.
     "resources.reuserequest",
     # What OAI-PMH harvesters were ever shown: a withdrawn resource stays a deleted record.

@@ -47,6 +47,7 @@ from resources.spdx import KNOWN_LICENCES
 from . import collections, files, network, vocabularies
 from .contributions import create_contributions
 from .reader import CONTENT, read_resources
+from .typed_reviews import add_typed_reviewers
 
 DEMO_PASSWORD = "improve-together"
 GROUP_BY_ROLE = {"participant": PARTICIPANTS, "reviewer": REVIEWERS, "editor": EDITORS, "admin": NETWORK_ADMINS}
@@ -116,6 +117,7 @@ class DemoLoader:
         self.home, self.library = self.ensure_site()
         groups = ensure_roles()
         self.people = self.upsert_people(groups)
+        add_typed_reviewers()
         self.covers = {}
         new_pages = self.create_resources()
         self.create_collections()

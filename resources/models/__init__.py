@@ -13,6 +13,7 @@ from .reuse import ReuseRequest, ReuseScope, ReuseStatus, grant_for
 from .review import ReviewTask, ScreeningTask, ScreeningTaskState
 from .site_pages import HomePage, LibraryPage, resource_cards
 from .tools import TimeToAdopt, ToolPage
+from .typed_review import Decision, ReviewType, TypedReviewDecision, TypedReviewTask
 from .usage import UsageCount, UsageKind
 from .vocabularies import Audience, Condition, ImprovementPhase, ResourceType
 
@@ -24,4 +25,5 @@ __all__ = [
     "ResourceContributor", "ResourcePage", "ResourceTag", "ResourceType", "ReuseRequest", "ReuseScope",
     "ReuseStatus", "ReviewTask", "ScreeningTask", "ScreeningTaskState", "TimeToAdopt", "ToolPage",
     "UsageCount", "UsageKind", "grant_for", "resource_cards",
+    "Decision", "ReviewType", "TypedReviewDecision", "TypedReviewTask",
 ]

@@ -143,6 +143,19 @@ class ScreeningTask(Task):
         verbose_name_plural = "automated screenings"
 
 
+def screening_first(workflow_state):
+    """The workflow's screening task when what a human step would review has not passed screening
+    as it is now (a resubmission, or an edit since): that step starts once screening passes. None
+    when it may start now."""
+    revision = workflow_state.content_object.get_latest_revision()
+    screening = ScreeningTask.objects.filter(
+        workflow_tasks__workflow_id=workflow_state.workflow_id, active=True
+    ).first()
+    if screening is not None and not ScreeningTask.screened(workflow_state, revision):
+        return screening
+    return None
+
+
 class ReviewTask(AbstractGroupApprovalTask):
     """A group's review that only ever starts on screened content, and that nobody approves for
     their own work.
@@ -154,11 +167,8 @@ class ReviewTask(AbstractGroupApprovalTask):
     """
 
     def start(self, workflow_state, user=None):
-        revision = workflow_state.content_object.get_latest_revision()
-        screening = (
-            ScreeningTask.objects.filter(workflow_tasks__workflow_id=workflow_state.workflow_id, active=True).first()
-        )
-        if screening is not None and not ScreeningTask.screened(workflow_state, revision):
+        screening = screening_first(workflow_state)
+        if screening is not None:
             return screening.start(workflow_state, user=user)
         return super().start(workflow_state, user=user)
 

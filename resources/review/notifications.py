@@ -325,6 +325,13 @@ def connect():
     workflow_rejected.connect(
         returned_after_approval_notifier, sender=WorkflowState, dispatch_uid="resources_returned_after_approval_email"
     )
+    # Typed reviews (resources.review.typed_mail): their reviewers by type, and the types that had approved.
+    from .typed_mail import type_approval_returned_notifier, typed_review_request_notifier
+
+    task_submitted.connect(typed_review_request_notifier, sender=TaskState, dispatch_uid="resources_typed_review_email")
+    workflow_rejected.connect(
+        type_approval_returned_notifier, sender=WorkflowState, dispatch_uid="resources_typed_review_returned_email"
+    )
 
 
 # Reuse requests (not workflow events: no Wagtail notifier or preference covers them) -------------

@@ -1,7 +1,7 @@
 """Where each of a person's contributions stands, for ``/my/contributions/``.
 
 A fixed number of queries whatever the number of contributions: the pages, their latest workflow
-runs, and those runs' steps.
+runs, those runs' steps, and the decisions of their typed reviews.
 """
 
 from dataclasses import dataclass, field
@@ -14,6 +14,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from ..models import ResourcePage, ScreeningTaskState
 from .screening import blocking, to_check
+from .typed import decisions_by_task_state, types_to_show
 
 DRAFT = "draft"
 SCREENING = "screening"
@@ -66,6 +67,7 @@ class Contribution:
     unsubmitted_changes: bool = False
     editable_by_user: bool = False  # their own, or they may edit any resource
     being_screened: bool = False  # waiting for the background worker's outcome
+    review_types: list = None  # each type's state in a typed review (resources.review.typed.TypeState)
 
     @property
     def label(self):
@@ -124,13 +126,18 @@ def contributions_for(user, library):
     findings = dict(
         ScreeningTaskState.objects.filter(workflow_state__in=list(states.values())).values_list("pk", "findings")
     )
+    typed = decisions_by_task_state(list(states.values()))
     may_edit_any = library is not None and PagePermissionPolicy().user_has_permission_for_instance(
         user, "change", library
     )
-    return [
-        _contribution(page, states.get(page.pk), task_states, findings, may_edit_any or page.owner_id == user.pk)
-        for page in pages
-    ]
+    contributions = []
+    for page in pages:
+        state = states.get(page.pk)
+        contribution = _contribution(page, state, task_states, findings, may_edit_any or page.owner_id == user.pk)
+        history = task_states.get(state.pk, []) if state else []
+        contribution.review_types = types_to_show(state, history, typed)
+        contributions.append(contribution)
+    return contributions
 
 
 def _checks_passed(history, findings):
