@@ -14,6 +14,7 @@ logger = logging.getLogger(__name__)
 
 # Dotted paths, so that this module imports none of the jobs' apps until they run.
 JOBS = [
+    "resources.review.currency.remind_protocol_owners",
 ]
 
 

@@ -7,8 +7,12 @@ a feed a member's reader fetched must not carry what only members may see. Each 
 the release's page, whose address never changes, and so is also its id; it names the resource's
 people (the feed itself is by the commons, for entries that credit nobody).
 
+An entry of a protocol that is no longer current carries the categories ``Superseded`` and ``Review
+overdue`` and says so in its summary, naming the successor only when it is public.
+
 The full-page cache keeps a feed like a list page (resources/page_cache.py): publishing a release
-or a resource, withdrawing one and renaming a person purge it.
+or a resource, withdrawing one and renaming a person purge it, and so does the daily job on the
+day a protocol's review falls overdue (resources/review/currency.py).
 """
 
 import datetime
@@ -25,7 +29,8 @@ from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
 
 from .addresses import absolute, root_url
-from .models import Condition, ContributorRole, LibraryPage, Release, ResourceContributor, ResourcePage
+from .models import Condition, ContributorRole, LibraryPage, ProtocolPage, Release, ResourceContributor, ResourcePage
+from .protocol_flags import protocol_of
 
 # Entries in a feed: a reader polling every few hours misses nothing from a busy network.
 FEED_LENGTH = 50
@@ -108,7 +113,7 @@ class ReleaseFeed(Feed):
             .order_by("sort_order", "pk")
         )
         releases = list(
-            releases.select_related("resource")
+            releases.select_related("resource", "resource__protocolpage")
             .prefetch_related(
                 "resource__conditions",
                 Prefetch("resource__contributor_links", queryset=credits, to_attr="feed_credits"),
@@ -117,7 +122,9 @@ class ReleaseFeed(Feed):
         )
         # The entry methods are given the release alone: the addresses are worked out here.
         request = subject.request
+        currencies = _currencies(releases, request)
         for release in releases:
+            release.feed_currency = currencies.get(release.resource_id)
             release.feed_link = absolute(request, release.get_absolute_url())
             release.feed_resource_link = release.resource.get_full_url(request)
             release.feed_authors = [
@@ -132,11 +139,12 @@ class ReleaseFeed(Feed):
     def item_description(self, release):
         # Atom's summary is HTML here: every value in it is escaped.
         return format_html(
-            '<p>Version {} of <a href="{}">{}</a>, released {}.</p>{}',
+            '<p>Version {} of <a href="{}">{}</a>, released {}.</p>{}{}',
             release.label,
             release.feed_resource_link,
             release.resource.title,
             date_format(release.release_date, "j F Y"),
+            _currency_html(release.feed_currency),
             mark_safe(linebreaks(release.change_notes, autoescape=True)),  # escaped by linebreaks
         )
 
@@ -152,10 +160,61 @@ class ReleaseFeed(Feed):
         return release.published_at
 
     def item_categories(self, release):
-        return [condition.name for condition in release.resource.conditions.all()]
+        """Its conditions, and for a protocol no longer current, ``Superseded`` and ``Review overdue``
+        (categories rather than a title prefix: the entry's title names the release, and readers
+        filter on categories)."""
+        conditions = [condition.name for condition in release.resource.conditions.all()]
+        currency = release.feed_currency
+        if currency is None:
+            return conditions
+        return conditions + [flag for flag, shown in (
+            (SUPERSEDED, currency["superseded"]), (REVIEW_OVERDUE, currency["overdue_since"] is not None)
+        ) if shown]
 
     def item_extra_kwargs(self, release):
         return {"authors": release.feed_authors, "resource_link": release.feed_resource_link}
+
+
+# The categories of an entry whose protocol is no longer current.
+SUPERSEDED = "Superseded"
+REVIEW_OVERDUE = "Review overdue"
+
+
+def _currencies(releases, request):
+    """{resource id: its currency} for the protocols among the releases' resources: whether the
+    review is overdue today, whether it was superseded, and the successor's title and address only
+    when the successor is public (a feed is the same for everyone, members or not)."""
+    protocols = {}
+    for release in releases:
+        protocol = protocol_of(release.resource)  # fetched with the release: no query
+        if protocol is not None:
+            protocols[release.resource_id] = protocol
+    successor_ids = {protocol.superseded_by_id for protocol in protocols.values() if protocol.superseded_by_id}
+    public = {page.pk: page for page in ProtocolPage.objects.live().public().filter(pk__in=successor_ids)}
+    currencies = {}
+    for resource_id, protocol in protocols.items():
+        successor = public.get(protocol.superseded_by_id)
+        currencies[resource_id] = {
+            "superseded": protocol.superseded_by_id is not None,
+            "overdue_since": protocol.overdue_since(),
+            "successor": (successor.title, successor.get_full_url(request)) if successor else None,
+        }
+    return currencies
+
+
+def _currency_html(currency):
+    if currency is None:
+        return ""
+    parts = []
+    if currency["superseded"]:
+        if currency["successor"]:
+            title, url = currency["successor"]
+            parts.append(format_html('<p>Superseded by <a href="{}">{}</a>.</p>', url, title))
+        else:
+            parts.append(format_html("<p>Superseded by a newer protocol.</p>"))
+    if currency["overdue_since"] is not None:
+        parts.append(format_html("<p>Review overdue since {}.</p>", date_format(currency["overdue_since"], "j F Y")))
+    return mark_safe("".join(parts))  # each part escaped by format_html
 
 
 release_feed = ReleaseFeed()

@@ -36,7 +36,9 @@ from the search engine: the page changes when any resource it shows does, and it
 purged again when the index has caught up with a change (``search.signals.index_updated``, sent
 after indexing, on the worker when a worker runs it). A resource page's usage figures follow the
 same path: ``manage.py rollup_usage`` indexes again the resources whose views or downloads moved,
-which purges their pages; a reuse request decided on a resource purges its page at once.
+which purges their pages; a reuse request decided on a resource purges its page at once. A
+protocol's "Review overdue" flag changes with the date, not an edit: the daily job purges its page
+and the lists on the day it first sees it overdue (resources/review/currency.py).
 """
 
 import contextlib

@@ -20,17 +20,26 @@ def with_groups_fetched(request):
     return request
 
 
+def _refused_restrictions(request):
+    """The view restrictions this request does not pass (computed once per request)."""
+    cached = getattr(request, "_commons_refused_restrictions", None)
+    if cached is None:
+        with_groups_fetched(request)
+        restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+        cached = [restriction for restriction in restrictions if not restriction.accept_request(request)]
+        request._commons_refused_restrictions = cached
+    return cached
+
+
 def hidden_q(request):
     """A Q matching the pages hidden from this request by view restrictions (computed once per
     request)."""
     cached = getattr(request, "_commons_hidden_q", None)
     if cached is not None:
         return cached
-    with_groups_fetched(request)
     hidden = Q()
-    for restriction in PageViewRestriction.objects.select_related("page").prefetch_related("groups"):
-        if not restriction.accept_request(request):
-            hidden |= Page.objects.descendant_of_q(restriction.page, inclusive=True)
+    for restriction in _refused_restrictions(request):
+        hidden |= Page.objects.descendant_of_q(restriction.page, inclusive=True)
     request._commons_hidden_q = hidden
     return hidden
 
@@ -49,3 +58,12 @@ def can_view(page, request):
     restrictions = page.get_view_restrictions().prefetch_related("groups")
     with_groups_fetched(request)
     return all(restriction.accept_request(request) for restriction in restrictions)
+
+
+def can_view_fetched(page, request):
+    """``can_view`` for a page fetched alongside others (a protocol's successor on a card): the
+    same rule, read from its ``live`` and tree path and the restrictions this request was already
+    refused, so a list asks no query per page."""
+    if page is None or not page.live:
+        return False
+    return not any(page.path.startswith(restriction.page.path) for restriction in _refused_restrictions(request))

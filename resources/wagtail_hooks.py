@@ -16,6 +16,7 @@ from .admin_views import ResourcePageViewSet, VisibleDocumentsAdminAPIViewSet
 from .admin_visibility import CommonsPagePermissionPolicy, documents_visible_in_admin, pages_visible_in_admin
 from .models import Audience, Condition, Licence, Release, ResourcePage, ResourceType, ReviewType
 from .people_admin import PeopleGroup
+from .review.currency_report import ProtocolCurrencyMenuItem, ProtocolCurrencyView
 from .review.reuse import DECLINED, GRANTED, REQUESTED
 from .usage.dashboard import UsageReportMenuItem, UsageReportView
 
@@ -179,3 +180,15 @@ def register_usage_report_url():
 @hooks.register("register_reports_menu_item")
 def register_usage_report_menu_item():
     return UsageReportMenuItem("Usage", reverse("resources_usage_report"), icon_name="view", order=50)
+
+
+@hooks.register("register_admin_urls")
+def register_protocol_currency_url():
+    return [path("reports/protocol-currency/", ProtocolCurrencyView.as_view(), name="resources_protocol_currency")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_protocol_currency_menu_item():
+    return ProtocolCurrencyMenuItem(
+        "Protocol currency", reverse("resources_protocol_currency"), icon_name="time", order=60
+    )

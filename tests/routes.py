@@ -25,6 +25,7 @@ RULES = [
     (r"^admin/snippets/", "vocabularies and people"),
     (r"^admin/workflows/", "workflows"),
     (r"^admin/invitations/", "invitations"),
+    # Reports (site history, usage, protocol currency, search analytics): each checks its own permission.
     (r"^admin/(reports|search-analytics)/", "reports"),
     (r"^admin/tag-autocomplete/", "tags"),
     (r"^admin/(sites|collections|redirects|forms|embeds)/", "site settings"),

@@ -23,7 +23,7 @@ from wagtail.models import Task, UploadedFile
 from contributors.models import Invitation, Organisation
 from contributors.roles import NETWORK_ADMINS, PARTICIPANTS
 from resources.demo.files import make_pdf
-from resources.models import Licence, Release, ResourcePage, ReuseRequest
+from resources.models import Licence, ProtocolPage, Release, ResourcePage, ReuseRequest
 
 from .admin_forms import resource_form
 from .conftest import login
@@ -335,6 +335,13 @@ def _invited(email):
 EXE = b"MZ\x90\x00" + b"\x00" * 200 + b"This program cannot be run in DOS mode."
 HTML = b"<html><body><script>alert(document.cookie)</script></body></html>"
 
+def _open_protocol_currency_report(client, world, user):
+    overdue = ProtocolPage.objects.live().order_by("pk").first()
+    ProtocolPage.objects.filter(pk=overdue.pk).update(review_by=overdue.first_published_at.date(), superseded_by=None)
+    world["overdue_protocol"] = overdue.title
+    return client.get("/admin/reports/protocol-currency/")
+
+
 ACTIONS = [
     # Users: only an administrator changes an administrator, by any route.
     Action("edit an administrator's account", ONLY_SUPERUSER, _edit_admin,
@@ -431,6 +438,10 @@ ACTIONS = [
            _invite("new.boss@example.org", NETWORK_ADMINS), _invited("new.boss@example.org")),
     Action("see who is invited", {"editor", "network admin", "superuser"}, _get(lambda w: "/admin/invitations/"),
            lambda w, r, u: r.status_code == 200 and w["invitation"].email in _body(r).decode()),
+    # Reports: the protocols due for review are for the people who may publish them.
+    Action("see which protocols are overdue for review", {"editor", "network admin", "superuser"},
+           _open_protocol_currency_report,
+           lambda w, r, u: r.status_code == 200 and w["overdue_protocol"] in _body(r).decode()),
     Action("revoke a network admin's invitation", {"network admin", "superuser"},
            lambda c, w, u: c.post(f"/admin/invitations/revoke/{w['invitation'].pk}/"),
            lambda w, r, u: fresh(w["invitation"]).revoked_at is not None),

@@ -271,6 +271,12 @@ MAX_REQUEST_MB = float(os.environ.get("MAX_REQUEST_MB", MAX_UPLOAD_MB * SHARE_MA
 # crafted file hold a worker for long.
 SEARCH_EXTRACT_TIMEOUT = float(os.environ.get("SEARCH_EXTRACT_TIMEOUT", "8"))
 
+# Protocol currency (resources/review/currency.py, docs/evidence.md): the daily job tells a
+# protocol's people and its editors when its review-by date is this many days away, then when it
+# has passed, and again every PROTOCOL_OVERDUE_REMINDER_DAYS while it stays overdue.
+PROTOCOL_REVIEW_NOTICE_DAYS = int(os.environ.get("PROTOCOL_REVIEW_NOTICE_DAYS", "30"))
+PROTOCOL_OVERDUE_REMINDER_DAYS = int(os.environ.get("PROTOCOL_OVERDUE_REMINDER_DAYS", "30"))
+
 WAGTAIL_SITE_NAME = "Improvement Commons"
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False

@@ -15,6 +15,7 @@ from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers
 
 from ..models import ChangePackagePage, CollectionPage, ProtocolPage, ResourcePage, ToolPage
+from ..protocol_flags import currency_of
 from ..usage.figures import Figures, figures_for
 from ..visibility import visible_pages
 from .serializers import (
@@ -65,6 +66,17 @@ class ResourceUsageSerializer(serializers.Serializer):
     grants = serializers.IntegerField(help_text="Reuse requests granted.")
 
 
+class CurrencySerializer(serializers.Serializer):
+    review_by = serializers.DateField(allow_null=True, help_text="When the protocol should next be reviewed.")
+    review_overdue = serializers.BooleanField(help_text="True from the day after review_by, computed each time.")
+    overdue_since = serializers.DateField(allow_null=True, help_text="The day after review_by, once it has come.")
+    superseded = serializers.BooleanField(help_text="A newer protocol replaces it (said even if you may not see it).")
+    superseded_by = serializers.URLField(
+        allow_null=True, help_text="The page of the protocol that replaces it, if you may see it."
+    )
+    superseded_by_api_url = serializers.URLField(allow_null=True)
+
+
 class ResourceListSerializer(ResourceSummarySerializer):
     """One resource in a list. Expects ``resources.api.views.resources.list_queryset`` prefetches."""
 
@@ -84,13 +96,30 @@ class ResourceListSerializer(ResourceSummarySerializer):
         "(all other text escaped). Empty otherwise."
     )
     usage = serializers.SerializerMethodField(help_text="How much it is used (docs/usage.md).")
+    currency = serializers.SerializerMethodField(
+        help_text="Protocols only (null for other resources): its review-by date, whether the review is "
+        "overdue today, and whether it was superseded, by what (docs/evidence.md)."
+    )
 
     class Meta(ResourceSummarySerializer.Meta):
         fields = [
             *ResourceSummarySerializer.Meta.fields, "resource_type", "phase", "conditions", "audiences", "tags",
             "licence", "organisations", "access", "first_published_at", "last_published_at", "latest_release",
-            "highlights", "usage",
+            "highlights", "usage", "currency",
         ]
+
+    @extend_schema_field(CurrencySerializer(allow_null=True))
+    def get_currency(self, page):
+        currency = currency_of(page, self.context["http_request"])
+        if currency is None:
+            return None
+        successor = currency.successor
+        return {
+            "review_by": currency.review_by, "review_overdue": currency.review_overdue,
+            "overdue_since": currency.overdue_since, "superseded": currency.superseded,
+            "superseded_by": absolute(self.context, currency.successor_url) if successor else None,
+            "superseded_by_api_url": api_url(self.context, "resource-detail", successor.pk) if successor else None,
+        }
 
     @extend_schema_field(ResourceUsageSerializer)
     def get_usage(self, page):
@@ -186,6 +215,7 @@ class ResourceDetailSerializer(ResourceListSerializer):
             return {
                 "scope": specific.scope, "population": specific.population, "steps": _steps(specific.protocol_steps),
                 "effective_date": specific.effective_date, "review_by": specific.review_by,
+                "review_overdue": specific.review_overdue,
                 "citations": [{"text": c.text, "doi": c.doi, "doi_url": c.doi_url} for c in specific.citations.all()],
                 "superseded_by": (
                     ResourceSummarySerializer(successor[0], context=self.context).data if successor else None

@@ -84,6 +84,8 @@ EXPORTED = (
     "resources.importedresource",
     # Views and downloads per day (no personal data: resources/usage/).
     "resources.usagecount",
+    # The protocol review reminders already sent: a restored commons does not send them again.
+    "resources.protocolreminder",
     # The editorial record: history, comments, subscriptions, the admin's log, redirects, forms.
     "wagtailcore.pagelogentry",
     "wagtailcore.modellogentry",

@@ -7,7 +7,7 @@ from .files import FileText
 from .harvest import HarvestKind, HarvestRecord, HarvestRecordSet
 from .imports import ImportedResource
 from .licences import Licence
-from .protocols import Citation, ProtocolPage
+from .protocols import Citation, ProtocolPage, ProtocolReminder, ReminderKind
 from .releases import Release, ReleaseFile, ReleaseLocked
 from .reuse import ReuseRequest, ReuseScope, ReuseStatus, grant_for
 from .review import ReviewTask, ScreeningTask, ScreeningTaskState
@@ -21,9 +21,9 @@ __all__ = [
     "Audience", "CareSetting", "CentreSize", "ChangePackagePage", "Citation", "CollectionItem",
     "CollectionPage", "Condition", "ContributorRole", "FileText", "HarvestKind", "HarvestRecord",
     "HarvestRecordSet", "HomePage", "ImportedResource", "ImprovementPhase", "LibraryPage",
-    "Licence", "Measure", "MeasureKind", "ProtocolPage", "Release", "ReleaseFile", "ReleaseLocked",
-    "ResourceContributor", "ResourcePage", "ResourceTag", "ResourceType", "ReuseRequest", "ReuseScope",
-    "ReuseStatus", "ReviewTask", "ScreeningTask", "ScreeningTaskState", "TimeToAdopt", "ToolPage",
-    "UsageCount", "UsageKind", "grant_for", "resource_cards",
+    "Licence", "Measure", "MeasureKind", "ProtocolPage", "ProtocolReminder", "Release", "ReleaseFile",
+    "ReleaseLocked", "ReminderKind", "ResourceContributor", "ResourcePage", "ResourceTag", "ResourceType",
+    "ReuseRequest", "ReuseScope", "ReuseStatus", "ReviewTask", "ScreeningTask", "ScreeningTaskState",
+    "TimeToAdopt", "ToolPage", "UsageCount", "UsageKind", "grant_for", "resource_cards",
     "Decision", "ReviewType", "TypedReviewDecision", "TypedReviewTask",
 ]

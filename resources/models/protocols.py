@@ -1,3 +1,5 @@
+import datetime
+
 from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
@@ -61,7 +63,16 @@ class ProtocolPage(ResourcePage):
 
     @property
     def review_overdue(self):
-        return self.review_by is not None and self.review_by < timezone.localdate()
+        return self.overdue_since() is not None
+
+    def overdue_since(self, today=None):
+        """The first day the review was overdue (the day after ``review_by``), if it is overdue
+        ``today``; computed from the date each time it is shown, never stored, so the flag is right
+        without the page being saved again (docs/evidence.md, "Protocol currency")."""
+        today = today or timezone.localdate()
+        if self.review_by is None or self.review_by >= today:
+            return None
+        return self.review_by + datetime.timedelta(days=1)
 
     @property
     def protocol_steps(self):
@@ -89,3 +100,28 @@ class Citation(Orderable):
     class Meta(Orderable.Meta):
         # Ties (rows made without a sort order) in the order they were made, on every database.
         ordering = ["sort_order", "pk"]
+
+
+class ReminderKind(models.TextChoices):
+    DUE = "due", "Review due soon"
+    OVERDUE = "overdue", "Review overdue"
+
+
+class ProtocolReminder(models.Model):
+    """A reminder the daily job sent about a protocol's review (resources/review/currency.py): kept
+    so that running the job again the same day, or the next, sends nothing twice."""
+
+    page = models.ForeignKey(ProtocolPage, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=10, choices=ReminderKind.choices)
+    review_by = models.DateField(help_text="The review-by date the reminder was about.")
+    sent_on = models.DateField()
+    recipients = models.PositiveIntegerField(default=0, help_text="How many people it was sent to.")
+
+    class Meta:
+        ordering = ["-sent_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["page", "kind", "review_by", "sent_on"], name="one_protocol_reminder_a_day")
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.page_id} on {self.sent_on}"

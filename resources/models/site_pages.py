@@ -13,7 +13,10 @@ def resource_cards(queryset):
     """What a resource card shows, fetched in a fixed number of queries however many cards."""
     from .releases import Release
 
-    return queryset.select_related("resource_type", "licence", "cover_image").prefetch_related(
+    # With the protocol's row and its successor, for the currency flags (resources/protocol_flags.py).
+    return queryset.select_related(
+        "resource_type", "licence", "cover_image", "protocolpage", "protocolpage__superseded_by"
+    ).prefetch_related(
         "conditions",
         "tagged_items__tag",
         "cover_image__renditions",

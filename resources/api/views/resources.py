@@ -12,6 +12,7 @@ from search import registry, service
 
 from ...indexing.facets import FACETS, SORTS
 from ...models import Release, ResourcePage
+from ...protocol_flags import CARD_RELATED
 from ...usage.figures import figures_for
 from ...visibility import visible_pages
 from ..pagination import DEFAULT_PAGE_SIZE
@@ -22,7 +23,7 @@ from .base import ApiMixin, DetailView, restricted_paths
 
 def list_queryset(queryset):
     """Everything a list item shows, in a fixed number of queries however many items."""
-    return queryset.select_related("resource_type", "licence").prefetch_related(
+    return queryset.select_related("resource_type", "licence", *CARD_RELATED).prefetch_related(
         "conditions",
         "audiences",
         "organisations",
