@@ -14,6 +14,7 @@ logger = logging.getLogger(__name__)
 
 # Dotted paths, so that this module imports none of the jobs' apps until they run.
 JOBS = [
+    "resources.evidence.adoption_prompts.ask_whether_it_worked",
 ]
 
 

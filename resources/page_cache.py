@@ -36,7 +36,8 @@ from the search engine: the page changes when any resource it shows does, and it
 purged again when the index has caught up with a change (``search.signals.index_updated``, sent
 after indexing, on the worker when a worker runs it). A resource page's usage figures follow the
 same path: ``manage.py rollup_usage`` indexes again the resources whose views or downloads moved,
-which purges their pages; a reuse request decided on a resource purges its page at once.
+which purges their pages; a reuse request decided on a resource purges its page at once, and so
+does a centre marking it as used, stopping or answering "did it work?".
 """
 
 import contextlib
@@ -54,6 +55,7 @@ from contributors.models import ContributorProfile, Organisation
 from search.signals import index_updated
 
 from .models import (
+    Adoption,
     Audience,
     CollectionItem,
     CollectionPage,
@@ -302,6 +304,12 @@ def on_reuse_request_changed(sender, instance, **kwargs):
     purge(page_tag(instance.resource_id))
 
 
+def on_adoption_changed(sender, instance, **kwargs):
+    # A resource page shows how many centres use it, which are named and what they found
+    # (resources/evidence/adoption_summary.py); the lists follow once the index has the new count.
+    purge(page_tag(instance.resource_id))
+
+
 def on_person_changed(sender, instance, **kwargs):
     purge(person_tag(instance.pk), PEOPLE)
 
@@ -361,6 +369,7 @@ def connect():
         dispatch_uid="resources.page_cache.resource_organisations",
     )
     both(on_reuse_request_changed, ReuseRequest, "reuse_request")
+    both(on_adoption_changed, Adoption, "adoption")
     both(on_person_changed, ContributorProfile, "person")
     both(on_organisation_changed, Organisation, "organisation")
     for model in (Condition, ResourceType, Audience, Licence, Site):

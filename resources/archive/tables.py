@@ -81,6 +81,8 @@ EXPORTED = (
     "resources.importedresource",
     # Views and downloads per day (no personal data: resources/usage/).
     "resources.usagecount",
+    # Which centres use which resources, and whether it worked (resources/models/adoption.py).
+    "resources.adoption",
     # The editorial record: history, comments, subscriptions, the admin's log, redirects, forms.
     "wagtailcore.pagelogentry",
     "wagtailcore.modellogentry",
