@@ -54,6 +54,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from contributors.models import ContributorProfile, Organisation
 from search.signals import index_updated
 
+from .evidence.adoption_summary import forget_page_marks
 from .models import (
     Adoption,
     Audience,
@@ -307,6 +308,7 @@ def on_reuse_request_changed(sender, instance, **kwargs):
 def on_adoption_changed(sender, instance, **kwargs):
     # A resource page shows how many centres use it, which are named and what they found
     # (resources/evidence/adoption_summary.py); the lists follow once the index has the new count.
+    forget_page_marks(instance.resource_id)
     purge(page_tag(instance.resource_id))
 
 

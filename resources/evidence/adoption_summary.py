@@ -7,12 +7,19 @@ centres that agreed to be named, and (on the page, for a signed-in member) their
 - **Named** centres are those with a live mark they chose to make public; every other centre is
   only counted, on the page, in the API and everywhere else.
 
-``summaries(page_ids)`` answers for any number of resources in one query.
+``summaries(page_ids)`` answers for any number of resources in one query. A resource page reads its
+marks from the default cache (``page_marks``), so rendering it asks the database nothing more (its
+query count is pinned: tests/test_query_counts.py); any change to a mark forgets them
+(``forget_page_marks``, from resources/page_cache.py).
 """
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
+from django.db import transaction
 from django.utils import timezone
+
+from search import service
 
 from ..models import Adoption, AdoptionOutcome
 from ..models.adoption import centre_of
@@ -86,7 +93,32 @@ def summarise(adoptions):
 
 
 def _marks(page_ids):
-    return Adoption.objects.filter(resource_id__in=list(page_ids)).select_related("organisation", "marked_by")
+    return Adoption.objects.filter(resource_id__in=list(page_ids)).select_related("organisation", "release")
+
+
+PAGE_MARKS_SECONDS = 3600
+
+
+def _page_marks_key(page_id):
+    # Under the search index's generation, as the usage figures are: a restore or a rebuild (which
+    # may bring other rows under the same ids) moves it on.
+    return f"commons-adoption-marks:{service.generation()}:{page_id}"
+
+
+def page_marks(page_id):
+    """A resource's marks, with their centres and releases, kept in the cache."""
+    key = _page_marks_key(page_id)
+    kept = cache.get(key)
+    if kept is None:
+        kept = list(_marks([page_id]))
+        cache.set(key, kept, PAGE_MARKS_SECONDS)
+    return kept
+
+
+def forget_page_marks(page_id):
+    """Now, and again once the transaction commits (a page rendered in between read the old rows)."""
+    cache.delete(_page_marks_key(page_id))
+    transaction.on_commit(lambda: cache.delete(_page_marks_key(page_id)))
 
 
 def summaries(page_ids):
@@ -105,7 +137,7 @@ def page_context(page, request):
     (commons_site/page_cache.py), so their part is rendered with the page."""
     from .adoption_forms import AdoptionForm, CheckForm
 
-    marks = list(_marks([page.pk]))
+    marks = page_marks(page.pk)
     context = {"adoption_summary": summarise(marks)}
     user = request.user
     if not user.is_authenticated:
