@@ -23,6 +23,7 @@ from search import service
 
 from ..models import Adoption, AdoptionOutcome
 from ..models.adoption import centre_of
+from .adoption_forms import AdoptionForm, CheckForm
 
 
 def _plural(count, word):
@@ -135,8 +136,6 @@ def page_context(page, request):
     signed-in member, ``adoption`` (their centre's live mark, or None), ``adoption_centre``, and the
     forms they may use. The page is never kept in the cache for signed-in members
     (commons_site/page_cache.py), so their part is rendered with the page."""
-    from .adoption_forms import AdoptionForm, CheckForm
-
     marks = page_marks(page.pk)
     context = {"adoption_summary": summarise(marks)}
     user = request.user
