@@ -15,6 +15,7 @@ logger = logging.getLogger(__name__)
 # Dotted paths, so that this module imports none of the jobs' apps until they run.
 JOBS = [
     "resources.review.currency.remind_protocol_owners",
+    "resources.evidence.adoption_prompts.ask_whether_it_worked",
 ]
 
 

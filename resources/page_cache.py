@@ -36,9 +36,10 @@ from the search engine: the page changes when any resource it shows does, and it
 purged again when the index has caught up with a change (``search.signals.index_updated``, sent
 after indexing, on the worker when a worker runs it). A resource page's usage figures follow the
 same path: ``manage.py rollup_usage`` indexes again the resources whose views or downloads moved,
-which purges their pages; a reuse request decided on a resource purges its page at once. A
-protocol's "Review overdue" flag changes with the date, not an edit: the daily job purges its page
-and the lists on the day it first sees it overdue (resources/review/currency.py).
+which purges their pages; a reuse request decided on a resource purges its page at once, and so
+does a centre marking it as used, stopping or answering "did it work?". A protocol's "Review
+overdue" flag changes with the date, not an edit: the daily job purges its page and the lists on
+the day it first sees it overdue (resources/review/currency.py).
 """
 
 import contextlib
@@ -55,7 +56,9 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from contributors.models import ContributorProfile, Organisation
 from search.signals import index_updated
 
+from .evidence.adoption_summary import forget_page_marks
 from .models import (
+    Adoption,
     Audience,
     CollectionItem,
     CollectionPage,
@@ -304,6 +307,13 @@ def on_reuse_request_changed(sender, instance, **kwargs):
     purge(page_tag(instance.resource_id))
 
 
+def on_adoption_changed(sender, instance, **kwargs):
+    # A resource page shows how many centres use it, which are named and what they found
+    # (resources/evidence/adoption_summary.py); the lists follow once the index has the new count.
+    forget_page_marks(instance.resource_id)
+    purge(page_tag(instance.resource_id))
+
+
 def on_person_changed(sender, instance, **kwargs):
     purge(person_tag(instance.pk), PEOPLE)
 
@@ -363,6 +373,7 @@ def connect():
         dispatch_uid="resources.page_cache.resource_organisations",
     )
     both(on_reuse_request_changed, ReuseRequest, "reuse_request")
+    both(on_adoption_changed, Adoption, "adoption")
     both(on_person_changed, ContributorProfile, "person")
     both(on_organisation_changed, Organisation, "organisation")
     for model in (Condition, ResourceType, Audience, Licence, Site):

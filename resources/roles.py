@@ -57,6 +57,9 @@ INVITATION_MODELS = ["contributors.invitation"]
 REVIEW_TYPE_MODELS = ["resources.reviewtype"]
 # The usage report (resources/usage/dashboard.py): counters the site writes, read by editors.
 USAGE_REPORT_MODELS = ["resources.usagecount"]
+# Editors keep any centre's adoption marks current (resources.models.adoption.CHANGE_ANY): stop a
+# mark left behind. Members mark for their own centre without a model permission.
+ADOPTION_MODELS = ["resources.adoption"]
 
 
 def _model_permissions(labels, actions=("add", "change", "delete", "view")):
@@ -86,6 +89,7 @@ def _model_permissions_for(group_name):
             | _model_permissions(INVITATION_MODELS, actions=("add", "change", "view"))
             | _model_permissions(USAGE_REPORT_MODELS, actions=("view",))
             | _model_permissions(REVIEW_TYPE_MODELS)
+            | _model_permissions(ADOPTION_MODELS, actions=("change", "view"))
         )
     # Network admins hold every model permission: users, groups, sites, workflows and all the above.
     return Permission.objects.all()

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import people, sitemaps, views
+from .evidence import adoption_views
 from .feeds import release_feed
 from .oai import views as oai_views
 from .review import views as review_views
@@ -16,6 +17,10 @@ urlpatterns = [
     path("resources/<int:page_id>/reuse/", review_views.request_reuse, name="request_reuse"),
     path("my/reuse/", review_views.reuse_requests, name="reuse_requests"),
     path("my/reuse/<int:request_id>/decide/", review_views.decide_reuse, name="decide_reuse"),
+    path("resources/<int:page_id>/adoption/", adoption_views.mark, name="adoption_mark"),
+    path("my/adoptions/", adoption_views.my_adoptions, name="my_adoptions"),
+    path("my/adoptions/<int:adoption_id>/stop/", adoption_views.stop, name="adoption_stop"),
+    path("my/adoptions/<int:adoption_id>/check/", adoption_views.check, name="adoption_check"),
     path("people/", people.contributor_list, name="contributor_list"),
     path("people/<slug:slug>/", people.contributor_detail, name="contributor_detail"),
     path("organisations/", people.organisation_list, name="organisation_list"),

@@ -30,6 +30,9 @@ class SearchEntry(models.Model):
     # ALTER TABLE that keeps the full-text triggers; a row indexed before it holds NULL until
     # indexed again (``manage.py rollup_usage`` or a rebuild).
     use_count = models.PositiveIntegerField(null=True, db_index=True)
+    # How widely it is taken up (for a resource: the centres that say they use it); nullable for
+    # the same reason.
+    adoption_count = models.PositiveIntegerField(null=True, db_index=True)
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:

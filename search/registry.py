@@ -32,9 +32,9 @@ from django.db.models.signals import post_delete, post_save
 # ``access`` holds the keys that may see it (see ``Source.access_keys``).
 DOCUMENT_FIELDS = (
     "id", "title", "summary", "body", "tags", "file_text", "release_notes", "contributors",
-    "published_at", "latest_release_date", "reuse_count", "download_count", "use_count", "access",
+    "published_at", "latest_release_date", "reuse_count", "download_count", "use_count", "adoption_count", "access",
 )
-SORT_FIELDS = ("published_at", "reuse_count", "download_count", "use_count")
+SORT_FIELDS = ("published_at", "reuse_count", "download_count", "use_count", "adoption_count")
 TAGS_FIELD = "tags"  # a facet reading this field also serves tag suggestions in autocomplete
 
 FACET_LABELS_KEY = "commons-search-facet-labels"

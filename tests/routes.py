@@ -40,6 +40,9 @@ RULES = [
     (r"^releases/", "releases"),
     (r"^search/", "search"),
     (r"^\^?api/", "api"),
+    # A centre's adoption marks: its people and editors, 404 for a resource one may not see
+    # (resources/evidence/adoption_views.py, tests/test_adoption.py).
+    (r"^my/adoptions/|^resources/<int:page_id>/adoption/", "adoptions"),
     (r"^(share|my|resources)/", "member pages"),
     # Feeds of public releases only, the same for everyone (resources/feeds.py).
     (r"^(people|organisations|feeds)/|^sitemap\.xml$|^favicon\.ico$|^\^\(\(", "public pages"),

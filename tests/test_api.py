@@ -222,7 +222,7 @@ def test_a_token_holders_responses_are_private(client, hidden):
     [
         ("condition=no-such-condition", "condition", "No condition is called no-such-condition. The values are:"),
         ("conditon=ibd", "conditon", "“conditon” is not a parameter of this list"),
-        ("sort=cheapest", "sort", "“cheapest” is not a sort: use one of relevance, newest, reused, used."),
+        ("sort=cheapest", "sort", "“cheapest” is not a sort: use one of relevance, newest, reused, used, adopted."),
         ("page=abc", "page", "“abc” is not a page"),
         ("page_size=0", "page_size", "“0” is not a page size"),
     ],

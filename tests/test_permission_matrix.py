@@ -23,7 +23,7 @@ from wagtail.models import Task, UploadedFile
 from contributors.models import Invitation, Organisation
 from contributors.roles import NETWORK_ADMINS, PARTICIPANTS
 from resources.demo.files import make_pdf
-from resources.models import Licence, ProtocolPage, Release, ResourcePage, ReuseRequest
+from resources.models import Adoption, Licence, ProtocolPage, Release, ResourcePage, ReuseRequest
 
 from .admin_forms import resource_form
 from .conftest import login
@@ -316,6 +316,16 @@ def _reuse_granted(world, response, user):
     return ReuseRequest.objects.get(pk=world["reuse_request"].pk).status == "granted"
 
 
+# Adoption: the centre's people keep its mark current, editors may stop any; only the centre answers.
+
+def _adoption(world):
+    return Adoption.objects.get(pk=world["adoption"].pk)
+
+
+def _answer_adoption(client, world, user):
+    return client.post(reverse("adoption_check", args=[world["adoption"].pk]), {"outcome": "yes"})
+
+
 # Invitations: editors and network admins invite, nobody to a role above their own.
 
 def _invite(email, role_name):
@@ -432,6 +442,14 @@ ACTIONS = [
     # Reuse requests: the resource's people and the editors decide.
     Action("grant a reuse request", {"participant A", "editor", "network admin", "superuser"}, _grant_reuse,
            _reuse_granted),
+    Action("stop a centre's adoption mark", {"participant A", "reviewer", "editor", "network admin", "superuser"},
+           lambda c, w, u: c.post(reverse("adoption_stop", args=[w["adoption"].pk])),
+           lambda w, r, u: _adoption(w).stopped_on is not None),
+    Action("answer whether it worked for a centre", {"participant A", "reviewer"}, _answer_adoption,
+           lambda w, r, u: _adoption(w).outcome == "yes"),
+    Action("stop a mark on a withdrawn resource", NOBODY,
+           lambda c, w, u: c.post(reverse("adoption_stop", args=[w["draft_adoption"].pk])),
+           lambda w, r, u: Adoption.objects.get(pk=w["draft_adoption"].pk).stopped_on is not None),
     Action("invite a participant", {"editor", "network admin", "superuser"},
            _invite("nadia.farouk@example.org", PARTICIPANTS), _invited("nadia.farouk@example.org")),
     Action("invite a network admin", {"network admin", "superuser"},

@@ -66,6 +66,7 @@ def world():
         "release_id": published_release.pk, "file_id": records["published_file"].pk,
         "filename": records["published_file"].filename,
         "search_id": log.pk, "position": 1, "request_id": records["reuse_request"].pk,
+        "adoption_id": records["draft_adoption"].pk,
         "collection_id": root_collection.pk, "redirect_id": 1, "restriction_id": 1,
         "page_view_restriction_id": 1, "session_id": 1, "object_id": draft.pk,
         "slug": ContributorProfile.objects.order_by("pk").first().slug,

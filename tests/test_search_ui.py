@@ -149,7 +149,8 @@ def test_search_page_has_one_search_form_with_a_label_and_a_sort_choice(client):
     assert 'id="site-search-q"' not in content  # the header's box would be a second one here
     options = re.findall(r'<option value="(\w+)"[^>]*>([^<]+)</option>', content)
     assert options == [
-        ("relevance", "Best match"), ("newest", "Newest"), ("reused", "Most reused"), ("used", "Most used")
+        ("relevance", "Best match"), ("newest", "Newest"), ("reused", "Most reused"), ("used", "Most used"),
+        ("adopted", "Most adopted"),
     ]
     assert re.search(r'<option value="relevance" selected>', content)
 

@@ -18,7 +18,7 @@ from wagtail.models import Collection
 
 from contributors.models import Invitation, Organisation
 from contributors.roles import NETWORK_ADMINS
-from resources.models import Release, ReleaseFile, ResourcePage, ReuseRequest
+from resources.models import Adoption, Release, ReleaseFile, ResourcePage, ReuseRequest
 
 from .builders import make_document, make_tool
 
@@ -75,7 +75,16 @@ def build_world():
         role=Group.objects.get(name=NETWORK_ADMINS), invited_by=User.objects.get(username="olivia.chen"),
         expires_at=timezone.now() + timedelta(days=14), token_hash="0" * 64,
     )
+    # Grace's centre uses the published tool (Samuel, the reviewer, works there too), and marked the
+    # draft before it was withdrawn: nobody may reach that mark now.
+    grace = User.objects.get(username="grace.lin")
+    centre = grace.contributor_profile.organisation
+    started = timezone.localdate() - timedelta(days=100)
+    adoption = Adoption.objects.create(resource=published, organisation=centre, marked_by=grace, started_on=started)
+    draft_adoption = Adoption.objects.create(resource=draft, organisation=centre, marked_by=grace, started_on=started)
     return {
+        "adoption": adoption,
+        "draft_adoption": draft_adoption,
         "invitation": invitation,
         "root": root,
         "other_root": other_root,

@@ -114,6 +114,9 @@ PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600"))
 # Usage figures (docs/usage.md): off, pages carry no view beacon and the beacon counts nothing
 # (downloads are still counted). The figures already counted are shown either way.
 USAGE_COUNT_VIEWS = env_bool("USAGE_COUNT_VIEWS", True)
+# Adoption (docs/evidence.md): days after a centre starts using a resource that the daily job asks
+# whoever marked it "did it work?", and again that long after a "too early to tell" answer.
+ADOPTION_CHECK_AFTER_DAYS = int(os.environ.get("ADOPTION_CHECK_AFTER_DAYS", "90"))
 
 TEMPLATES = [
     {

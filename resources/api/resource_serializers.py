@@ -14,6 +14,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers
 
+from ..evidence.adoption_summary import summaries as adoption_summaries
 from ..models import ChangePackagePage, CollectionPage, ProtocolPage, ResourcePage, ToolPage
 from ..protocol_flags import currency_of
 from ..usage.figures import Figures, figures_for
@@ -75,6 +76,19 @@ class CurrencySerializer(serializers.Serializer):
         allow_null=True, help_text="The page of the protocol that replaces it, if you may see it."
     )
     superseded_by_api_url = serializers.URLField(allow_null=True)
+
+
+class AdoptionSerializer(serializers.Serializer):
+    centres = serializers.IntegerField(help_text="Centres that say they use it now.")
+    worked = serializers.IntegerField(help_text="Centres whose latest answer to “did it work?” is yes.")
+    partly = serializers.IntegerField(help_text="… is partly.")
+    did_not_work = serializers.IntegerField(help_text="… is no.")
+    too_early = serializers.IntegerField(help_text="… is too early to tell.")
+    stopped = serializers.IntegerField(help_text="Centres that used it and no longer do.")
+    text = serializers.CharField(help_text="The summary as the resource page says it.")
+    named_centres = OrganisationSummarySerializer(
+        many=True, help_text="Centres using it that agreed to be named; the others are only counted."
+    )
 
 
 class ResourceListSerializer(ResourceSummarySerializer):
@@ -167,11 +181,13 @@ class ResourceDetailSerializer(ResourceListSerializer):
     lineage = serializers.SerializerMethodField()
     transferability = serializers.SerializerMethodField()
     details = serializers.SerializerMethodField(help_text="What only this kind of resource has (see docs/api.md).")
+    adoption = serializers.SerializerMethodField(help_text="Which centres use it and what they found.")
 
     class Meta(ResourceListSerializer.Meta):
         fields = [
             *(name for name in ResourceListSerializer.Meta.fields if name != "highlights"),
             "attribution", "contributors", "body_html", "releases", "lineage", "transferability", "details",
+            "adoption",
         ]
 
     def _visible(self, pages):
@@ -179,6 +195,13 @@ class ResourceDetailSerializer(ResourceListSerializer):
         ids = set(visible_pages(ResourcePage.objects.filter(pk__in=[page.pk for page in pages]),
                                 self.context["http_request"]).values_list("pk", flat=True))
         return [page for page in pages if page.pk in ids]
+
+    @extend_schema_field(AdoptionSerializer)
+    def get_adoption(self, page):
+        summary = adoption_summaries([page.pk])[page.pk]
+        return AdoptionSerializer(
+            {**summary.as_data(), "named_centres": summary.named}, context=self.context
+        ).data
 
     def get_body_html(self, page) -> str:
         return str(page.body)

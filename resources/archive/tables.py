@@ -86,6 +86,8 @@ EXPORTED = (
     "resources.usagecount",
     # The protocol review reminders already sent: a restored commons does not send them again.
     "resources.protocolreminder",
+    # Which centres use which resources, and whether it worked (resources/models/adoption.py).
+    "resources.adoption",
     # The editorial record: history, comments, subscriptions, the admin's log, redirects, forms.
     "wagtailcore.pagelogentry",
     "wagtailcore.modellogentry",

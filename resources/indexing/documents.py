@@ -5,13 +5,14 @@ import logging
 
 from django.utils.html import strip_tags
 
-from ..models import ChangePackagePage, ProtocolPage, ResourcePage, ToolPage
+from ..models import Adoption, ChangePackagePage, ProtocolPage, ResourcePage, ToolPage
 from ..usage.figures import uses_for
 from . import access
 
 logger = logging.getLogger(__name__)
 
 NETWORK_ONLY = "network-only"  # the licence value of a licence without an SPDX identifier
+ADOPTED = "used"  # the adoption facet's value: at least one centre uses it now
 
 
 def licence_value(spdx_id):
@@ -69,6 +70,7 @@ def build(page):
         " ".join(org.name for org in organisations),
         *notes,
     ]
+    centres = Adoption.objects.live_counts([page.pk]).get(page.pk, 0)
     downloads = sum(release_file.download_count for release in releases for release_file in release.files.all())
     return {
         "id": page.pk,
@@ -82,6 +84,7 @@ def build(page):
         "audience": sorted(page.audiences.values_list("slug", flat=True)),
         "licence": licence_value(page.licence.spdx_id) if page.licence else "",
         "organisation": sorted(org.slug for org in organisations),
+        "adoption": [ADOPTED] if centres else [],
         "contributors": [link.contributor.display_name for link in credited],
         "release_notes": "\n".join(notes),
         "file_text": file_text(latest) if latest else "",
@@ -91,6 +94,8 @@ def build(page):
         "download_count": downloads,
         # Views and downloads by people; kept fresh by ``manage.py rollup_usage`` (docs/usage.md).
         "use_count": uses_for([page.pk]).get(page.pk, 0),
+        # Centres that say they use it now (docs/evidence.md, "Adoption").
+        "adoption_count": centres,
         "access": access.keys_for_page(page),
     }
 

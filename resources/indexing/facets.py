@@ -9,7 +9,7 @@ from contributors.models import Organisation
 from search.registry import Facet, Sort
 
 from ..models import Audience, Condition, ImprovementPhase, Licence, ResourceType
-from .documents import licence_value
+from .documents import ADOPTED, licence_value
 
 
 def _slugs_and_names(model):
@@ -29,6 +29,8 @@ FACETS = (
     Facet("audience", "Audience", labels=_slugs_and_names(Audience), models=(Audience,)),
     Facet("licence", "Licence", labels=_licence_labels, models=(Licence,)),
     Facet("organisation", "Organisation", labels=_slugs_and_names(Organisation), models=(Organisation,)),
+    # Live "our centre uses this" marks (resources/models/adoption.py).
+    Facet("adoption", "Adoption", labels=lambda: [(ADOPTED, "Used at a centre")]),
     # Tags are many: the most used fifteen. A shared tag says most about two resources being alike.
     Facet("tag", "Tag", field="tags", top=15, related_weight=3),
 )
@@ -40,4 +42,6 @@ SORTS = (
     Sort("reused", "Most reused", order=("-reuse_count", "-download_count", "-published_at")),
     # Views and downloads by people (resources/usage/), as of the last ``manage.py rollup_usage``.
     Sort("used", "Most used", order=("-use_count", "-reuse_count", "-published_at")),
+    # Centres using it now; indexed again whenever a centre marks or stops (indexing/receivers.py).
+    Sort("adopted", "Most adopted", order=("-adoption_count", "-use_count", "-published_at")),
 )

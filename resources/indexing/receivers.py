@@ -8,7 +8,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from search.indexing import enqueue
 
-from ..models import Release, ResourcePage
+from ..models import Adoption, Release, ResourcePage
 
 
 def resources_under(page):
@@ -38,6 +38,11 @@ def on_release_saved(sender, instance, update_fields=None, **kwargs):
         enqueue([instance.resource_id])
 
 
+def on_adoption_changed(sender, instance, **kwargs):
+    # The document holds how many centres use it ("Most adopted", "Used at a centre").
+    enqueue([instance.resource_id])
+
+
 def connect():
     page_published.connect(on_publish_change, dispatch_uid="resources.index.page_published")
     page_unpublished.connect(on_publish_change, dispatch_uid="resources.index.page_unpublished")
@@ -57,3 +62,5 @@ def connect():
         dispatch_uid="resources.index.restriction_groups",
     )
     post_save.connect(on_release_saved, sender=Release, dispatch_uid="resources.index.release_saved")
+    post_save.connect(on_adoption_changed, sender=Adoption, dispatch_uid="resources.index.adoption_saved")
+    post_delete.connect(on_adoption_changed, sender=Adoption, dispatch_uid="resources.index.adoption_deleted")

@@ -1,5 +1,6 @@
 """Resource page models and the snippets they refer to. Import from here."""
 
+from .adoption import Adoption, AdoptionOutcome
 from .base import CareSetting, CentreSize, ContributorRole, ResourceContributor, ResourcePage, ResourceTag
 from .change_packages import ChangePackagePage, Measure, MeasureKind
 from .collections import CollectionItem, CollectionPage
@@ -18,8 +19,8 @@ from .usage import UsageCount, UsageKind
 from .vocabularies import Audience, Condition, ImprovementPhase, ResourceType
 
 __all__ = [
-    "Audience", "CareSetting", "CentreSize", "ChangePackagePage", "Citation", "CollectionItem",
-    "CollectionPage", "Condition", "ContributorRole", "FileText", "HarvestKind", "HarvestRecord",
+    "Adoption", "AdoptionOutcome", "Audience", "CareSetting", "CentreSize", "ChangePackagePage", "Citation",
+    "CollectionItem", "CollectionPage", "Condition", "ContributorRole", "FileText", "HarvestKind", "HarvestRecord",
     "HarvestRecordSet", "HomePage", "ImportedResource", "ImprovementPhase", "LibraryPage",
     "Licence", "Measure", "MeasureKind", "ProtocolPage", "ProtocolReminder", "Release", "ReleaseFile",
     "ReleaseLocked", "ReminderKind", "ResourceContributor", "ResourcePage", "ResourceTag", "ResourceType",

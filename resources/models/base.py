@@ -292,6 +292,7 @@ class ResourcePage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from .. import jsonld
+        from ..evidence.adoption_summary import page_context as adoption_context
         from ..usage.counting import views_counted
         from ..usage.figures import page_figures
         from ..visibility import visible_pages
@@ -322,6 +323,7 @@ class ResourcePage(RoutablePageMixin, Page):
         if not getattr(request, "is_preview", False):  # the admin's preview counts nothing
             context["usage"] = page_figures(self, context["adaptations"])
             context["count_views"] = views_counted()
+            context.update(adoption_context(self, request))
         return context
 
     def related_resources(self, request, limit=4):

@@ -130,6 +130,7 @@ class CommonFields(Document):
     reuse_count = Integer()
     download_count = Integer()
     use_count = Integer()
+    adoption_count = Integer()
 
     class Meta:
         dynamic = MetaField("strict")
@@ -186,6 +187,7 @@ def to_source(document):
     source["reuse_count"] = document.get("reuse_count") or 0
     source["download_count"] = document.get("download_count") or 0
     source["use_count"] = document.get("use_count") or 0
+    source["adoption_count"] = document.get("adoption_count") or 0
     return source
 
 

@@ -32,7 +32,7 @@ from .base import (
 
 ENTRY_COLUMNS = (
     "page_id", "title", "tags", "summary", "body", "file_text", "published_at", "reuse_count", "download_count",
-    "use_count", "indexed_at",
+    "use_count", "adoption_count", "indexed_at",
 )
 
 
@@ -227,6 +227,7 @@ class DatabaseEngine(SearchEngine):
                 document["reuse_count"],
                 document["download_count"],
                 document.get("use_count") or 0,
+                document.get("adoption_count") or 0,
                 now,
             )
             for document in documents
