@@ -81,6 +81,11 @@ EXPORTED = (
     "resources.importedresource",
     # Views and downloads per day (no personal data: resources/usage/).
     "resources.usagecount",
+    # Centres' data series for the change packages' measures, their points and notes (aggregate counts
+    # per period: no personal data; members-only ones among them, like network-only pages).
+    "resources.series",
+    "resources.seriespoint",
+    "resources.seriesannotation",
     # The editorial record: history, comments, subscriptions, the admin's log, redirects, forms.
     "wagtailcore.pagelogentry",
     "wagtailcore.modellogentry",

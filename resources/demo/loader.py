@@ -314,7 +314,8 @@ class DemoLoader:
             page.aim = record["aim"]
             page.drivers = json.dumps([self.driver_block(driver) for driver in record["drivers"]])
             page.measures = [Measure(kind=m["kind"], name=m["name"], operational_definition=m["definition"],
-                                     numerator=m.get("numerator", ""), denominator=m.get("denominator", ""))
+                                     numerator=m.get("numerator", ""), denominator=m.get("denominator", ""),
+                                     unit=m.get("unit", ""), desired_direction=m.get("direction", ""))
                              for m in record["measures"]]
         elif model is ProtocolPage:
             page.scope = record["scope"]

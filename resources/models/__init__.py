@@ -1,8 +1,9 @@
 """Resource page models and the snippets they refer to. Import from here."""
 
 from .base import CareSetting, CentreSize, ContributorRole, ResourceContributor, ResourcePage, ResourceTag
-from .change_packages import ChangePackagePage, Measure, MeasureKind
+from .change_packages import ChangePackagePage, DesiredDirection, Measure, MeasureKind
 from .collections import CollectionItem, CollectionPage
+from .evidence import ChartKind, Series, SeriesAnnotation, SeriesKind, SeriesPoint, Visibility
 from .files import FileText
 from .harvest import HarvestKind, HarvestRecord, HarvestRecordSet
 from .imports import ImportedResource
@@ -17,11 +18,12 @@ from .usage import UsageCount, UsageKind
 from .vocabularies import Audience, Condition, ImprovementPhase, ResourceType
 
 __all__ = [
-    "Audience", "CareSetting", "CentreSize", "ChangePackagePage", "Citation", "CollectionItem",
-    "CollectionPage", "Condition", "ContributorRole", "FileText", "HarvestKind", "HarvestRecord",
+    "Audience", "CareSetting", "CentreSize", "ChangePackagePage", "ChartKind", "Citation", "CollectionItem",
+    "CollectionPage", "Condition", "ContributorRole", "DesiredDirection", "FileText", "HarvestKind", "HarvestRecord",
     "HarvestRecordSet", "HomePage", "ImportedResource", "ImprovementPhase", "LibraryPage",
     "Licence", "Measure", "MeasureKind", "ProtocolPage", "Release", "ReleaseFile", "ReleaseLocked",
     "ResourceContributor", "ResourcePage", "ResourceTag", "ResourceType", "ReuseRequest", "ReuseScope",
-    "ReuseStatus", "ReviewTask", "ScreeningTask", "ScreeningTaskState", "TimeToAdopt", "ToolPage",
-    "UsageCount", "UsageKind", "grant_for", "resource_cards",
+    "ReuseStatus", "ReviewTask", "ScreeningTask", "ScreeningTaskState", "Series", "SeriesAnnotation",
+    "SeriesKind", "SeriesPoint", "TimeToAdopt", "ToolPage", "UsageCount", "UsageKind", "Visibility", "grant_for",
+    "resource_cards",
 ]
