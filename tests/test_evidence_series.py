@@ -81,7 +81,7 @@ def test_a_member_uploads_a_csv_and_sees_its_data_table(client, measure, northfi
     login(client, "grace.lin")
     response = upload(client, measure, b"Period,Value\n2024-01,61\n2024-02,64.5\n2024-03,70\n")
 
-    series = Series.objects.get()
+    series = Series.objects.get(measure=measure)
     assert response.redirect_chain[-1][0] == series.get_absolute_url()
     assert (series.organisation, series.kind, series.chart_kind, series.visibility) == (
         northfield, "values", "run", "network"
@@ -110,7 +110,7 @@ def test_an_xlsx_with_spreadsheet_dates_and_month_names_becomes_a_p_chart(client
         ["2024-04", 20.5, 40],
     ])
     response = upload(client, measure, content, name="clinic.xlsx")
-    series = Series.objects.get()
+    series = Series.objects.get(measure=measure)
     assert (series.kind, series.chart_kind) == ("rates", "p")
     assert [p.period for p in series.points.all()] == [datetime.date(2024, m, 1) for m in (1, 2, 3, 4)]
     assert series.points.last().numerator == Decimal("20.5")
@@ -122,20 +122,20 @@ def test_an_xlsx_with_spreadsheet_dates_and_month_names_becomes_a_p_chart(client
 def test_a_semicolon_csv_with_a_byte_order_mark_and_decimal_commas(client, measure):
     login(client, "grace.lin")
     upload(client, measure, "\ufeffMonth;Value\n2024-01;12,5\n2024-02;1.234,5\n".encode())
-    assert [p.value for p in Series.objects.get().points.all()] == [Decimal("12.5"), Decimal("1234.5")]
+    assert [p.value for p in Series.objects.get(measure=measure).points.all()] == [Decimal("12.5"), Decimal("1234.5")]
 
 
 def test_missing_months_are_saved_with_a_warning_naming_them(client, measure):
     login(client, "grace.lin")
     response = upload(client, measure, b"period,value\n2024-01,1\n2024-02,2\n2024-05,3\n2024-06,4\n")
-    assert Series.objects.get().points.count() == 4
+    assert Series.objects.get(measure=measure).points.count() == 4
     assert "No data for 2 months between February 2024 (line 3) and May 2024 (line 4)." in words(response)
 
 
 def test_rates_above_their_denominators_get_a_u_chart_and_a_warning(client, measure):
     login(client, "grace.lin")
     response = upload(client, measure, b"period,numerator,denominator\n2024-01,5,4\n2024-02,3,4\n2024-03,9,4\n")
-    assert Series.objects.get().chart_kind == "u"
+    assert Series.objects.get(measure=measure).chart_kind == "u"
     assert "Some numerators are larger than their denominators (lines 2, 4)" in words(response)
 
 
@@ -189,7 +189,7 @@ def test_a_bad_file_is_refused_with_its_line_and_nothing_is_saved(client, measur
     response = upload(client, measure, content, name=filename)
     assert response.status_code == 200
     assert message in words(response)
-    assert not Series.objects.exists()
+    assert not Series.objects.filter(measure=measure).exists()
     assert "Nothing is saved until the whole file reads correctly" in words(response)
 
 
@@ -199,14 +199,14 @@ def test_a_numerator_over_its_denominator_is_an_error_when_a_p_chart_is_chosen(c
     assert "Line 3: the numerator (12) is larger than the denominator (10). A p chart shows a proportion" in (
         words(response)
     )
-    assert not Series.objects.exists()
+    assert not Series.objects.filter(measure=measure).exists()
 
 
 def test_p_and_u_charts_need_numerators_and_denominators(client, measure):
     login(client, "grace.lin")
     response = upload(client, measure, b"period,value\n2024-01,3\n", chart_kind="u")
     assert "p and u charts need the numerator and denominator of each period" in words(response)
-    assert not Series.objects.exists()
+    assert not Series.objects.filter(measure=measure).exists()
 
 
 @override_settings(EVIDENCE_MAX_UPLOAD_MB=0.001)
@@ -215,7 +215,7 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(client, measure
     rows = "".join(f"2024-{month:02d}-{day:02d},{day}\n" for month in range(1, 13) for day in range(1, 28))
     response = upload(client, measure, ("period,value\n" + rows).encode())
     assert "a data series file can be at most 0.001 MB" in words(response)
-    assert not Series.objects.exists()
+    assert not Series.objects.filter(measure=measure).exists()
 
 
 def test_every_error_is_listed_with_its_line(measure):
@@ -228,7 +228,7 @@ def test_every_error_is_listed_with_its_line(measure):
     ]
     with pytest.raises(ValueError):
         save_series(result, measure=measure, organisation=Organisation.objects.first(), title="Never")
-    assert not Series.objects.exists()
+    assert not Series.objects.filter(measure=measure).exists()
 
 
 def test_uploading_needs_a_centre_and_a_measure_one_may_see(client, measure):
@@ -259,12 +259,12 @@ def _visible(client, series):
 def test_a_members_only_series_is_never_shown_to_anyone_outside_the_network(client, measure, northfield):
     series = make_series(measure, organisation=northfield, title="Northfield members-only series")
     assert _visible(client, series) == (404, 404, False)
-    assert not Series.objects.visible_to(AnonymousUser()).exists()
+    assert not Series.objects.visible_to(AnonymousUser()).filter(pk=series.pk).exists()
 
     outsider = get_user_model().objects.create_user("no.role", "no.role@example.org", "improve-together")
     login(client, "no.role")  # signed in, but in none of the network's roles
     assert _visible(client, series) == (404, 404, False)
-    assert not Series.objects.visible_to(outsider).exists()
+    assert not Series.objects.visible_to(outsider).filter(pk=series.pk).exists()
 
     login(client, "tom.alvarez")  # another centre's member: the network sees it
     assert _visible(client, series) == (200, 200, True)
@@ -324,8 +324,9 @@ def test_visible_to_takes_a_request_or_a_user_alike(rf, measure, northfield):
     tom = get_user_model().objects.get(username="tom.alvarez")
     request = rf.get("/")
     request.user, request.session = tom, {}
-    assert list(Series.objects.visible_to(request)) == list(Series.objects.visible_to(tom)) == [series]
-    assert not Series.objects.visible_to(AnonymousUser()).exists()
+    mine = Series.objects.filter(measure=measure)
+    assert list(mine.visible_to(request)) == list(mine.visible_to(tom)) == [series]
+    assert not mine.visible_to(AnonymousUser()).exists()
 
 
 # -- changing a series ------------------------------------------------------------------------------
@@ -452,3 +453,18 @@ def test_demo_measures_have_units_and_directions_and_tools_link_to_measures():
     tool.measures.set([cgm])
     tool.save_revision().publish()
     assert list(cgm.tools.all()) == [tool.specific]
+
+
+def test_the_demo_network_has_series_with_and_without_a_change(client):
+    bayside = Series.objects.get(title="Bayside new diagnoses under 18")
+    assert (bayside.kind, bayside.chart_kind, bayside.points.count()) == ("rates", "p", 24)
+    assert bayside.change_dates() == [datetime.date(2024, 10, 1)]
+    before = [o.value for o in bayside.observations() if o.period < datetime.date(2024, 10, 1)]
+    after = [o.value for o in bayside.observations() if o.period >= datetime.date(2024, 10, 1)]
+    assert sum(after) / len(after) < sum(before) / len(before) - 0.1  # a clear fall in DKA at diagnosis
+    steady = Series.objects.get(title="Prairie diabetes team")
+    assert (steady.kind, steady.chart_kind, steady.change_dates()) == ("values", "run", [])
+
+    assert "Centre Bayside" in words(client.get(bayside.get_absolute_url()))  # public, centre named
+    northfield = Series.objects.get(title="Northfield IBD clinic, all patients")
+    assert client.get(northfield.get_absolute_url()).status_code == 404  # members only

@@ -47,6 +47,7 @@ from resources.spdx import KNOWN_LICENCES
 from . import collections, files, network, vocabularies
 from .contributions import create_contributions
 from .reader import CONTENT, read_resources
+from .series import create_demo_series
 
 DEMO_PASSWORD = "improve-together"
 GROUP_BY_ROLE = {"participant": PARTICIPANTS, "reviewer": REVIEWERS, "editor": EDITORS, "admin": NETWORK_ADMINS}
@@ -121,6 +122,7 @@ class DemoLoader:
         self.create_collections()
         ensure_roles()
         create_contributions(self.conditions, self.types, self.people)
+        create_demo_series()
         self.say(f"Demo network ready: {len(new_pages)} resources created this run, "
                  f"{ResourcePage.objects.live().count()} published in the library.")
         return new_pages
