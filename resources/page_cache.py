@@ -69,6 +69,9 @@ from .models import (
     ResourcePage,
     ResourceType,
     ReuseRequest,
+    Series,
+    SeriesAnnotation,
+    ToolPage,
 )
 from .usage.figures import forget_page_figures
 
@@ -339,6 +342,27 @@ def on_condition_organisations_changed(sender, action, **kwargs):
         purge(SITE)
 
 
+def _series_tags(series):
+    """The pages that may show a centre's series as evidence: its change package, and the tools
+    linked to its measure. A point is never saved alone (``evidence/uploads.py`` saves the series
+    with them), so points need no receiver of their own, and deleting a series stays one query."""
+    tags = [page_tag(series.package_id)] if series.package_id else []
+    if series.measure_id:
+        tools = ToolPage.measures.through.objects.filter(measure_id=series.measure_id)
+        tags += map(page_tag, tools.values_list("toolpage_id", flat=True))
+    return tags
+
+
+def on_series_changed(sender, instance, **kwargs):
+    purge(*_series_tags(instance))
+
+
+def on_series_annotation_changed(sender, instance, **kwargs):
+    series = Series.objects.filter(pk=instance.series_id).first()
+    if series is not None:
+        purge(*_series_tags(series))
+
+
 def on_index_updated(sender, ids, **kwargs):
     # The lists count and order what the index says, and a resource page shows related resources
     # from it: once the index (perhaps on the worker, after the publish) has caught up, they change.
@@ -374,6 +398,8 @@ def connect():
     )
     both(on_reuse_request_changed, ReuseRequest, "reuse_request")
     both(on_adoption_changed, Adoption, "adoption")
+    both(on_series_changed, Series, "series")
+    both(on_series_annotation_changed, SeriesAnnotation, "series_annotation")
     both(on_person_changed, ContributorProfile, "person")
     both(on_organisation_changed, Organisation, "organisation")
     for model in (Condition, ResourceType, Audience, Licence, Site):

@@ -60,6 +60,9 @@ USAGE_REPORT_MODELS = ["resources.usagecount"]
 # Editors keep any centre's adoption marks current (resources.models.adoption.CHANGE_ANY): stop a
 # mark left behind. Members mark for their own centre without a model permission.
 ADOPTION_MODELS = ["resources.adoption"]
+# Centres' data series (resources/models/evidence.py): every role is the network, and sees its members-only
+# series, as it passes a network-only page's restriction; editors may change or delete any series.
+SERIES_MODELS = ["resources.series"]
 
 
 def _model_permissions(labels, actions=("add", "change", "delete", "view")):
@@ -73,13 +76,19 @@ def _model_permissions(labels, actions=("add", "change", "delete", "view")):
     return query
 
 
+def _see_network_series():
+    return Permission.objects.filter(content_type__app_label="resources", codename="see_network_series")
+
+
 def _model_permissions_for(group_name):
     access_admin = Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
     if group_name in (PARTICIPANTS, REVIEWERS):
-        return access_admin
+        return access_admin | _see_network_series()
     if group_name == EDITORS:
         return (
             access_admin
+            | _see_network_series()
+            | _model_permissions(SERIES_MODELS, actions=("change", "delete", "view"))
             | _model_permissions(VOCABULARY_MODELS)
             | _model_permissions(RELEASE_MODELS)
             | _model_permissions(REUSE_MODELS, actions=("change", "view"))

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import people, sitemaps, views
-from .evidence import adoption_views
+from .evidence import adoption_views, series_views
 from .feeds import release_feed
 from .oai import views as oai_views
 from .review import views as review_views
@@ -29,4 +29,15 @@ urlpatterns = [
     path("feeds/releases/", release_feed, name="release_feed"),
     path("feeds/releases/<slug:condition>/", release_feed, name="condition_release_feed"),
     path("oai/", oai_views.oai, name="oai"),
+    path("evidence/series/", series_views.series_list, name="series_list"),
+    path("evidence/series/new/", series_views.series_new, name="series_new"),
+    path("evidence/series/<int:series_id>/", series_views.series_detail, name="series_detail"),
+    path("evidence/series/<int:series_id>.csv", series_views.series_csv, name="series_csv"),
+    path("evidence/series/<int:series_id>/edit/", series_views.series_edit, name="series_edit"),
+    path("evidence/series/<int:series_id>/delete/", series_views.series_delete, name="series_delete"),
+    path("evidence/series/<int:series_id>/notes/new/", series_views.annotation_new, name="annotation_new"),
+    path(
+        "evidence/series/<int:series_id>/notes/<int:annotation_id>/delete/", series_views.annotation_delete,
+        name="annotation_delete",
+    ),
 ]

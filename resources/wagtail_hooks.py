@@ -14,6 +14,7 @@ from wagtail.snippets.views.snippets import CreateView, DeleteView, SnippetViewS
 from . import release_hooks, serving  # noqa: F401  (their hooks register when imported)
 from .admin_views import ResourcePageViewSet, VisibleDocumentsAdminAPIViewSet
 from .admin_visibility import CommonsPagePermissionPolicy, documents_visible_in_admin, pages_visible_in_admin
+from .evidence.series_admin import SeriesViewSet
 from .models import Audience, Condition, Licence, Release, ResourcePage, ResourceType, ReviewType
 from .people_admin import PeopleGroup
 from .review.currency_report import ProtocolCurrencyMenuItem, ProtocolCurrencyView
@@ -146,6 +147,11 @@ def hide_others_drafts_from_the_page_chooser(pages, request):
 @hooks.register("register_admin_viewset")
 def register_resource_page_viewset():
     return ResourcePageViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_series_viewset():
+    return SeriesViewSet()
 
 
 @hooks.register("construct_admin_api", order=100)  # after wagtail.documents registers its endpoint

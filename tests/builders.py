@@ -105,3 +105,55 @@ def network_only():
 def resource_urls():
     """The URL of every resource page, live or not: what tells a resource link from any other."""
     return {page.url for page in ResourcePage.objects.all()}
+
+
+def make_change_package(
+    title, *, live=True, owner="grace.lin", licence="CC-BY-4.0", measures=(("Clinic visits on time", "%", "up"),)
+):
+    """A ChangePackagePage under the library with ``measures`` ((name, unit, direction), process
+    measures), made the way the admin makes one (a revision, published if ``live``)."""
+    from resources.models import ChangePackagePage, Measure
+
+    library = LibraryPage.objects.get()
+    user = get_user_model().objects.get(username=owner) if owner else None
+    page = ChangePackagePage(
+        title=title,
+        slug=f"test-package-{next(_numbers)}",
+        summary=f"{title}: a summary written for a test.",
+        aim="Raise on-time visits from 60% to 80% by June 2027.",
+        phase="change",
+        licence=licence if isinstance(licence, Licence) or licence is None else Licence.objects.get(spdx_id=licence),
+        owner=user,
+        live=live,
+    )
+    page.measures = [
+        Measure(kind="process", name=name, operational_definition=f"{name}, as counted for a test.", unit=unit,
+                desired_direction=direction)
+        for name, unit, direction in measures
+    ]
+    library.add_child(instance=page)
+    revision = page.save_revision(user=user)
+    if live:
+        revision.publish()
+    page.refresh_from_db()
+    return page
+
+
+def make_series(measure, *, organisation, title="Clinic series", visibility="network", show_centre=False,
+                points=(("2025-01-01", 10), ("2025-02-01", 12), ("2025-03-01", 11))):
+    """A centre's series for ``measure``: ``points`` are (ISO date, value) or (ISO date, numerator,
+    denominator)."""
+    from decimal import Decimal
+
+    from resources.models import Series, SeriesPoint
+
+    rates = len(points[0]) == 3
+    series = Series.objects.create(
+        measure=measure, organisation=organisation, title=title, kind="rates" if rates else "values",
+        chart_kind="p" if rates else "run", visibility=visibility, show_centre=show_centre,
+    )
+    for period, *numbers in points:
+        numbers = [Decimal(str(number)) for number in numbers]
+        fields = {"numerator": numbers[0], "denominator": numbers[1]} if rates else {"value": numbers[0]}
+        SeriesPoint.objects.create(series=series, period=datetime.date.fromisoformat(period), **fields)
+    return series

@@ -25,6 +25,7 @@ RULES = [
     (r"^admin/snippets/", "vocabularies and people"),
     (r"^admin/workflows/", "workflows"),
     (r"^admin/invitations/", "invitations"),
+    (r"^admin/evidence-series/", "series admin"),  # editors: read and delete (resources/evidence/series_admin.py)
     # Reports (site history, usage, protocol currency, search analytics): each checks its own permission.
     (r"^admin/(reports|search-analytics)/", "reports"),
     (r"^admin/tag-autocomplete/", "tags"),
@@ -44,6 +45,8 @@ RULES = [
     # (resources/evidence/adoption_views.py, tests/test_adoption.py).
     (r"^my/adoptions/|^resources/<int:page_id>/adoption/", "adoptions"),
     (r"^(share|my|resources)/", "member pages"),
+    # Centres' data series: visible_to or the centre's members, else 404 (resources/evidence/series_views.py).
+    (r"^evidence/series/", "data series"),
     # Feeds of public releases only, the same for everyone (resources/feeds.py).
     (r"^(people|organisations|feeds)/|^sitemap\.xml$|^favicon\.ico$|^\^\(\(", "public pages"),
     (r"^oai/$", "harvesting"),  # OAI-PMH: public records only (resources/oai/, tests/test_oai.py)

@@ -342,6 +342,34 @@ def _invited(email):
     return lambda w, r, u: Invitation.objects.filter(email=email).exists()
 
 
+# Data series: Grace's centre's (Northfield, Samuel's too), members-only, of a live change package.
+
+SERIES_CENTRE_AND_EDITORS = {"participant A", "reviewer", "editor", "network admin", "superuser"}
+
+
+def _shows_series(world, response, user):
+    return response.status_code == 200 and world["series"].title in _body(response).decode("utf-8", "replace")
+
+
+def _series_csv_given(world, response, user):
+    return response.status_code == 200 and _body(response).decode().startswith("period,value")
+
+
+def _publish_series(client, world, user):
+    series = world["series"]
+    return client.post(reverse("series_edit", args=[series.pk]), {
+        "title": series.title, "chart_kind": "run", "visibility": "public", "show_centre": "on",
+    })
+
+
+def _series_public(world, response, user):
+    return fresh(world["series"]).visibility == "public"
+
+
+def _series_gone(world, response, user):
+    return fresh(world["series"]) is None
+
+
 EXE = b"MZ\x90\x00" + b"\x00" * 200 + b"This program cannot be run in DOS mode."
 HTML = b"<html><body><script>alert(document.cookie)</script></body></html>"
 
@@ -353,6 +381,15 @@ def _open_protocol_currency_report(client, world, user):
 
 
 ACTIONS = [
+    Action("read a centre's members-only data series", SIGNED_IN,
+           _get(lambda w: reverse("series_detail", args=[w["series"].pk])), _shows_series),
+    Action("download a centre's members-only data series", SIGNED_IN,
+           _get(lambda w: reverse("series_csv", args=[w["series"].pk])), _series_csv_given),
+    Action("publish a centre's data series", SERIES_CENTRE_AND_EDITORS, _publish_series, _series_public),
+    Action("delete a centre's data series", SERIES_CENTRE_AND_EDITORS,
+           lambda c, w, u: c.post(reverse("series_delete", args=[w["series"].pk])), _series_gone),
+    Action("delete a centre's data series in the admin", {"editor", "network admin", "superuser"},
+           lambda c, w, u: c.post(f"/admin/evidence-series/delete/{w['series'].pk}/"), _series_gone),
     # Users: only an administrator changes an administrator, by any route.
     Action("edit an administrator's account", ONLY_SUPERUSER, _edit_admin,
            lambda w, r, u: fresh(w["other_root"]).first_name == "Changed"),

@@ -28,7 +28,9 @@ ADMIN_SHELL_OPEN = re.compile(r"^admin/(jsi18n|sprite)/$")
 # What a participant may not open at all. Reports are open to everyone with admin access and list
 # only what the person may see (the draft check below covers them). The workflow task chooser lists
 # task names to anyone; creating a task needs the permission (tests/test_permission_matrix.py).
-PARTICIPANT_REFUSED = {"users", "workflows", "site settings", "vocabularies and people", "invitations"}
+PARTICIPANT_REFUSED = {
+    "users", "workflows", "site settings", "vocabularies and people", "invitations", "series admin",
+}
 PARTICIPANT_OPEN = re.compile(r"^admin/workflows/task_chooser/")
 
 
@@ -72,6 +74,8 @@ def world():
         "slug": ContributorProfile.objects.order_by("pk").first().slug,
         "condition": "ibd",  # the draft's condition: its feed must not show the draft
         "uidb64": "MQ", "token": "set-password", "action": "delete",
+        # Grace's centre's series of a draft change package, titled with the secret word.
+        "series_id": records["draft_series"].pk, "annotation_id": records["draft_series_note"].pk,
     }
     # ``pk`` names a different kind of record on each screen.
     records["pk"] = {
@@ -83,6 +87,7 @@ def world():
         "contributors/organisation": Organisation.objects.order_by("pk").first().pk,
         "contributors/contributorprofile": ContributorProfile.objects.order_by("pk").first().pk,
         "invitations": records["invitation"].pk,
+        "evidence-series": records["draft_series"].pk,
         "api/main/^pages": draft.pk, "api/main/^documents": document.pk, "api/main/^images": records["image"].pk,
     }
     return records

@@ -20,7 +20,7 @@ from contributors.models import Invitation, Organisation
 from contributors.roles import NETWORK_ADMINS
 from resources.models import Adoption, Release, ReleaseFile, ResourcePage, ReuseRequest
 
-from .builders import make_document, make_tool
+from .builders import make_change_package, make_document, make_series, make_tool
 
 SECRET = "zebrafinch"
 ROLES = {
@@ -82,9 +82,20 @@ def build_world():
     started = timezone.localdate() - timedelta(days=100)
     adoption = Adoption.objects.create(resource=published, organisation=centre, marked_by=grace, started_on=started)
     draft_adoption = Adoption.objects.create(resource=draft, organisation=centre, marked_by=grace, started_on=started)
+    # Grace's centre's data series, one of a live package (the network sees it) and one of a draft
+    # package, titled with the secret word: nobody but the centre and editors may see that one.
+    northfield = Organisation.objects.get(slug="northfield-childrens")
+    package = make_change_package("Clinic flow change package")
+    series = make_series(package.measures.get(), organisation=northfield, title="Northfield clinic flow")
+    draft_package = make_change_package(f"{SECRET.title()} change package", live=False)
+    draft_series = make_series(draft_package.measures.get(), organisation=northfield, title=f"{SECRET.title()} series")
+    draft_series_note = draft_series.annotations.create(date=draft_series.points.first().period, text="Huddles began.")
     return {
         "adoption": adoption,
         "draft_adoption": draft_adoption,
+        "series": series,
+        "draft_series": draft_series,
+        "draft_series_note": draft_series_note,
         "invitation": invitation,
         "root": root,
         "other_root": other_root,

@@ -267,7 +267,8 @@ class ResourceDetailSerializer(ResourceListSerializer):
             ],
             "measures": [
                 {"kind": m.kind, "name": m.name, "operational_definition": m.operational_definition,
-                 "numerator": m.numerator, "denominator": m.denominator}
+                 "numerator": m.numerator, "denominator": m.denominator, "unit": m.unit,
+                 "desired_direction": m.desired_direction or None}
                 for m in page.measures.all()
             ],
         }

@@ -88,6 +88,11 @@ EXPORTED = (
     "resources.protocolreminder",
     # Which centres use which resources, and whether it worked (resources/models/adoption.py).
     "resources.adoption",
+    # Centres' data series for the change packages' measures, their points and notes (aggregate counts
+    # per period: no personal data; members-only ones among them, like network-only pages).
+    "resources.series",
+    "resources.seriespoint",
+    "resources.seriesannotation",
     # The editorial record: history, comments, subscriptions, the admin's log, redirects, forms.
     "wagtailcore.pagelogentry",
     "wagtailcore.modellogentry",

@@ -47,6 +47,7 @@ from resources.spdx import KNOWN_LICENCES
 from . import collections, files, network, vocabularies
 from .contributions import create_contributions
 from .reader import CONTENT, read_resources
+from .series import create_demo_series
 from .typed_reviews import add_typed_reviewers
 
 DEMO_PASSWORD = "improve-together"
@@ -123,6 +124,7 @@ class DemoLoader:
         self.create_collections()
         ensure_roles()
         create_contributions(self.conditions, self.types, self.people)
+        create_demo_series()
         self.say(f"Demo network ready: {len(new_pages)} resources created this run, "
                  f"{ResourcePage.objects.live().count()} published in the library.")
         return new_pages
@@ -316,7 +318,8 @@ class DemoLoader:
             page.aim = record["aim"]
             page.drivers = json.dumps([self.driver_block(driver) for driver in record["drivers"]])
             page.measures = [Measure(kind=m["kind"], name=m["name"], operational_definition=m["definition"],
-                                     numerator=m.get("numerator", ""), denominator=m.get("denominator", ""))
+                                     numerator=m.get("numerator", ""), denominator=m.get("denominator", ""),
+                                     unit=m.get("unit", ""), desired_direction=m.get("direction", ""))
                              for m in record["measures"]]
         elif model is ProtocolPage:
             page.scope = record["scope"]

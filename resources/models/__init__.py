@@ -2,8 +2,9 @@
 
 from .adoption import Adoption, AdoptionOutcome
 from .base import CareSetting, CentreSize, ContributorRole, ResourceContributor, ResourcePage, ResourceTag
-from .change_packages import ChangePackagePage, Measure, MeasureKind
+from .change_packages import ChangePackagePage, DesiredDirection, Measure, MeasureKind
 from .collections import CollectionItem, CollectionPage
+from .evidence import ChartKind, Series, SeriesAnnotation, SeriesKind, SeriesPoint, Visibility
 from .files import FileText
 from .harvest import HarvestKind, HarvestRecord, HarvestRecordSet
 from .imports import ImportedResource
@@ -19,12 +20,13 @@ from .usage import UsageCount, UsageKind
 from .vocabularies import Audience, Condition, ImprovementPhase, ResourceType
 
 __all__ = [
-    "Adoption", "AdoptionOutcome", "Audience", "CareSetting", "CentreSize", "ChangePackagePage", "Citation",
-    "CollectionItem", "CollectionPage", "Condition", "ContributorRole", "FileText", "HarvestKind", "HarvestRecord",
-    "HarvestRecordSet", "HomePage", "ImportedResource", "ImprovementPhase", "LibraryPage",
-    "Licence", "Measure", "MeasureKind", "ProtocolPage", "ProtocolReminder", "Release", "ReleaseFile",
-    "ReleaseLocked", "ReminderKind", "ResourceContributor", "ResourcePage", "ResourceTag", "ResourceType",
-    "ReuseRequest", "ReuseScope", "ReuseStatus", "ReviewTask", "ScreeningTask", "ScreeningTaskState",
-    "TimeToAdopt", "ToolPage", "UsageCount", "UsageKind", "grant_for", "resource_cards",
-    "Decision", "ReviewType", "TypedReviewDecision", "TypedReviewTask",
+    "Adoption", "AdoptionOutcome", "Audience", "CareSetting", "CentreSize", "ChangePackagePage", "ChartKind",
+    "Citation", "CollectionItem", "CollectionPage", "Condition", "ContributorRole", "Decision", "DesiredDirection",
+    "FileText", "HarvestKind", "HarvestRecord", "HarvestRecordSet", "HomePage", "ImportedResource",
+    "ImprovementPhase", "LibraryPage", "Licence", "Measure", "MeasureKind", "ProtocolPage", "ProtocolReminder",
+    "Release", "ReleaseFile", "ReleaseLocked", "ReminderKind", "ResourceContributor", "ResourcePage", "ResourceTag",
+    "ResourceType", "ReuseRequest", "ReuseScope", "ReuseStatus", "ReviewTask", "ReviewType", "ScreeningTask",
+    "ScreeningTaskState", "Series", "SeriesAnnotation", "SeriesKind", "SeriesPoint", "TimeToAdopt", "ToolPage",
+    "TypedReviewDecision", "TypedReviewTask", "UsageCount", "UsageKind", "Visibility", "grant_for",
+    "resource_cards",
 ]

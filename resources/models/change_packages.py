@@ -1,6 +1,6 @@
 from django.db import models
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -13,6 +13,11 @@ class MeasureKind(models.TextChoices):
     OUTCOME = "outcome", "Outcome measure"
     PROCESS = "process", "Process measure"
     BALANCING = "balancing", "Balancing measure"
+
+
+class DesiredDirection(models.TextChoices):
+    UP = "up", "Up: higher is better"
+    DOWN = "down", "Down: lower is better"
 
 
 class ChangePackagePage(ResourcePage):
@@ -52,12 +57,23 @@ class ChangePackagePage(ResourcePage):
 
 
 class Measure(Orderable):
+    """One of a change package's measures. Centres upload their data for it as series
+    (``resources.models.evidence.Series``); a series keeps the measure's name, so removing a measure
+    from the package (which deletes its row when the page is published) leaves the data in place."""
+
     page = ParentalKey(ChangePackagePage, related_name="measures", on_delete=models.CASCADE)
     kind = models.CharField(max_length=20, choices=MeasureKind.choices)
     name = models.CharField(max_length=200)
     operational_definition = models.TextField()
     numerator = models.TextField(blank=True)
     denominator = models.TextField(blank=True)
+    unit = models.CharField(
+        max_length=40, blank=True, help_text="What a value is counted in, for example “%”, “days” or “patients”."
+    )
+    desired_direction = models.CharField(
+        max_length=4, choices=DesiredDirection.choices, blank=True,
+        help_text="Which way is an improvement. Leave it blank when neither is (most balancing measures).",
+    )
 
     panels = [
         FieldPanel("kind"),
@@ -65,6 +81,7 @@ class Measure(Orderable):
         FieldPanel("operational_definition"),
         FieldPanel("numerator"),
         FieldPanel("denominator"),
+        FieldRowPanel([FieldPanel("unit"), FieldPanel("desired_direction")]),
     ]
 
     def __str__(self):

@@ -1,4 +1,5 @@
 from django.db import models
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -24,12 +25,20 @@ class ToolPage(ResourcePage):
     effort_notes = models.TextField(
         "effort to adopt", blank=True, help_text="Who does what, and what it takes to get started."
     )
+    # The change packages' measures that show whether using the tool helps (their centres' series
+    # are its evidence).
+    measures = ParentalManyToManyField(
+        "resources.Measure", blank=True, related_name="tools",
+        help_text="Measures from change packages that show whether using this tool helps.",
+    )
 
     default_resource_type = "checklist"
 
     search_fields = ResourcePage.search_fields + [index.SearchField("how_to_use")]
 
-    how_to_use_panels = [FieldPanel("how_to_use"), FieldPanel("time_to_adopt"), FieldPanel("effort_notes")]
+    how_to_use_panels = [
+        FieldPanel("how_to_use"), FieldPanel("time_to_adopt"), FieldPanel("effort_notes"), FieldPanel("measures"),
+    ]
     edit_handler = ResourcePage.build_edit_handler(
         [ObjectList(how_to_use_panels, heading="How to use")]
     )

@@ -1,0 +1,212 @@
+"""A centre's data series on the site (not the admin): upload one for a change package's measure,
+list the centre's, change who sees it, note when a change was introduced, read it and download it
+as CSV.
+
+Who may do what (``resources/models/evidence.py``): a series is read by those ``visible_to`` lets
+see it, and by its centre's members and editors (``editable_by``); anyone else gets 404, as for a
+page they may not see. Uploading needs a network member whose contributor profile names their
+centre. None of these pages is kept by the anonymous page cache (they are not among
+``resources/page_cache.PAGE_VIEWS``), and each says so to browsers and proxies (``never_cache``).
+"""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Max, Min, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from contributors.models import Organisation
+
+from ..models import ChangePackagePage, Measure, ResourcePage
+from ..models.evidence import Series, SeriesKind, centre_of, may_see_network_series
+from ..visibility import can_view, visible_pages
+from .series_forms import AnnotationForm, SeriesSettingsForm, UploadForm
+from .uploads import plain_number, save_series
+
+NO_CENTRE = (
+    "Your profile names no centre, so there is nowhere to keep a series. Ask an editor to add your centre to your "
+    "profile, then come back."
+)
+
+
+def _readable(request, series_id):
+    """The series, if this request may read it; 404 otherwise."""
+    series = get_object_or_404(Series.objects.select_related("measure", "package", "organisation"), pk=series_id)
+    readable = Series.objects.filter(pk=series.pk).filter(
+        Q(pk__in=Series.objects.visible_to(request).values("pk"))
+        | Q(pk__in=Series.objects.editable_by(request.user).values("pk"))
+    )
+    if not readable.exists():
+        raise Http404("No such series.")
+    return series
+
+
+def _editable(request, series_id):
+    """The series, if this person may change it; 404 otherwise (it may not be theirs to know of)."""
+    return get_object_or_404(
+        Series.objects.editable_by(request.user).select_related("measure", "package", "organisation"), pk=series_id
+    )
+
+
+def _visible_measures(request):
+    packages = visible_pages(ChangePackagePage.objects.all(), request)
+    return Measure.objects.filter(page__in=packages.values("pk")).select_related("page").order_by(
+        "page__title", "sort_order", "pk"
+    )
+
+
+@never_cache
+@login_required
+def series_list(request):
+    centre_id = centre_of(request.user)
+    centre = Organisation.objects.filter(pk=centre_id).first() if centre_id else None
+    series = []
+    if centre is not None:
+        series = (
+            Series.objects.filter(organisation=centre)
+            .select_related("measure", "package")
+            .annotate(
+                point_count=Count("points"), first_period=Min("points__period"), last_period=Max("points__period")
+            )
+            .order_by("measure_name", "title", "pk")
+        )
+    may_upload = centre is not None and may_see_network_series(request.user)
+    return render(request, "resources/evidence/series_list.html", {
+        "centre": centre, "series_list": series, "may_upload": may_upload, "no_centre": NO_CENTRE,
+    })
+
+
+@never_cache
+@login_required
+def series_new(request):
+    centre_id = centre_of(request.user)
+    if centre_id is None or not may_see_network_series(request.user):
+        messages.error(request, NO_CENTRE if centre_id is None else "Only the network's members can upload data.")
+        return redirect("series_list")
+    measures = _visible_measures(request)
+    measure_id = request.GET.get("measure", "")
+    measure = measures.filter(pk=measure_id).first() if measure_id.isdigit() else None
+    if measure is None:
+        # No measure (or one this person may not see): choose one first.
+        return render(request, "resources/evidence/series_choose_measure.html", {
+            "measures": measures, "asked_for": measure_id,
+        })
+    centre = Organisation.objects.get(pk=centre_id)
+    form = UploadForm(request.POST or None, request.FILES or None, initial={"title": f"{centre.name}: {measure.name}"})
+    if request.method == "POST" and form.is_valid():
+        series = save_series(
+            form.upload, measure=measure, organisation=centre, created_by=request.user,
+            title=form.cleaned_data["title"], chart_kind=form.cleaned_data["chart_kind"],
+            visibility=form.cleaned_data["visibility"], show_centre=form.cleaned_data["show_centre"],
+        )
+        count = len(form.upload.points)
+        messages.success(request, f"Saved {count} period{'s' if count != 1 else ''} for {measure.name}.")
+        for warning in form.upload.warnings:
+            messages.warning(request, warning)
+        return redirect(series)
+    return render(request, "resources/evidence/series_new.html", {"form": form, "measure": measure, "centre": centre})
+
+
+def _rows(series, points):
+    """What the data table and the CSV hold, per point: the period, then the numbers as written
+    (12.5, not 12.500000), and a rate's quotient to six significant figures."""
+    if series.kind == SeriesKind.RATES:
+        return [
+            (point.period, plain_number(point.numerator), plain_number(point.denominator), f"{point.rate:.6g}")
+            for point in points
+        ]
+    return [(point.period, plain_number(point.value)) for point in points]
+
+
+@never_cache
+def series_detail(request, series_id):
+    series = _readable(request, series_id)
+    points = list(series.points.all())
+    notes = list(series.annotations.select_related("resource"))
+    # A linked resource is named only to those who may see it.
+    visible_resources = set(
+        visible_pages(ResourcePage.objects.filter(pk__in=[n.resource_id for n in notes if n.resource_id]), request)
+        .values_list("pk", flat=True)
+    )
+    package = series.package if series.package is not None and can_view(series.package, request) else None
+    return render(request, "resources/evidence/series_detail.html", {
+        "series": series,
+        "measure": series.measure,
+        "package": package,
+        "points": points,
+        "rows": _rows(series, points),
+        "notes": notes,
+        "visible_resources": visible_resources,
+        "show_centre": series.centre_shown_to(request.user),
+        "may_edit": Series.objects.editable_by(request.user).filter(pk=series.pk).exists(),
+    })
+
+
+@never_cache
+def series_csv(request, series_id):
+    series = _readable(request, series_id)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    name = slugify(f"{series.measure_name} {series.title}")[:80] or "series"
+    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    writer = csv.writer(response)
+    header = ["period", "numerator", "denominator", "rate"] if series.kind == SeriesKind.RATES else ["period", "value"]
+    writer.writerow(header)
+    for period, *numbers in _rows(series, series.points.all()):
+        writer.writerow([period.isoformat(), *numbers])
+    return response
+
+
+@never_cache
+@login_required
+def series_edit(request, series_id):
+    series = _editable(request, series_id)
+    form = SeriesSettingsForm(request.POST or None, instance=series)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Saved.")
+        return redirect(series)
+    return render(request, "resources/evidence/series_edit.html", {"form": form, "series": series})
+
+
+@never_cache
+@login_required
+def series_delete(request, series_id):
+    series = _editable(request, series_id)
+    if request.method == "POST":
+        title = series.title
+        series.delete()
+        messages.success(request, f"Deleted “{title}” and its data.")
+        return redirect("series_list")
+    return render(request, "resources/evidence/series_delete.html", {"series": series})
+
+
+@never_cache
+@login_required
+def annotation_new(request, series_id):
+    series = _editable(request, series_id)
+    package = series.package if series.package is not None and can_view(series.package, request) else None
+    form = AnnotationForm(request.POST or None, request=request, package=package)
+    if request.method == "POST" and form.is_valid():
+        note = form.save(commit=False)
+        note.series = series
+        note.save()
+        messages.success(request, "Note added." + (" The chart's limits are calculated again from that date."
+                                                   if note.is_change else ""))
+        return redirect(series)
+    return render(request, "resources/evidence/annotation_new.html", {"form": form, "series": series})
+
+
+@never_cache
+@login_required
+@require_POST
+def annotation_delete(request, series_id, annotation_id):
+    series = _editable(request, series_id)
+    note = get_object_or_404(series.annotations, pk=annotation_id)
+    note.delete()
+    messages.success(request, "Note removed.")
+    return redirect(series)
