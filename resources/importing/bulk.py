@@ -49,7 +49,8 @@ from pathlib import PurePath
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections, router
-from django.db.models import AutoField, F, Prefetch, prefetch_related_objects
+from django.db.models import AutoField, CharField, F, OuterRef, Prefetch, Subquery, prefetch_related_objects
+from django.db.models.functions import Cast
 from django.db.models.signals import m2m_changed, post_save, pre_save
 from django.utils import timezone
 from django.utils.text import slugify
@@ -140,16 +141,18 @@ def _insert_table(table, objs, using):
                 setattr(obj, field.attname, value)
 
 
-def update(model, objs, fields, using=None):
-    """``save(update_fields=fields)`` for each of ``objs``, as one UPDATE per batch
-    (``bulk_update``), with the signals ``save()`` sends."""
+def update(model, objs, values):
+    """``save(update_fields=values)`` for each of ``objs`` (of ``model`` or its subclasses), whose
+    new values are already set on them, as one UPDATE for them all: ``values`` maps each field to
+    the value or expression (one that finds each row's own) it is given. With the signals
+    ``save()`` sends."""
     if not objs:
         return
-    using = using or router.db_for_write(model)
-    update_fields = frozenset(fields)
+    using = router.db_for_write(model)
+    update_fields = frozenset(values)
     for obj in objs:
         pre_save.send(sender=type(obj), instance=obj, raw=False, using=using, update_fields=update_fields)
-    model._base_manager.using(using).bulk_update(objs, fields)
+    model._base_manager.using(using).filter(pk__in=[obj.pk for obj in objs]).update(**values)
     for obj in objs:
         post_save.send(
             sender=type(obj), instance=obj, created=False, update_fields=update_fields, raw=False, using=using
@@ -169,6 +172,28 @@ def prepare_page(plan, user, lookups):
     _credit(page, user, lookups)
     plan.prepare(page)
     return page
+
+
+def look_up_tags(plans):
+    """The tags of the whole batch looked up in one query, and each row's tag words that name one
+    replaced by it, for ``save_m2m`` to keep on the page: what taggit's ``_to_tag_model_instances``
+    finds for each row with a query of its own (it takes tags and words alike; a word no tag has
+    yet is left for it to create, as it does). Case-insensitive tags (``TAGGIT_CASE_INSENSITIVE``)
+    are matched by the database's rules: taggit is left to it."""
+    if getattr(settings, "TAGGIT_CASE_INSENSITIVE", False) or not plans:
+        return
+    through = _tag_relation(type(plans[0].form.instance))[0]
+    if through is None:
+        return
+    words = sorted({word for plan in plans for word in plan.form.cleaned_data.get("tags") or []
+                    if isinstance(word, str)})
+    found = {}
+    for start in range(0, len(words), 500):
+        found.update((tag.name, tag) for tag in through.tag_model().objects.filter(name__in=words[start:start + 500]))
+    for plan in plans:
+        if plan.form.cleaned_data.get("tags"):
+            plan.form.cleaned_data["tags"] = [found.get(word, word) if isinstance(word, str) else word
+                                              for word in plan.form.cleaned_data["tags"]]
 
 
 def base_slug(page):
@@ -288,11 +313,12 @@ def save_revisions(pages, user):
     """``save_revision(user=user)`` for each new page: the revision of the page as saved, then the
     page's latest revision, its time, draft title and unpublished changes."""
     page_type = ContentType.objects.get_for_model(Page)
+    now = timezone.now()  # the batch's revisions are made in one statement, at one moment
     revisions = []
     for page in pages:
         revisions.append(Revision(
             content_object=page, base_content_type=page_type, user=user, approved_go_live_at=None,
-            content=page.serializable_data(), object_str=str(page), created_at=timezone.now(),
+            content=page.serializable_data(), object_str=str(page), created_at=now,
         ))
     insert(revisions)
     for page, revision in zip(pages, revisions, strict=True):
@@ -301,7 +327,14 @@ def save_revisions(pages, user):
         page.latest_revision = revision
         page.has_unpublished_changes = True
         wagtail_logger.info('Page edited: "%s" id=%d revision_id=%d', page.title, page.id, revision.id)
-    update(Page, pages, ["latest_revision_created_at", "draft_title", "latest_revision", "has_unpublished_changes"])
+    # Each page's latest revision is the one just made (a new page has no other).
+    latest = Revision.objects.filter(base_content_type=page_type, object_id=Cast(OuterRef("pk"), CharField()))
+    update(Page, pages, {
+        "latest_revision_created_at": now,
+        "draft_title": F("title"),
+        "latest_revision": Subquery(latest.order_by("-pk").values("pk")[:1]),
+        "has_unpublished_changes": True,
+    })
     return revisions
 
 
@@ -429,7 +462,8 @@ def start_workflows(pages, revisions, files_of, user, workflow, task):
         task_submitted.send(sender=type(task_state), instance=task_state, user=user)
     for state, task_state in zip(states, task_states, strict=True):
         state.current_task_state = task_state
-    update(WorkflowState, states, ["current_task_state"])
+    current = TaskState.objects.filter(workflow_state=OuterRef("pk")).order_by("-pk").values("pk")[:1]
+    update(WorkflowState, states, {"current_task_state": Subquery(current)})
     for state in states:
         workflow_submitted.send(sender=WorkflowState, instance=state, user=user)
     entries = [
@@ -452,6 +486,7 @@ def create_resources(plans, user, stored, lookups, workflow, task):
     caller's transaction, each a draft submitted to ``workflow`` whose first task is ``task``.
     Returns the pages, in the plans' order."""
     library = lookups.library()
+    look_up_tags(plans)
     pages = [prepare_page(plan, user, lookups) for plan in plans]
     place(pages, library)
     insert(pages)
