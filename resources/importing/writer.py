@@ -14,7 +14,8 @@ queued once per object at the end (``deferred.deferred_object_updates``).
 
 New resources, when drafts are imported, are made a batch at a time (``bulk.create_resources``:
 the same rows, each table written once per batch); a changed resource, a ``--publish`` import, and
-a new resource the batch does not take (``bulk.takes``) go one by one as above.
+a new resource the batch does not take (``bulk.can_create``, ``bulk.base_slug_of``) go one by one
+as above.
 """
 
 from dataclasses import dataclass, field
