@@ -10,7 +10,9 @@
 
 All or nothing: the manifest is checked and written in one transaction, and when any row has a
 problem (or the publish guard refuses one) it is rolled back and the files stored are removed.
-The search index is brought up to date once, after the transaction, for every resource written.
+The search index is brought up to date once, after the transaction, for every resource written,
+and the page cache purged once. New resources of a draft import are made a batch at a time
+(``bulk``: the same rows as one by one, each table written once per batch).
 """
 
 import contextlib
@@ -58,25 +60,28 @@ def import_manifest(path, user, *, publish=False, progress=_no_progress):
     result = Result(rows=len(rows), problems=problems)
     if problems and not rows:
         return result
-    try:
-        with paused(), purged_once(), removing_stored_files_on_failure([]) as stored, transaction.atomic():
-            with _bar(progress, len(rows), "Checking") as bar:
-                plans, row_problems = check_rows(rows, path.parent, user, publish=publish, progress=bar)
-            result.problems += row_problems
-            if result.problems:
-                raise _RolledBack
-            with _bar(progress, len(plans), "Importing") as bar:
-                result.outcome = write_plans(plans, user, stored, publish=publish, progress=bar)
-    except _RolledBack:
-        return result
-    except PublishRefused as refused:
-        # Checked before writing, so only what changed in between reaches here: say which row.
-        line = next((plan.line for plan in plans if plan.form.instance.pk == getattr(refused.page, "pk", None)), 0)
-        result.problems = [Problem(line, f"not publishable: {refused.message}")]
-        result.outcome = Outcome()
-        return result
-    if result.outcome.written:
-        index_pages(result.outcome.written)
+    # One purge of the page cache for what the rows changed and for the search index's update after
+    # the transaction (which says which lists changed), rather than one for each.
+    with purged_once():
+        try:
+            with paused(), removing_stored_files_on_failure([]) as stored, transaction.atomic():
+                with _bar(progress, len(rows), "Checking") as bar:
+                    plans, row_problems = check_rows(rows, path.parent, user, publish=publish, progress=bar)
+                result.problems += row_problems
+                if result.problems:
+                    raise _RolledBack
+                with _bar(progress, len(plans), "Importing") as bar:
+                    result.outcome = write_plans(plans, user, stored, publish=publish, progress=bar)
+        except _RolledBack:
+            return result
+        except PublishRefused as refused:
+            # Checked before writing, so only what changed in between reaches here: say which row.
+            line = next((plan.line for plan in plans if plan.form.instance.pk == getattr(refused.page, "pk", None)), 0)
+            result.problems = [Problem(line, f"not publishable: {refused.message}")]
+            result.outcome = Outcome()
+            return result
+        if result.outcome.written:
+            index_pages(result.outcome.written)
     return result
 
 

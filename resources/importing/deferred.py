@@ -59,16 +59,38 @@ def deferred_object_updates():
         for receiver, model in disconnected:
             post_save.connect(receiver, sender=model)
     if references or searchable:
-        update_objects_task.enqueue([list(key) for key in references], [list(key) for key in searchable])
+        update_objects_task.enqueue(_by_model(references), _by_model(searchable))
+
+
+def _by_model(keys):
+    """``{"app_label.model_name": [pk, ...]}``: compact, for the task queue's JSON (thousands of
+    objects for a large import)."""
+    grouped = {}
+    for app_label, model_name, pk in keys:
+        grouped.setdefault(f"{app_label}.{model_name}", []).append(pk)
+    return grouped
+
+
+def _existing(objects):
+    """(app label, model, pk) of each object still there (one that was deleted since, a file
+    replaced later in the same import, is skipped): one query a model. ``objects``: ``_by_model``'s
+    dict, or the ``[app label, model, pk]`` list queued before there was one."""
+    if not isinstance(objects, dict):
+        objects = _by_model(objects)
+    for label, pks in objects.items():
+        app_label, model_name = label.split(".", 1)
+        model = apps.get_model(app_label, model_name)
+        found = set()
+        for start in range(0, len(pks), 500):
+            found.update(str(pk) for pk in model._base_manager.filter(pk__in=pks[start:start + 500])
+                         .values_list("pk", flat=True))
+        yield from ((app_label, model_name, pk) for pk in pks if str(pk) in found)
 
 
 @task()
 def update_objects_task(references, searchable):
-    """Wagtail's reference index and search index tasks, for each ``[app label, model, pk]``; an
-    object deleted since (a file replaced later in the same import) is skipped."""
-    for app_label, model_name, pk in references:
-        if apps.get_model(app_label, model_name).objects.filter(pk=pk).exists():
-            update_reference_index_task.call(app_label, model_name, pk)
-    for app_label, model_name, pk in searchable:
-        if apps.get_model(app_label, model_name).objects.filter(pk=pk).exists():
-            insert_or_update_object_task.call(app_label, model_name, pk)
+    """Wagtail's reference index and search index tasks, for each object (``_by_model``)."""
+    for app_label, model_name, pk in _existing(references):
+        update_reference_index_task.call(app_label, model_name, pk)
+    for app_label, model_name, pk in _existing(searchable):
+        insert_or_update_object_task.call(app_label, model_name, pk)
