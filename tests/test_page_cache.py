@@ -500,3 +500,27 @@ def test_a_person_edit_leaves_pages_that_do_not_show_people_cached():
     for url in ("/", "/library/"):
         assert get(url)["X-Page-Cache"] == "hit", url
     assert "Grace Lin-Renamed" in fresh(person.get_absolute_url())
+
+
+@pytest.mark.django_db
+def test_a_bulk_write_purges_once_and_leaves_out_the_pages_it_made():
+    from resources.page_cache import changed, page_tag, purge, purged_once
+
+    existing = public_resources()[0]
+    sent = []
+
+    def note(sender, tags=(), **kwargs):
+        sent.append(set(tags))
+
+    changed.connect(note)
+    try:
+        with purged_once():
+            made = make_tool("Made inside the bulk write")
+            purge(page_tag(made.pk), page_tag(existing.pk), "lists")
+            purge(page_tag(existing.pk))
+    finally:
+        changed.disconnect(note)
+    # One purge at the end; the new page's tag is left out (no page kept before can carry it).
+    assert len(sent) == 1
+    assert page_tag(existing.pk) in sent[0] and "lists" in sent[0]
+    assert page_tag(made.pk) not in sent[0]
