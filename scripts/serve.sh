@@ -99,6 +99,8 @@ trap stop EXIT
 "$BIN/gunicorn" --config commons_site/gunicorn.conf.py &
 pids+=($!)
 if [ "$TASKS_BACKEND" = database ]; then
+  # The daily job as a django-tasks schedule (docs/deployment.md): queued once, then each run queues the next.
+  "$BIN/python" manage.py daily --schedule
   "$BIN/python" manage.py db_worker --interval 1 &
   pids+=($!)
 fi

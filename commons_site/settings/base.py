@@ -278,6 +278,8 @@ SEARCH_EXTRACT_TIMEOUT = float(os.environ.get("SEARCH_EXTRACT_TIMEOUT", "8"))
 # protocol's people and its editors when its review-by date is this many days away, then when it
 # has passed, and again every PROTOCOL_OVERDUE_REMINDER_DAYS while it stays overdue.
 PROTOCOL_REVIEW_NOTICE_DAYS = int(os.environ.get("PROTOCOL_REVIEW_NOTICE_DAYS", "30"))
+# When the daily job runs as a django-tasks schedule (`manage.py daily --schedule`), local time.
+DAILY_JOB_TIME = os.environ.get("DAILY_JOB_TIME", "00:15")
 PROTOCOL_OVERDUE_REMINDER_DAYS = int(os.environ.get("PROTOCOL_OVERDUE_REMINDER_DAYS", "30"))
 
 WAGTAIL_SITE_NAME = "Improvement Commons"
