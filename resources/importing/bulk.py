@@ -65,7 +65,7 @@ from wagtail.signals import task_submitted, workflow_submitted
 
 from ..models import ImportedResource, Release, ReleaseFile, ScreeningTask
 from ..review.screening import digest, documents_to_publish, page_text, screen_submission
-from ..review.sharing import FIRST_RELEASE_NOTES, _credit
+from ..review.sharing import FIRST_RELEASE_NOTES, credit_contributor
 
 # Wagtail's own logger, for the "Page created" and "Page edited" lines it writes at each save.
 wagtail_logger = logging.getLogger("wagtail")
@@ -169,7 +169,7 @@ def prepare_page(plan, user, lookups):
     page = form.save(commit=False)
     form.save_m2m()
     page.owner, page.live = user, False
-    _credit(page, user, lookups)
+    credit_contributor(page, user, lookups)
     plan.prepare(page)
     return page
 

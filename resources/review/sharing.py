@@ -89,7 +89,9 @@ class KeptLookups(Lookups):
         return self._keep(("profile", user.pk), lambda: super(KeptLookups, self).profile(user))
 
 
-def _credit(page, user, lookups):
+def credit_contributor(page, user, lookups):
+    """A new resource is credited to the person sharing it (author, or adapter of an adaptation)
+    and their organisation: /share/ and the bulk import's batches alike."""
     profile = lookups.profile(user)
     if profile is None:
         return
@@ -178,7 +180,7 @@ def write_contribution(form, user, stored, *, release_label=None, prepare=None, 
     form.save_m2m()
     if new:
         page.owner, page.live = user, False
-        _credit(page, user, lookups)
+        credit_contributor(page, user, lookups)
         if prepare is not None:
             prepare(page)
         lookups.library().add_child(instance=page)
