@@ -36,6 +36,7 @@ from ..models import (
     LibraryPage,
     Licence,
     ResourceContributor,
+    ResourcePage,
     ResourceType,
 )
 from ..review.screening import blocking, page_text
@@ -174,10 +175,10 @@ class RowChecker:
         self.words = vocabularies()
         self.library = LibraryPage.objects.get()
         self.library_permissions = self.library.permissions_for_user(user)
-        self.existing = {
-            record.external_id: record.resource.specific
-            for record in ImportedResource.objects.select_related("resource")
-        }
+        # What was imported before, each page as its own kind: one query per kind, not one a row.
+        imported = dict(ImportedResource.objects.values_list("external_id", "resource_id"))
+        pages = {page.pk: page for page in ResourcePage.objects.filter(pk__in=imported.values()).specific()}
+        self.existing = {external_id: pages[page_id] for external_id, page_id in imported.items() if page_id in pages}
 
     def check(self, row):
         problems = []
