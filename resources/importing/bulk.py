@@ -64,7 +64,7 @@ from wagtail.models import Page, PageLogEntry, Revision, TaskState, WorkflowStat
 from wagtail.signals import task_submitted, workflow_submitted
 
 from ..models import ImportedResource, Release, ReleaseFile, ScreeningTask
-from ..review.screening import digest, documents_to_publish, page_text, screen_submission
+from ..review.screening import digest, documents_to_publish, file_sha256, page_text, screen_submission
 from ..review.sharing import FIRST_RELEASE_NOTES, credit_contributor
 
 # Wagtail's own logger, for the "Page created" and "Page edited" lines it writes at each save.
@@ -399,14 +399,6 @@ def store_files(plans, pages, user, stored, lookups):
     return files_of
 
 
-def _sha256(document):
-    digest_ = hashlib.sha256()
-    with document.file.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1024 * 1024), b""):
-            digest_.update(chunk)
-    return digest_.hexdigest()
-
-
 def links_documents(page):
     document_model = get_document_model()
     return any(
@@ -427,7 +419,7 @@ def fingerprint(page, revision, files):
         "revision": revision.pk,
         "text": hashlib.sha256(text.encode()).hexdigest(),
         "licence": [page.licence_id, page.adapted_from_id],
-        "files": [[document.pk, filename, _sha256(document)] for document, filename in files],
+        "files": [[document.pk, filename, file_sha256(document)] for document, filename in files],
     }
 
 

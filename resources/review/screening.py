@@ -205,7 +205,8 @@ def screen_page(page, budget=None):
 # What was screened ---------------------------------------------------------------------------------
 
 
-def _sha256(document):
+def file_sha256(document):
+    """The SHA-256 of a document's file, read in chunks (the screening fingerprint names each file by it)."""
     digest = hashlib.sha256()
     with document.file.open("rb") as handle:
         for chunk in iter(lambda: handle.read(1024 * 1024), b""):
@@ -222,7 +223,7 @@ def fingerprint(page, revision):
         "revision": revision.pk if revision is not None else None,
         "text": hashlib.sha256(text.encode()).hexdigest(),
         "licence": [page.licence_id, page.adapted_from_id],
-        "files": [[document.pk, filename, _sha256(document)] for document, filename in documents_to_publish(page)],
+        "files": [[document.pk, filename, file_sha256(document)] for document, filename in documents_to_publish(page)],
     }
 
 
