@@ -30,7 +30,6 @@ import csv
 import datetime
 import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -153,16 +152,11 @@ def _rows(file, filename):
 
 
 def _xlsx_rows(file, filename):
-    why = archives.too_many_declared(file)
-    if why is None:
-        file.seek(0)
-        try:
-            with zipfile.ZipFile(file) as archive:
-                members = archive.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as error:
-            raise _Refused(f"{filename} could not be opened as an Excel workbook ({error}). Save it again "
-                           "as .xlsx or CSV and upload that.") from None
-        why = archives.over_limits(members, max_uncompressed_bytes())
+    try:
+        why = archives.unpacking_problem(file, max_uncompressed_bytes())
+    except archives.UNREADABLE as error:
+        raise _Refused(f"{filename} could not be opened as an Excel workbook ({error}). Save it again "
+                       "as .xlsx or CSV and upload that.") from None
     if why is not None:
         raise _Refused(f"{filename} can't be read: {why} Save the data on its own as CSV and upload that.")
     file.seek(0)

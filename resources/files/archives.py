@@ -3,6 +3,7 @@ how much they unpack to, and how hard any one part is compressed.
 
     too_many_declared(handle) -> str | None            # from the ZIP's end record alone
     over_limits(members, max_uncompressed_bytes) -> str | None
+    unpacking_problem(handle, max_uncompressed_bytes) -> str | None   # both, opening the ZIP between
 
 Each answer is why the file must not be unpacked, as the end of a sentence ("it holds 12,000 parts
 (the limit is 10,000)."), or None. The upload checks (``checks``) turn it into a finding, the parsing
@@ -12,6 +13,7 @@ imports Django: the parsing process uses it.
 
 import os
 import struct
+import zipfile
 
 # Not settings: deflate tops out near 1030:1 (runs of zeros) while Office XML compresses 5-30:1,
 # so 200:1 on any part over 1 MB is a bomb, not a document. Office files have tens to hundreds of
@@ -73,3 +75,20 @@ def over_limits(members, max_uncompressed_bytes):
                     "rather than a document."
                 )
     return None
+
+
+# What opening a damaged or foreign ZIP may raise (``unpacking_problem`` lets the caller say it).
+UNREADABLE = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, struct.error)
+
+
+def unpacking_problem(handle, max_uncompressed_bytes):
+    """Why the ZIP in ``handle`` must not be unpacked, or None: its end record first (so a crafted
+    central directory is not even read), then its parts. Raises one of ``UNREADABLE`` when it cannot
+    be opened as a ZIP at all."""
+    why = too_many_declared(handle)
+    if why is not None:
+        return why
+    handle.seek(0)
+    with zipfile.ZipFile(handle) as archive:
+        members = archive.infolist()
+    return over_limits(members, max_uncompressed_bytes)

@@ -41,7 +41,6 @@ benchmarks) is read directly and nothing is kept.
 
 import struct
 import warnings
-import zipfile
 from dataclasses import dataclass, field
 
 from django.core.files import File
@@ -356,15 +355,10 @@ def _unreadable_image(filename, kind):
 def _check_archive(handle, filename):
     """A finding when a ZIP-based file would unpack to too much (``archives``), else None. Damaged
     or non-Office ZIPs are left to ``extract``, which says what is wrong with them."""
-    too_big = archives.too_many_declared(handle)
-    if too_big is None:
-        handle.seek(0)
-        try:
-            with zipfile.ZipFile(handle) as archive:
-                members = archive.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, struct.error):
-            return None
-        too_big = archives.over_limits(members, max_uncompressed_bytes())
+    try:
+        too_big = archives.unpacking_problem(handle, max_uncompressed_bytes())
+    except archives.UNREADABLE:
+        return None
     if too_big is None:
         return None
     return _finding(
