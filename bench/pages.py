@@ -87,7 +87,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.auth import HASH_SESSION_KEY, SESSION_KEY, BACKEND_SESSION_KEY
 from contributors.models import ContributorProfile, Organisation
-from resources.models import (ChangePackagePage, CollectionPage, LibraryPage, ProtocolPage, Release, ToolPage)
+from resources.models import (ChangePackagePage, CollectionPage, LibraryPage, ProtocolPage, Release, Series, ToolPage)
 from resources.visibility import visible_pages
 
 def public(model):
@@ -99,12 +99,16 @@ release = Release.objects.published().filter(resource=tool).order_by("-pk").firs
 person = ContributorProfile.objects.filter(user__isnull=False).order_by("pk").first()
 organisation = Organisation.objects.order_by("pk").first()
 collection = CollectionPage.objects.live().public().order_by("pk").first()
+# A change package whose Evidence section draws a public centre's run or control chart.
+charted = Series.objects.filter(visibility="public", measure__page__live=True).order_by("pk").first()
+charted_package = charted.measure.page
 anonymous = [
     ("home", "/"),
     ("library", library.url),
     ("library, filtered", library.url + "?condition=ibd&type=checklist"),
     ("tool", tool.url),
     ("change package", package.url),
+    ("change package with charts", charted_package.url),
     ("protocol", protocol.url),
     ("collection", collection.url),
     ("release", f"/releases/{release.pk}/"),
@@ -120,7 +124,11 @@ session[SESSION_KEY] = str(user.pk)
 session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
 session[HASH_SESSION_KEY] = user.get_session_auth_hash()
 session.create()
-signed_in = [("home", "/"), ("library", library.url), ("tool", tool.url), ("my contributions", "/my/contributions/")]
+signed_in = [
+    ("home", "/"), ("library", library.url), ("tool", tool.url), ("my contributions", "/my/contributions/"),
+    # Charts on pages never kept for the anonymous (a member sees the network's series too).
+    ("change package with charts", charted_package.url), ("a data series", charted.get_absolute_url()),
+]
 print(json.dumps({"anonymous": anonymous, "signed_in": signed_in, "session": session.session_key}))
 """
 
