@@ -46,6 +46,11 @@ class ChangePackagePage(ResourcePage):
     class Meta:
         verbose_name = "change package"
 
+    def evidence_section(self, request):
+        from ..evidence.evidence_section import package_evidence
+
+        return package_evidence(self, request)
+
     def change_ideas(self):
         """Every change idea in the diagram, in reading order."""
         return [
