@@ -97,21 +97,21 @@ def _evidence(request, measures, series, *, name_packages, about):
 
 def package_evidence(page, request):
     """The Evidence of a change package's page (None when there is nothing to show this viewer)."""
-    measures = list(Measure.objects.filter(page=page).order_by("sort_order", "pk"))
+    measures = page.shown_measures
     series = _visible_series(request, Q(measure__page=page))
     return _evidence(request, measures, series, name_packages=False, about="this package's measures")
 
 
 def tool_evidence(page, request):
     """The Evidence of a tool's page: its measures' series and those whose change names the tool."""
-    packages = visible_pages(ChangePackagePage.objects.all(), request).values("pk")
-    measures = list(
-        Measure.objects.filter(tools=page, page__in=packages)
-        .select_related("page")
-        .order_by("page__title", "sort_order", "pk")
-    )
+    linked = Measure.objects.filter(tools=page)
     tested_here = SeriesAnnotation.objects.filter(resource=page, is_change=True).values("series_id")
-    series = _visible_series(request, Q(measure__in=[measure.pk for measure in measures]) | Q(pk__in=tested_here))
+    series = _visible_series(request, Q(measure__in=linked.values("pk")) | Q(pk__in=tested_here))
+    measures = []
+    if may_upload(request.user):
+        # Linked measures with no series yet, for the upload links: of packages this person may see.
+        packages = visible_pages(ChangePackagePage.objects.all(), request).values("pk")
+        measures = list(linked.filter(page__in=packages).select_related("page").order_by("page__title", "sort_order"))
     return _evidence(
         request, measures, series, name_packages=True, about="the measures this tool is meant to move, and tests of it"
     )
