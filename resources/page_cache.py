@@ -37,7 +37,9 @@ purged again when the index has caught up with a change (``search.signals.index_
 after indexing, on the worker when a worker runs it). A resource page's usage figures follow the
 same path: ``manage.py rollup_usage`` indexes again the resources whose views or downloads moved,
 which purges their pages; a reuse request decided on a resource purges its page at once, and so
-does a centre marking it as used, stopping or answering "did it work?". A protocol's "Review
+does a centre marking it as used, stopping or answering "did it work?". A change package's or
+tool's Evidence section (resources/evidence/evidence_section.py) is purged with any change to a
+series or note it may show, and carries the tags of the packages and centres it names. A protocol's "Review
 overdue" flag changes with the date, not an edit: the daily job purges its page and the lists on
 the day it first sees it overdue (resources/review/currency.py).
 """

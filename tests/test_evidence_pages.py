@@ -436,3 +436,22 @@ def test_a_package_going_members_only_takes_its_series_off_the_tools_cached_page
     response = anonymous_get(tool.url)
     assert "Linked series" not in page_text(response)
     assert "Clinic flow change package" not in page_text(response)
+
+
+def test_a_centre_renamed_is_renamed_on_the_cached_page(package, measure, lakeshore):
+    shifted_series(measure, lakeshore, title="Named series", visibility="public", show_centre=True)
+    anonymous_get(package.url)
+    assert anonymous_get(package.url)["X-Page-Cache"] == "hit"
+
+    lakeshore.name = "Lakeshore Children's Centre"
+    lakeshore.save()
+    assert "Data from Lakeshore Children's Centre" in read(anonymous_get(package.url))
+
+
+def test_the_admins_preview_of_a_package_shows_its_measures_and_no_evidence(package, public_series):
+    response = package.make_preview_request()
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert "Clinic visits on time" in html
+    assert "Lakeshore clinic, public" not in html, "a preview shows the revision, not the centres' data"
