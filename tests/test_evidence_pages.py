@@ -345,7 +345,12 @@ def add_series(measure, organisation, count, visibility="public"):
         shifted_series(measure, organisation, title=f"Series {measure.pk}-{number}", visibility=visibility)
 
 
-@pytest.mark.parametrize("username", [None, "tom.alvarez"])
+# The most queries a package or tool page with series may make (measured: 36 anonymous, 45 for a
+# member, on a page-cache miss; the charts already drawn).
+MAX_QUERIES = {None: 38, "tom.alvarez": 47}
+
+
+@pytest.mark.parametrize("username", MAX_QUERIES)
 def test_the_package_page_costs_the_same_with_3_or_6_series(package, measure, lakeshore, northfield, username,
                                                             django_assert_max_num_queries):
     client = login(Client(), username)
@@ -357,8 +362,8 @@ def test_the_package_page_costs_the_same_with_3_or_6_series(package, measure, la
     six, response = count_queries(client, package.url)
     assert inline_svgs(page_text(response)) == 6
 
-    assert six == three
-    with django_assert_max_num_queries(three):
+    assert six == three <= MAX_QUERIES[username]
+    with django_assert_max_num_queries(MAX_QUERIES[username]):
         client.get(package.url)
 
 
@@ -372,7 +377,7 @@ def test_the_tool_page_costs_the_same_with_3_or_6_series(client, package, measur
     add_series(measure, lakeshore, 3)
     six, response = count_queries(client, tool.url)
     assert inline_svgs(page_text(response)) == 6
-    assert six == three
+    assert six == three <= MAX_QUERIES[None]
 
 
 # -- the page cache -------------------------------------------------------------------------------------------

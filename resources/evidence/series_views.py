@@ -98,7 +98,8 @@ def series_new(request):
             "measures": measures, "asked_for": measure_id,
         })
     centre = Organisation.objects.get(pk=centre_id)
-    form = UploadForm(request.POST or None, request.FILES or None, initial={"title": f"{centre.name}: {measure.name}"})
+    # Not the centre's name: the title is shown wherever the series is, and naming the centre is a choice.
+    form = UploadForm(request.POST or None, request.FILES or None, initial={"title": measure.name})
     if request.method == "POST" and form.is_valid():
         series = save_series(
             form.upload, measure=measure, organisation=centre, created_by=request.user,
