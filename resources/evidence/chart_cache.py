@@ -102,6 +102,22 @@ def drawn(series):
     return kept
 
 
+def drawn_many(series_list):
+    """{series id: Drawn} for many series, looked up in one round trip to the cache (a shared cache
+    such as Redis answers each look-up over the network) and the missing ones drawn and kept."""
+    keys = {series.pk: _key(series, "page") for series in series_list}
+    kept = cache.get_many(keys.values())
+    result, new = {}, {}
+    for series in series_list:
+        key = keys[series.pk]
+        if key not in kept:
+            kept[key] = new[key] = _draw(series)
+        result[series.pk] = kept[key]
+    if new:
+        cache.set_many(new, CHART_SECONDS)
+    return result
+
+
 def png(series):
     """The chart as a PNG (bytes), kept like the page's drawing; None when the data cannot make it."""
     key = _key(series, "png")

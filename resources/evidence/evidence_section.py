@@ -78,6 +78,7 @@ def _evidence(request, measures, series, *, name_packages, about):
     uploading = may_upload(request.user)
     by_measure = {measure.pk: MeasureEvidence(measure, package=measure.page if name_packages else None)
                   for measure in measures}
+    drawings = chart_cache.drawn_many(series)
     for one in series:
         group = by_measure.get(one.measure_id)
         if group is None:
@@ -85,7 +86,7 @@ def _evidence(request, measures, series, *, name_packages, about):
                 one.measure, package=one.measure.page if name_packages else None
             )
         centre = one.organisation if one.centre_shown_to(request.user) else None
-        group.series.append(SeriesShown(one, chart_cache.drawn(one), centre))
+        group.series.append(SeriesShown(one, drawings[one.pk], centre))
     groups = []
     for group in by_measure.values():
         if uploading:
