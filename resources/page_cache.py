@@ -37,7 +37,9 @@ purged again when the index has caught up with a change (``search.signals.index_
 after indexing, on the worker when a worker runs it). A resource page's usage figures follow the
 same path: ``manage.py rollup_usage`` indexes again the resources whose views or downloads moved,
 which purges their pages; a reuse request decided on a resource purges its page at once, and so
-does a centre marking it as used, stopping or answering "did it work?". A protocol's "Review
+does a centre marking it as used, stopping or answering "did it work?". A change package's or
+tool's Evidence section (resources/evidence/evidence_section.py) is purged with any change to a
+series or note it may show, and carries the tags of the packages and centres it names. A protocol's "Review
 overdue" flag changes with the date, not an edit: the daily job purges its page and the lists on
 the day it first sees it overdue (resources/review/currency.py).
 """
@@ -172,6 +174,12 @@ def _wagtail_page_tags(request, response):
         tags += [page_tag(source.pk) for source in page.adaptation_lineage()]
         tags += map(page_tag, page.adaptations.values_list("pk", flat=True))
         tags += [page_tag(related.pk) for related in context.get("related", [])]
+        evidence = context.get("evidence")
+        if evidence is not None:
+            # The packages whose measures and visibility the Evidence section follows (a tool's
+            # page shows other packages' measures), and the centres it names.
+            tags += map(page_tag, evidence.package_ids)
+            tags += map(organisation_tag, evidence.organisation_ids)
     elif isinstance(page, CollectionPage):
         tags += map(page_tag, page.items.values_list("resource_id", flat=True))
     else:
@@ -352,13 +360,16 @@ def on_condition_organisations_changed(sender, action, **kwargs):
 
 
 def _series_tags(series):
-    """The pages that may show a centre's series as evidence: its change package, and the tools
-    linked to its measure. A point is never saved alone (``evidence/uploads.py`` saves the series
-    with them), so points need no receiver of their own, and deleting a series stays one query."""
+    """The pages that may show a centre's series as evidence: its change package, the tools linked
+    to its measure, and the resources its documented changes name (a tool's page shows the series
+    that tested it). A point is never saved alone (``evidence/uploads.py`` saves the series with
+    them), so points need no receiver of their own."""
     tags = [page_tag(series.package_id)] if series.package_id else []
     if series.measure_id:
         tools = ToolPage.measures.through.objects.filter(measure_id=series.measure_id)
         tags += map(page_tag, tools.values_list("toolpage_id", flat=True))
+    tested = SeriesAnnotation.objects.filter(series_id=series.pk, resource__isnull=False)
+    tags += map(page_tag, tested.values_list("resource_id", flat=True))
     return tags
 
 
@@ -367,9 +378,13 @@ def on_series_changed(sender, instance, **kwargs):
 
 
 def on_series_annotation_changed(sender, instance, **kwargs):
+    # The note's own resource too: when a series is deleted, its notes go first and the series'
+    # receiver no longer finds them.
+    tags = [page_tag(instance.resource_id)] if instance.resource_id else []
     series = Series.objects.filter(pk=instance.series_id).first()
     if series is not None:
-        purge(*_series_tags(series))
+        tags += _series_tags(series)
+    purge(*tags)
 
 
 def on_index_updated(sender, ids, **kwargs):

@@ -45,7 +45,8 @@ RULES = [
     # (resources/evidence/adoption_views.py, tests/test_adoption.py).
     (r"^my/adoptions/|^resources/<int:page_id>/adoption/", "adoptions"),
     (r"^(share|my|resources)/", "member pages"),
-    # Centres' data series: visible_to or the centre's members, else 404 (resources/evidence/series_views.py).
+    # Centres' data series, their page, CSV, and chart as PNG and SVG: visible_to or the centre's members,
+    # else 404 (resources/evidence/series_views.py).
     (r"^evidence/series/", "data series"),
     # Feeds of public releases only, the same for everyone (resources/feeds.py).
     (r"^(people|organisations|feeds)/|^sitemap\.xml$|^favicon\.ico$|^\^\(\(", "public pages"),

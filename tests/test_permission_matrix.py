@@ -355,6 +355,14 @@ def _series_csv_given(world, response, user):
     return response.status_code == 200 and _body(response).decode().startswith("period,value")
 
 
+def _series_png_given(world, response, user):
+    return response.status_code == 200 and _body(response).startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def _series_svg_given(world, response, user):
+    return response.status_code == 200 and f"{world['series'].title}</title>" in _body(response).decode()
+
+
 def _publish_series(client, world, user):
     series = world["series"]
     return client.post(reverse("series_edit", args=[series.pk]), {
@@ -385,6 +393,10 @@ ACTIONS = [
            _get(lambda w: reverse("series_detail", args=[w["series"].pk])), _shows_series),
     Action("download a centre's members-only data series", SIGNED_IN,
            _get(lambda w: reverse("series_csv", args=[w["series"].pk])), _series_csv_given),
+    Action("download a members-only series' chart as PNG", SIGNED_IN,
+           _get(lambda w: reverse("series_png", args=[w["series"].pk])), _series_png_given),
+    Action("download a members-only series' chart as SVG", SIGNED_IN,
+           _get(lambda w: reverse("series_svg", args=[w["series"].pk])), _series_svg_given),
     Action("publish a centre's data series", SERIES_CENTRE_AND_EDITORS, _publish_series, _series_public),
     Action("delete a centre's data series", SERIES_CENTRE_AND_EDITORS,
            lambda c, w, u: c.post(reverse("series_delete", args=[w["series"].pk])), _series_gone),

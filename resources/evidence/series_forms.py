@@ -16,8 +16,9 @@ VISIBILITY_HELP = (
 
 
 class UploadForm(forms.Form):
-    title = forms.CharField(max_length=200, help_text="A short name people will recognise, for example “Clinic A, "
-                                                      "all patients”.")
+    title = forms.CharField(max_length=200, help_text="A short name people will recognise, for example “IBD clinic, "
+                                                      "all patients”. It is shown wherever the series is, so leave "
+                                                      "your centre's name out unless you choose to show it.")
     file = forms.FileField(
         label="Data file",
         help_text="A CSV or Excel (.xlsx) file. Its first row names the columns: period,value (one number per "

@@ -1,6 +1,6 @@
 """A centre's data series on the site (not the admin): upload one for a change package's measure,
-list the centre's, change who sees it, note when a change was introduced, read it and download it
-as CSV.
+list the centre's, change who sees it, note when a change was introduced, read it with its chart,
+and download its data as CSV and its chart as PNG or SVG (drawn once and kept: chart_cache.py).
 
 Who may do what (``resources/models/evidence.py``): a series is read by those ``visible_to`` lets
 see it, and by its centre's members and editors (``editable_by``); anyone else gets 404, as for a
@@ -13,7 +13,7 @@ import csv
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Max, Min, Q
+from django.db.models import Count, Max, Min, Prefetch, Q, prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
@@ -23,8 +23,9 @@ from django.views.decorators.http import require_POST
 from contributors.models import Organisation
 
 from ..models import ChangePackagePage, Measure, ResourcePage
-from ..models.evidence import Series, SeriesKind, centre_of, may_see_network_series
+from ..models.evidence import Series, SeriesAnnotation, SeriesKind, centre_of, may_see_network_series
 from ..visibility import can_view, visible_pages
+from . import chart_cache
 from .series_forms import AnnotationForm, SeriesSettingsForm, UploadForm
 from .uploads import plain_number, save_series
 
@@ -97,7 +98,8 @@ def series_new(request):
             "measures": measures, "asked_for": measure_id,
         })
     centre = Organisation.objects.get(pk=centre_id)
-    form = UploadForm(request.POST or None, request.FILES or None, initial={"title": f"{centre.name}: {measure.name}"})
+    # Not the centre's name: the title is shown wherever the series is, and naming the centre is a choice.
+    form = UploadForm(request.POST or None, request.FILES or None, initial={"title": measure.name})
     if request.method == "POST" and form.is_valid():
         series = save_series(
             form.upload, measure=measure, organisation=centre, created_by=request.user,
@@ -123,11 +125,19 @@ def _rows(series, points):
     return [(point.period, plain_number(point.value)) for point in points]
 
 
+def _with_rows(series):
+    """The series with its points and notes (with their linked resources) read once: for the data
+    table, the notes, and the chart's fingerprint and drawing alike."""
+    notes = Prefetch("annotations", queryset=SeriesAnnotation.objects.select_related("resource"))
+    prefetch_related_objects([series], "points", notes)
+    return series
+
+
 @never_cache
 def series_detail(request, series_id):
-    series = _readable(request, series_id)
+    series = _with_rows(_readable(request, series_id))
     points = list(series.points.all())
-    notes = list(series.annotations.select_related("resource"))
+    notes = list(series.annotations.all())
     # A linked resource is named only to those who may see it.
     visible_resources = set(
         visible_pages(ResourcePage.objects.filter(pk__in=[n.resource_id for n in notes if n.resource_id]), request)
@@ -144,20 +154,50 @@ def series_detail(request, series_id):
         "visible_resources": visible_resources,
         "show_centre": series.centre_shown_to(request.user),
         "may_edit": Series.objects.editable_by(request.user).filter(pk=series.pk).exists(),
+        "drawn": chart_cache.drawn(series),
     })
+
+
+def _download_name(series, extension):
+    name = slugify(f"{series.measure_name} {series.title}")[:80] or "series"
+    return f'attachment; filename="{name}.{extension}"'
 
 
 @never_cache
 def series_csv(request, series_id):
     series = _readable(request, series_id)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    name = slugify(f"{series.measure_name} {series.title}")[:80] or "series"
-    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    response["Content-Disposition"] = _download_name(series, "csv")
     writer = csv.writer(response)
     header = ["period", "numerator", "denominator", "rate"] if series.kind == SeriesKind.RATES else ["period", "value"]
     writer.writerow(header)
     for period, *numbers in _rows(series, series.points.all()):
         writer.writerow([period.isoformat(), *numbers])
+    return response
+
+
+@never_cache
+def series_svg(request, series_id):
+    """The chart as drawn on the page, as an SVG file. 404 when the data cannot make the chart (the
+    page says why instead of linking here)."""
+    series = _with_rows(_readable(request, series_id))
+    drawn = chart_cache.drawn(series)
+    if not drawn.svg:
+        raise Http404(drawn.error)
+    response = HttpResponse(drawn.svg, content_type="image/svg+xml; charset=utf-8")
+    response["Content-Disposition"] = _download_name(series, "svg")
+    return response
+
+
+@never_cache
+def series_png(request, series_id):
+    """The chart as a PNG image, 720 pixels wide."""
+    series = _with_rows(_readable(request, series_id))
+    image = chart_cache.png(series)
+    if image is None:
+        raise Http404("The data cannot make this series' chart.")
+    response = HttpResponse(image, content_type="image/png")
+    response["Content-Disposition"] = _download_name(series, "png")
     return response
 
 

@@ -324,7 +324,13 @@ class ResourcePage(RoutablePageMixin, Page):
             context["usage"] = page_figures(self, context["adaptations"])
             context["count_views"] = views_counted()
             context.update(adoption_context(self, request))
+            context["evidence"] = self.evidence_section(request)
         return context
+
+    def evidence_section(self, request):
+        """The page's Evidence section (resources/evidence/evidence_section.py), or None: the
+        resource types that have centres' data series say which."""
+        return None
 
     def related_resources(self, request, limit=4):
         """Resources like this one that the visitor may see, best first (from the search engine)."""

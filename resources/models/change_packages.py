@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
 from wagtail.fields import StreamField
@@ -45,6 +46,17 @@ class ChangePackagePage(ResourcePage):
 
     class Meta:
         verbose_name = "change package"
+
+    @cached_property
+    def shown_measures(self):
+        """The measures, read once for the page's Measures and Evidence sections (in the admin's
+        preview, the revision's own)."""
+        return list(self.measures.all())
+
+    def evidence_section(self, request):
+        from ..evidence.evidence_section import package_evidence
+
+        return package_evidence(self, request)
 
     def change_ideas(self):
         """Every change idea in the diagram, in reading order."""

@@ -46,6 +46,11 @@ class ToolPage(ResourcePage):
     class Meta:
         verbose_name = "tool"
 
+    def evidence_section(self, request):
+        from ..evidence.evidence_section import tool_evidence
+
+        return tool_evidence(self, request)
+
     @property
     def steps(self):
         """The how-to-use steps as a flat list (the field holds one steps block)."""

@@ -1,0 +1,118 @@
+"""The Evidence section of a resource page: centres' series for the measures it concerns, each with
+its chart (kept drawn, ``chart_cache``), the centre where the viewer may see it, the documented
+changes and the signals after them, and a link to the series' page.
+
+- A change package shows the series of each of its measures.
+- A tool shows the series of the measures it links (``ToolPage.measures``) and those whose
+  documented change names the tool (``SeriesAnnotation.resource``).
+
+Only what ``Series.objects.visible_to(request)`` lets the viewer see: an anonymous visitor (whose
+page the page cache keeps) sees public series only. The series, their measures, centres, points
+and notes are read in a fixed number of queries whatever the number of series.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.urls import reverse
+
+from ..models import ChangePackagePage, Measure, Series, SeriesAnnotation
+from ..models.evidence import centre_of, may_see_network_series
+from ..visibility import visible_pages
+from . import chart_cache
+
+
+@dataclass
+class SeriesShown:
+    series: Series
+    drawn: chart_cache.Drawn
+    centre: object = None  # the Organisation, where this viewer may see its name
+
+
+@dataclass
+class MeasureEvidence:
+    measure: Measure
+    series: list = field(default_factory=list)
+    upload_url: str = ""
+    # The measure's change package, named on a tool's page (a package's own page needs no link to itself).
+    package: object = None
+
+
+@dataclass
+class Evidence:
+    measures: list
+    about: str = "the measures"  # "Centres' data for <about>"
+
+    @property
+    def package_ids(self):
+        """The packages whose measures (and their visibility) the section shows: for the page cache."""
+        return {group.measure.page_id for group in self.measures}
+
+    @property
+    def organisation_ids(self):
+        """The centres the section names: for the page cache."""
+        return {shown.centre.pk for group in self.measures for shown in group.series if shown.centre is not None}
+
+    @property
+    def series_count(self):
+        return sum(len(group.series) for group in self.measures)
+
+
+def may_upload(user):
+    """A network member whose profile names a centre may add their centre's data (series_views)."""
+    return centre_of(user) is not None and may_see_network_series(user)
+
+
+def _visible_series(request, condition):
+    series = list(
+        Series.objects.visible_to(request)
+        .filter(condition)
+        .select_related("measure__page", "organisation")
+        .order_by("measure_name", "title", "pk")
+    )
+    chart_cache.prefetch(series)
+    return series
+
+
+def _evidence(request, measures, series, *, name_packages, about):
+    uploading = may_upload(request.user)
+    by_measure = {measure.pk: MeasureEvidence(measure, package=measure.page if name_packages else None)
+                  for measure in measures}
+    drawings = chart_cache.drawn_many(series)
+    for one in series:
+        group = by_measure.get(one.measure_id)
+        if group is None:
+            group = by_measure[one.measure_id] = MeasureEvidence(
+                one.measure, package=one.measure.page if name_packages else None
+            )
+        centre = one.organisation if one.centre_shown_to(request.user) else None
+        group.series.append(SeriesShown(one, drawings[one.pk], centre))
+    groups = []
+    for group in by_measure.values():
+        if uploading:
+            group.upload_url = f"{reverse('series_new')}?measure={group.measure.pk}"
+        if group.series or group.upload_url:
+            groups.append(group)
+    return Evidence(groups, about) if groups else None
+
+
+def package_evidence(page, request):
+    """The Evidence of a change package's page (None when there is nothing to show this viewer)."""
+    measures = page.shown_measures
+    series = _visible_series(request, Q(measure__page=page))
+    return _evidence(request, measures, series, name_packages=False, about="this package's measures")
+
+
+def tool_evidence(page, request):
+    """The Evidence of a tool's page: its measures' series and those whose change names the tool."""
+    linked = Measure.objects.filter(tools=page)
+    tested_here = SeriesAnnotation.objects.filter(resource=page, is_change=True).values("series_id")
+    series = _visible_series(request, Q(measure__in=linked.values("pk")) | Q(pk__in=tested_here))
+    measures = []
+    if may_upload(request.user):
+        # Linked measures with no series yet, for the upload links: of packages this person may see.
+        packages = visible_pages(ChangePackagePage.objects.all(), request).values("pk")
+        measures = list(linked.filter(page__in=packages).select_related("page").order_by("page__title", "sort_order"))
+    return _evidence(
+        request, measures, series, name_packages=True, about="the measures this tool is meant to move, and tests of it"
+    )
