@@ -107,7 +107,8 @@ def test_a_series_in_full_with_its_chart_and_the_judgement_of_its_change():
     assert body["data"][0] == {"period": "2024-01-01", "value": 9 / 22, "numerator": 9.0, "denominator": 22.0}
     (note,) = body["annotations"]
     assert note["is_change"] and note["date"] == "2025-01-01"
-    assert note["resource"]["title"] == ResourcePage.objects.get(slug="t1d-dka-at-diagnosis-awareness-campaign-pack").title
+    campaign = ResourcePage.objects.get(slug="t1d-dka-at-diagnosis-awareness-campaign-pack")
+    assert note["resource"]["title"] == campaign.title
     chart = body["chart"]
     assert chart["kind"] == "p" and len(chart["phases"]) == 2
     first, second = chart["phases"]
