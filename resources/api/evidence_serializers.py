@@ -39,6 +39,7 @@ class MeasureSerializer(MeasureSummarySerializer):
     """A change package's measure. Expects ``page`` selected and ``series_count`` annotated."""
 
     package = ResourceSummarySerializer(source="page")
+    kind = serializers.CharField(help_text="outcome, process or balancing.")
     desired_direction = serializers.SerializerMethodField(help_text="up, down, or null when neither is better.")
     series_count = serializers.IntegerField(help_text="Centres' data series for it that you may see.")
     series_api_url = serializers.SerializerMethodField(help_text="Those series (the series list, filtered).")
@@ -63,6 +64,9 @@ class SeriesSerializer(serializers.ModelSerializer):
 
     measure = MeasureSummarySerializer()
     package = ResourceSummarySerializer()
+    kind = serializers.CharField(help_text="values (one number per period) or rates (a numerator over a denominator).")
+    chart_kind = serializers.CharField(help_text="run, xmr, p or u.")
+    visibility = serializers.CharField(help_text="public, or network: the network's members only.")
     centre = serializers.SerializerMethodField(
         help_text="The centre whose data it is: named to members, and to everyone when the centre agreed; else null."
     )
@@ -116,7 +120,7 @@ class AnnotationSerializer(serializers.Serializer):
     resource = ResourceSummarySerializer(allow_null=True, help_text="The resource tested, if you may see it.")
 
 
-class PhaseSerializer(serializers.Serializer):
+class ChartPhaseSerializer(serializers.Serializer):
     label = serializers.CharField(help_text="The change that started it, or empty for the first.")
     first_period = serializers.DateField()
     last_period = serializers.DateField()
@@ -139,7 +143,7 @@ class SignalSerializer(serializers.Serializer):
 
 class ChartSerializer(serializers.Serializer):
     kind = serializers.CharField()
-    phases = PhaseSerializer(many=True)
+    phases = ChartPhaseSerializer(many=True)
     signals = SignalSerializer(many=True)
     notes = serializers.ListField(child=serializers.CharField(), help_text="What a reader must know, in words.")
 
