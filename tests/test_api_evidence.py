@@ -351,3 +351,22 @@ def test_the_answer_may_link_one_of_the_centre_s_own_series(client):
     client.post(f"/my/adoptions/{mark.pk}/check/", {"outcome": "yes", "evidence_series": planning.pk})
     mark.refresh_from_db()
     assert (mark.outcome, mark.evidence_series) == ("yes", planning)
+
+
+def test_a_public_series_of_a_members_only_package_is_evidence_for_members_only(hidden):
+    package = ResourcePage.objects.get(slug="ibd-anaemia-reduction-change-package").specific
+    measure = package.measures.get(name="Anaemia at most recent haemoglobin")  # lower is better
+    months = [datetime.date(2024 + n // 12, n % 12 + 1, 1) for n in range(24)]
+    points = [(month.isoformat(), 40 if month.year == 2024 else 10, 100) for month in months]
+    made = make_series(measure, organisation=Organisation.objects.get(slug="westmoor-childrens"),
+                       title="Anaemia falling", visibility="public", show_centre=True, points=points)
+    made.annotations.create(date=datetime.date(2025, 1, 1), text="Standing order set.", is_change=True)
+    from resources.indexing.access import keys_for_page
+
+    # Public as the series is, only those who pass the package's restriction may know of it.
+    keys = set(index_evidence.evidence_keys(package))
+    assert keys and "public" not in keys and keys <= set(keys_for_page(package))
+    anonymous = get("/api/v1/resources/", evidence="yes", page_size=100).json()
+    assert package.pk not in {item["id"] for item in anonymous["results"]}
+    member = get("/api/v1/resources/", hidden["token"], evidence="yes", page_size=100).json()
+    assert package.pk in {item["id"] for item in member["results"]}
