@@ -456,14 +456,24 @@ def test_demo_measures_have_units_and_directions_and_tools_link_to_measures():
 
 
 def test_the_demo_network_has_series_with_and_without_a_change(client):
+    """The demo's series are data files read through the upload checks (resources/demo/content/series.yaml)."""
+    from resources.evidence.series_charts import shows_improvement
+
     bayside = Series.objects.get(title="Bayside new diagnoses under 18")
     assert (bayside.kind, bayside.chart_kind, bayside.points.count()) == ("rates", "p", 24)
-    assert bayside.change_dates() == [datetime.date(2024, 10, 1)]
-    before = [o.value for o in bayside.observations() if o.period < datetime.date(2024, 10, 1)]
-    after = [o.value for o in bayside.observations() if o.period >= datetime.date(2024, 10, 1)]
+    assert bayside.change_dates() == [datetime.date(2025, 1, 1)]
+    assert bayside.created_by.username == "sofia.marquez"
+    before = [o.value for o in bayside.observations() if o.period < datetime.date(2025, 1, 1)]
+    after = [o.value for o in bayside.observations() if o.period >= datetime.date(2025, 1, 1)]
     assert sum(after) / len(after) < sum(before) / len(before) - 0.1  # a clear fall in DKA at diagnosis
-    steady = Series.objects.get(title="Prairie diabetes team")
-    assert (steady.kind, steady.chart_kind, steady.change_dates()) == ("values", "run", [])
+    assert shows_improvement(bayside)
+    assert bayside.annotations.get().resource.slug == "t1d-dka-at-diagnosis-awareness-campaign-pack"
+    unmoved = Series.objects.get(title="Lakeshore IBD clinic")  # a documented change, no signal after it
+    assert unmoved.change_dates() and not shows_improvement(unmoved)
+    steady = Series.objects.get(title="Northfield IBD admissions")
+    assert (steady.kind, steady.chart_kind, steady.change_dates()) == ("values", "xmr", [])
+    riverbend = Series.objects.get(title="Riverbend rheumatology clinic")
+    assert riverbend.points.count() == 20  # its file stops in August 2025
 
     assert "Centre Bayside" in words(client.get(bayside.get_absolute_url()))  # public, centre named
     northfield = Series.objects.get(title="Northfield IBD clinic, all patients")

@@ -76,6 +76,7 @@ def world():
         "uidb64": "MQ", "token": "set-password", "action": "delete",
         # Grace's centre's series of a draft change package, titled with the secret word.
         "series_id": records["draft_series"].pk, "annotation_id": records["draft_series_note"].pk,
+        "measure_id": records["draft_series"].measure_id,  # a measure of the draft package
     }
     # ``pk`` names a different kind of record on each screen.
     records["pk"] = {

@@ -152,6 +152,7 @@ def test_filters_on_two_facets_narrow_the_hits_and_each_facet_counts_under_the_o
             "licence": facet_agg("licence", filters=[condition, tool]),
             "organisation": facet_agg("organisation", filters=[condition, tool]),
             "adoption": facet_agg("adoption", filters=[condition, tool]),
+            "evidence": facet_agg("evidence", filters=[condition, tool]),
             "tag": facet_agg("tags", size=15, filters=[condition, tool]),
         },
         "size": 0,
@@ -171,6 +172,7 @@ def test_facets_with_nothing_selected_are_plain_terms_aggregations():
         "licence": facet_agg("licence"),
         "organisation": facet_agg("organisation"),
         "adoption": facet_agg("adoption"),
+        "evidence": facet_agg("evidence"),
         "tag": facet_agg("tags", size=15),
     }
 
@@ -199,6 +201,7 @@ def test_empty_text_matches_everything_visible_newest_first_without_highlights()
                 "licence": facet_agg("licence", filters=[asthma]),
                 "organisation": facet_agg("organisation", filters=[asthma]),
                 "adoption": facet_agg("adoption", filters=[asthma]),
+                "evidence": facet_agg("evidence", filters=[asthma]),
                 "tag": facet_agg("tags", size=15),  # its own selection ignored
             },
             "size": 0,
@@ -432,7 +435,7 @@ def test_answers_become_results_with_marked_highlights_and_disjunctive_facets(mo
             "condition": {"buckets": [{"key": "ibd", "doc_count": 2}]},
             **{
                 facet: {"doc_count": 2, "counts": {"buckets": []}}
-                for facet in ("type", "phase", "audience", "licence", "organisation", "adoption", "tag")
+                for facet in ("type", "phase", "audience", "licence", "organisation", "adoption", "evidence", "tag")
             },
         },
     }

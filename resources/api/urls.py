@@ -6,7 +6,7 @@ draft's id."""
 from django.urls import path, re_path
 
 from .errors import not_found
-from .views import directory, releases, resources
+from .views import directory, evidence, releases, resources
 
 app_name = "api"
 
@@ -18,6 +18,11 @@ urlpatterns = [
     path("releases/<int:release_id>/", releases.ReleaseDetail.as_view(), name="release-detail"),
     path("collections/", releases.CollectionList.as_view(), name="collection-list"),
     path("collections/<int:page_id>/", releases.CollectionDetail.as_view(), name="collection-detail"),
+    path("measures/", evidence.MeasureList.as_view(), name="measure-list"),
+    path("measures/<int:measure_id>/", evidence.MeasureDetail.as_view(), name="measure-detail"),
+    path("series/", evidence.SeriesList.as_view(), name="series-list"),
+    path("series/<int:series_id>/", evidence.SeriesDetail.as_view(), name="series-detail"),
+    path("adoptions/", evidence.AdoptionList.as_view(), name="adoption-list"),
     path("organisations/", directory.OrganisationList.as_view(), name="organisation-list"),
     path("organisations/<slug:slug>/", directory.OrganisationDetail.as_view(), name="organisation-detail"),
     path("people/", directory.PersonList.as_view(), name="person-list"),

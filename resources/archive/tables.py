@@ -86,13 +86,14 @@ EXPORTED = (
     "resources.usagecount",
     # The protocol review reminders already sent: a restored commons does not send them again.
     "resources.protocolreminder",
-    # Which centres use which resources, and whether it worked (resources/models/adoption.py).
-    "resources.adoption",
     # Centres' data series for the change packages' measures, their points and notes (aggregate counts
     # per period: no personal data; members-only ones among them, like network-only pages).
     "resources.series",
     "resources.seriespoint",
     "resources.seriesannotation",
+    # Which centres use which resources, and whether it worked (resources/models/adoption.py): after
+    # the series, as an answer may link the series that shows it (``Adoption.evidence_series``).
+    "resources.adoption",
     # The editorial record: history, comments, subscriptions, the admin's log, redirects, forms.
     "wagtailcore.pagelogentry",
     "wagtailcore.modellogentry",

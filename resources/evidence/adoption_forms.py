@@ -2,7 +2,7 @@
 
 from django import forms
 
-from ..models import Adoption, AdoptionOutcome
+from ..models import Adoption, AdoptionOutcome, Series
 
 
 class AdoptionForm(forms.ModelForm):
@@ -26,11 +26,13 @@ class AdoptionForm(forms.ModelForm):
 
 
 class CheckForm(forms.ModelForm):
-    """"Did it work?", answered by the person who marked it or a colleague at the same centre."""
+    """"Did it work?", answered by the person who marked it or a colleague at the same centre, who
+    may link one of the centre's own data series (only theirs: another centre's data is not theirs
+    to cite). Without any series, the question is not asked."""
 
     class Meta:
         model = Adoption
-        fields = ["outcome", "outcome_note"]
+        fields = ["outcome", "outcome_note", "evidence_series"]
         widgets = {"outcome": forms.RadioSelect, "outcome_note": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
@@ -42,3 +44,11 @@ class CheckForm(forms.ModelForm):
         self.fields["outcome_note"].help_text = (
             "Optional: what changed, what you measured, what you would tell another centre."
         )
+        centre_series = Series.objects.filter(organisation_id=self.instance.organisation_id, measure__isnull=False)
+        if centre_series.exists():
+            field = self.fields["evidence_series"]
+            field.queryset = centre_series.select_related("package").order_by("measure_name", "title")
+            field.empty_label = "No series"
+            field.label_from_instance = lambda series: f"{series.title} ({series.measure_name})"
+        else:
+            del self.fields["evidence_series"]

@@ -93,7 +93,10 @@ def check(request, adoption_id):
     adoption = _mark_for(request, Adoption.objects.answerable_by(request.user), adoption_id)
     form = CheckForm(request.POST or None, instance=adoption)
     if request.method == "POST" and form.is_valid():
-        adoption.answer(form.cleaned_data["outcome"], form.cleaned_data["outcome_note"])
+        adoption.answer(
+            form.cleaned_data["outcome"], form.cleaned_data["outcome_note"],
+            evidence_series=form.cleaned_data.get("evidence_series"),
+        )
         messages.success(request, "Thank you: your answer is recorded and counted on the resource's page.")
         return redirect(_back(request, "my_adoptions"))
     return render(

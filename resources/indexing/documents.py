@@ -8,6 +8,7 @@ from django.utils.html import strip_tags
 from ..models import Adoption, ChangePackagePage, ProtocolPage, ResourcePage, ToolPage
 from ..usage.figures import uses_for
 from . import access
+from .evidence import evidence_keys
 
 logger = logging.getLogger(__name__)
 
@@ -85,6 +86,8 @@ def build(page):
         "licence": licence_value(page.licence.spdx_id) if page.licence else "",
         "organisation": sorted(org.slug for org in organisations),
         "adoption": [ADOPTED] if centres else [],
+        # Who may know that a series shows improvement for it (a ``by_access`` facet: indexing/evidence.py).
+        "evidence": evidence_keys(page),
         "contributors": [link.contributor.display_name for link in credited],
         "release_notes": "\n".join(notes),
         "file_text": file_text(latest) if latest else "",

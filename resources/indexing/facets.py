@@ -6,6 +6,7 @@ these (search/registry.py). To add a facet: declare it here and give the documen
 """
 
 from contributors.models import Organisation
+from search import registry
 from search.registry import Facet, Sort
 
 from ..models import Audience, Condition, ImprovementPhase, Licence, ResourceType
@@ -31,6 +32,9 @@ FACETS = (
     Facet("organisation", "Organisation", labels=_slugs_and_names(Organisation), models=(Organisation,)),
     # Live "our centre uses this" marks (resources/models/adoption.py).
     Facet("adoption", "Adoption", labels=lambda: [(ADOPTED, "Used at a centre")]),
+    # A centre's series shows improvement after a documented change; known only to those who may see
+    # that series, so its documents hold their access keys (indexing/evidence.py).
+    Facet("evidence", "Evidence", labels=lambda: [(registry.YES, "With evidence of improvement")], by_access=True),
     # Tags are many: the most used fifteen. A shared tag says most about two resources being alike.
     Facet("tag", "Tag", field="tags", top=15, related_weight=3),
 )

@@ -2,22 +2,34 @@
 which resources it concerns. Each receiver asks ``search.indexing.enqueue`` to re-index them by id.
 Connected in ``ResourcesConfig.ready`` when ``SEARCH_AUTO_UPDATE`` is on."""
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from search.indexing import enqueue
 
-from ..models import Adoption, Release, ResourcePage
+from ..models import Adoption, ChangePackagePage, Release, ResourcePage, Series, SeriesAnnotation
+from .evidence import resources_for_series
+
+
+def with_evidence_dependents(ids):
+    """``ids`` and, for the change packages among them, the resources their series are evidence for:
+    who may know that evidence follows the package's state and restrictions (indexing/evidence.py)."""
+    ids = set(ids)
+    for series in Series.objects.filter(package_id__in=ChangePackagePage.objects.filter(pk__in=ids).values("pk")):
+        ids |= resources_for_series(series)
+    return ids
 
 
 def resources_under(page):
-    return list(ResourcePage.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
+    return with_evidence_dependents(
+        ResourcePage.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True)
+    )
 
 
 def on_publish_change(sender, instance, **kwargs):
     if isinstance(instance, ResourcePage):
-        enqueue([instance.pk])
+        enqueue(with_evidence_dependents([instance.pk]))
 
 
 def on_page_moved(sender, instance, **kwargs):
@@ -43,6 +55,27 @@ def on_adoption_changed(sender, instance, **kwargs):
     enqueue([instance.resource_id])
 
 
+def on_series_changed(sender, instance, **kwargs):
+    # Whether it shows improvement, and who may know it: its package's and tools' ``evidence``. A
+    # series' points are saved with it (evidence/uploads.py saves the series after its points).
+    enqueue(resources_for_series(instance))
+
+
+def on_series_deleting(sender, instance, **kwargs):
+    # Before its notes go with it: the resources they name must lose the evidence too.
+    instance._index_resources = resources_for_series(instance)
+
+
+def on_series_deleted(sender, instance, **kwargs):
+    enqueue(getattr(instance, "_index_resources", set()) | resources_for_series(instance))
+
+
+def on_series_annotation_changed(sender, instance, **kwargs):
+    series = Series.objects.filter(pk=instance.series_id).first()
+    ids = resources_for_series(series) if series is not None else set()
+    enqueue(ids | ({instance.resource_id} if instance.resource_id else set()))
+
+
 def connect():
     page_published.connect(on_publish_change, dispatch_uid="resources.index.page_published")
     page_unpublished.connect(on_publish_change, dispatch_uid="resources.index.page_unpublished")
@@ -64,3 +97,12 @@ def connect():
     post_save.connect(on_release_saved, sender=Release, dispatch_uid="resources.index.release_saved")
     post_save.connect(on_adoption_changed, sender=Adoption, dispatch_uid="resources.index.adoption_saved")
     post_delete.connect(on_adoption_changed, sender=Adoption, dispatch_uid="resources.index.adoption_deleted")
+    post_save.connect(on_series_changed, sender=Series, dispatch_uid="resources.index.series_saved")
+    pre_delete.connect(on_series_deleting, sender=Series, dispatch_uid="resources.index.series_deleting")
+    post_delete.connect(on_series_deleted, sender=Series, dispatch_uid="resources.index.series_deleted")
+    post_save.connect(
+        on_series_annotation_changed, sender=SeriesAnnotation, dispatch_uid="resources.index.series_note_saved"
+    )
+    post_delete.connect(
+        on_series_annotation_changed, sender=SeriesAnnotation, dispatch_uid="resources.index.series_note_deleted"
+    )

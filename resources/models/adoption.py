@@ -92,8 +92,8 @@ class Adoption(models.Model):
     """One centre's use of a resource, from ``started_on`` until ``stopped_on`` (None: still in use).
 
     The check ("did it work?") is asked of ``marked_by`` by the daily job (resources/evidence/
-    adoption_prompts.py) and answered by them or a colleague. (A link to the data series that shows
-    it is added with the evidence models: a nullable foreign key here.)
+    adoption_prompts.py) and answered by them or a colleague, who may link one of the centre's own
+    data series as what shows it (``evidence_series``).
     """
 
     resource = models.ForeignKey("resources.ResourcePage", on_delete=models.CASCADE, related_name="adoptions")
@@ -124,6 +124,13 @@ class Adoption(models.Model):
     outcome = models.CharField("did it work?", max_length=10, choices=AdoptionOutcome.choices, blank=True)
     outcome_note = models.TextField("what you found", blank=True)
     answered_on = models.DateField(null=True, blank=True)
+    # "Did it work? ... optionally a linked data series": one of the centre's own series (the answer
+    # form offers only those). Deleting the series leaves the answer.
+    evidence_series = models.ForeignKey(
+        "resources.Series", null=True, blank=True, on_delete=models.SET_NULL, related_name="adoptions",
+        verbose_name="the data series that shows it",
+        help_text="Optional: one of your centre's data series that shows whether it worked.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = AdoptionQuerySet.as_manager()
@@ -175,7 +182,8 @@ class Adoption(models.Model):
         self.stopped_on = max(on or timezone.localdate(), self.started_on)
         self.save(update_fields=["stopped_on"])
 
-    def answer(self, outcome, note="", on=None):
+    def answer(self, outcome, note="", on=None, evidence_series=None):
         self.outcome, self.outcome_note = outcome, note
         self.answered_on = on or timezone.localdate()
-        self.save(update_fields=["outcome", "outcome_note", "answered_on"])
+        self.evidence_series = evidence_series
+        self.save(update_fields=["outcome", "outcome_note", "answered_on", "evidence_series"])
