@@ -90,6 +90,13 @@ class ChangeIdeaBlock(blocks.StructBlock):
     tool = blocks.PageChooserBlock(
         page_type="resources.ToolPage", required=False, help_text="A tool that puts this idea into practice."
     )
+    # By name: a package's measures are rows of the package itself, with no chooser a block could
+    # use; ChangePackagePage.clean() checks that each name is one of the package's measures.
+    measures = blocks.ListBlock(
+        blocks.CharBlock(max_length=200, label="Measure"),
+        default=[],
+        help_text="The package's measures this idea is meant to move, by their names under Measures.",
+    )
 
     class Meta:
         icon = "pick"

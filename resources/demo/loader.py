@@ -354,7 +354,8 @@ class DemoLoader:
     def driver_block(self, driver):
         def idea_value(idea):
             tool = self.page_for(idea["tool"]).pk if idea.get("tool") else None
-            return {"title": idea["title"], "description": idea.get("description", ""), "tool": tool}
+            return {"title": idea["title"], "description": idea.get("description", ""), "tool": tool,
+                    "measures": idea.get("measures", [])}
 
         return {
             "type": "primary_driver",

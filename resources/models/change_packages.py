@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
@@ -49,14 +50,40 @@ class ChangePackagePage(ResourcePage):
 
     @cached_property
     def shown_measures(self):
-        """The measures, read once for the page's Measures and Evidence sections (in the admin's
-        preview, the revision's own)."""
+        """The measures, read once for the page's Measures and Evidence sections and its change ideas'
+        measures (in the admin's preview, the revision's own)."""
         return list(self.measures.all())
 
     def evidence_section(self, request):
         from ..evidence.evidence_section import package_evidence
 
         return package_evidence(self, request)
+
+    def clean(self):
+        super().clean()
+        known = {measure.name.strip().casefold() for measure in self.measures.all()}
+        unknown = [
+            f"“{name}” (change idea “{idea['title']}”)"
+            for idea in self.change_ideas()
+            for name in idea.get("measures") or []
+            if name.strip().casefold() not in known
+        ]
+        if unknown:
+            names = ", ".join(f"“{measure.name}”" for measure in self.measures.all()) or "none yet"
+            raise ValidationError({
+                "drivers": f"A change idea names a measure this package does not have: {'; '.join(unknown)}. "
+                f"Use a name from the package's measures ({names}), or add the measure first."
+            })
+
+    def measures_by_idea(self):
+        """{change idea title: [the package's measures it names, in the package's order]}, from the
+        measures the page reads once (``shown_measures``)."""
+        measures = self.shown_measures
+        result = {}
+        for idea in self.change_ideas():
+            wanted = {name.strip().casefold() for name in idea.get("measures") or []}
+            result[idea["title"]] = [measure for measure in measures if measure.name.strip().casefold() in wanted]
+        return result
 
     def change_ideas(self):
         """Every change idea in the diagram, in reading order."""

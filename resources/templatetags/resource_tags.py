@@ -168,6 +168,7 @@ def driver_tree(page, request):
         if idea.get("tool") is not None
     }
     visible_ids = set(visible_pages(Page.objects.filter(pk__in=tool_ids), request).values_list("pk", flat=True))
+    measured = page.measures_by_idea()
 
     def idea_data(idea):
         tool = idea.get("tool")
@@ -177,6 +178,7 @@ def driver_tree(page, request):
             "description": idea.get("description") or "",
             "tool_url": tool.get_url(request) if visible else "",
             "tool_title": tool.title if visible else "",
+            "measures": [measure.name for measure in measured.get(idea["title"], [])],
         }
 
     return [
