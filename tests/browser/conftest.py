@@ -85,6 +85,13 @@ def page(browser, live_server):
     context.set_default_timeout(10_000)
     page = context.new_page()
     yield page
+    # Let every request the page started be answered before the tab closes: a request still being
+    # served would hold the shared in-memory database while the test's data is flushed ("database
+    # table is locked"), which a loaded machine makes likely (the usage beacon, Swagger UI's fetches).
+    try:
+        page.wait_for_load_state("networkidle", timeout=10_000)
+    except Exception:  # a page that never settles still has its tab closed; the flush says the rest
+        pass
     context.close()
 
 
