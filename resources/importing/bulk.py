@@ -41,8 +41,6 @@ expect (a workflow whose first task is not the screening, a title with no letter
 keep the per-row path (``writer.py``).
 """
 
-import hashlib
-import json
 import logging
 from pathlib import PurePath
 
@@ -64,7 +62,7 @@ from wagtail.models import Page, PageLogEntry, Revision, TaskState, WorkflowStat
 from wagtail.signals import task_submitted, workflow_submitted
 
 from ..models import ImportedResource, Release, ReleaseFile, ScreeningTask
-from ..review.screening import digest, documents_to_publish, file_sha256, page_text, screen_submission
+from ..review.screening import digest, documents_to_publish, fingerprint, screen_submission
 from ..review.sharing import FIRST_RELEASE_NOTES, credit_contributor
 
 # Wagtail's own logger, for the "Page created" and "Page edited" lines it writes at each save.
@@ -408,19 +406,10 @@ def links_documents(page):
     )
 
 
-def fingerprint(page, revision, files):
-    """``screening.fingerprint(revision.as_object(), revision)`` for a page just made, from the page
-    in memory: ``files`` are the documents of its new release, all that ``documents_to_publish``
-    finds for it unless its text links documents (then it is asked)."""
-    if links_documents(page):
-        files = documents_to_publish(page)
-    text = json.dumps(page_text(page), sort_keys=True, ensure_ascii=False)
-    return {
-        "revision": revision.pk,
-        "text": hashlib.sha256(text.encode()).hexdigest(),
-        "licence": [page.licence_id, page.adapted_from_id],
-        "files": [[document.pk, filename, file_sha256(document)] for document, filename in files],
-    }
+def screened_files(page, files):
+    """The documents ``documents_to_publish`` would find for a page just made: those of its new
+    release (``files``), unless its text links documents (then it is asked)."""
+    return documents_to_publish(page) if links_documents(page) else files
 
 
 # The workflow ----------------------------------------------------------------------------------
@@ -446,7 +435,7 @@ def start_workflows(pages, revisions, files_of, user, workflow, task):
         task_state.status = TaskState.STATUS_IN_PROGRESS
         task_state.revision = revision
         task_state.task = task
-        task_state.screened = fingerprint(page, revision, files_of[page])
+        task_state.screened = fingerprint(page, revision, screened_files(page, files_of[page]))
         task_state.fingerprint = digest(task_state.screened)
         task_states.append(task_state)
     insert(task_states)

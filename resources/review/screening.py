@@ -214,16 +214,18 @@ def file_sha256(document):
     return digest.hexdigest()
 
 
-def fingerprint(page, revision):
+def fingerprint(page, revision, files=None):
     """What screening this revision covers, as data: ``{"revision", "text", "files"}``; each file
     as ``[document id, download name, SHA-256]``. ``page``: the revision's content
-    (``revision.as_object()``)."""
+    (``revision.as_object()``). ``files``: its ``(document, download name)`` pairs when the caller
+    knows them already (the import's batches); else ``documents_to_publish`` finds them."""
     text = json.dumps(page_text(page), sort_keys=True, ensure_ascii=False)
+    files = documents_to_publish(page) if files is None else files
     return {
         "revision": revision.pk if revision is not None else None,
         "text": hashlib.sha256(text.encode()).hexdigest(),
         "licence": [page.licence_id, page.adapted_from_id],
-        "files": [[document.pk, filename, file_sha256(document)] for document, filename in documents_to_publish(page)],
+        "files": [[document.pk, filename, file_sha256(document)] for document, filename in files],
     }
 
 
