@@ -107,6 +107,17 @@ class ContributorProfile(index.Indexed, models.Model):
         return reverse("contributor_detail", args=[self.slug])
 
 
+def centre_of(user):
+    """The organisation (the centre) this person's contributor profile names, or None. Read once
+    per user object: one request's checks ask it several times."""
+    if not user or not user.is_authenticated:
+        return None
+    if not hasattr(user, "_commons_centre"):
+        profile = ContributorProfile.objects.filter(user=user).select_related("organisation").first()
+        user._commons_centre = profile.organisation if profile is not None else None
+    return user._commons_centre
+
+
 class InvitationStatus(models.TextChoices):
     PENDING = "pending", "Pending"
     ACCEPTED = "accepted", "Accepted"
@@ -233,7 +244,3 @@ class PersonalToken(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.prefix}…)"
-
-    @property
-    def is_revoked(self):
-        return self.revoked_at is not None

@@ -19,10 +19,10 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
+from contributors.models import centre_of
 from search import service
 
 from ..models import Adoption, AdoptionOutcome
-from ..models.adoption import centre_of
 from .adoption_forms import AdoptionForm, CheckForm
 
 

@@ -12,8 +12,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from wagtail.admin.utils import get_user_display_name
 
+from contributors.models import centre_of
+
 from ..models import Adoption, ResourcePage
-from ..models.adoption import NO_CENTRE, centre_of, check_after
+from ..models.adoption import NO_CENTRE, check_after
 from ..visibility import can_view, visible_pages
 from .adoption_forms import AdoptionForm, CheckForm
 

@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.urls import reverse
 
+from contributors.models import centre_of
+
 from ..models import ChangePackagePage, Measure, Series, SeriesAnnotation
-from ..models.evidence import centre_of, may_see_network_series
+from ..models.evidence import may_see_network_series
 from ..visibility import visible_pages
 from . import chart_cache
 

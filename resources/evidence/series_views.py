@@ -20,10 +20,10 @@ from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from contributors.models import Organisation
+from contributors.models import centre_of
 
 from ..models import ChangePackagePage, Measure, ResourcePage
-from ..models.evidence import Series, SeriesAnnotation, SeriesKind, centre_of, may_see_network_series
+from ..models.evidence import Series, SeriesAnnotation, SeriesKind, may_see_network_series
 from ..visibility import can_view, visible_pages
 from . import chart_cache
 from .series_forms import AnnotationForm, SeriesSettingsForm, UploadForm
@@ -37,14 +37,11 @@ NO_CENTRE = (
 
 def _readable(request, series_id):
     """The series, if this request may read it; 404 otherwise."""
-    series = get_object_or_404(Series.objects.select_related("measure", "package", "organisation"), pk=series_id)
-    readable = Series.objects.filter(pk=series.pk).filter(
+    readable = Series.objects.filter(
         Q(pk__in=Series.objects.visible_to(request).values("pk"))
         | Q(pk__in=Series.objects.editable_by(request.user).values("pk"))
     )
-    if not readable.exists():
-        raise Http404("No such series.")
-    return series
+    return get_object_or_404(readable.select_related("measure", "package", "organisation"), pk=series_id)
 
 
 def _editable(request, series_id):
@@ -64,8 +61,7 @@ def _visible_measures(request):
 @never_cache
 @login_required
 def series_list(request):
-    centre_id = centre_of(request.user)
-    centre = Organisation.objects.filter(pk=centre_id).first() if centre_id else None
+    centre = centre_of(request.user)
     series = []
     if centre is not None:
         series = (
@@ -85,9 +81,9 @@ def series_list(request):
 @never_cache
 @login_required
 def series_new(request):
-    centre_id = centre_of(request.user)
-    if centre_id is None or not may_see_network_series(request.user):
-        messages.error(request, NO_CENTRE if centre_id is None else "Only the network's members can upload data.")
+    centre = centre_of(request.user)
+    if centre is None or not may_see_network_series(request.user):
+        messages.error(request, NO_CENTRE if centre is None else "Only the network's members can upload data.")
         return redirect("series_list")
     measures = _visible_measures(request)
     measure_id = request.GET.get("measure", "")
@@ -97,7 +93,6 @@ def series_new(request):
         return render(request, "resources/evidence/series_choose_measure.html", {
             "measures": measures, "asked_for": measure_id,
         })
-    centre = Organisation.objects.get(pk=centre_id)
     # Not the centre's name: the title is shown wherever the series is, and naming the centre is a choice.
     form = UploadForm(request.POST or None, request.FILES or None, initial={"title": measure.name})
     if request.method == "POST" and form.is_valid():

@@ -15,6 +15,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from contributors.models import centre_of
+
 # Who may keep any centre's marks current, not only their own centre's (editors hold it).
 CHANGE_ANY = "resources.change_adoption"
 
@@ -35,14 +37,6 @@ class AdoptionOutcome(models.TextChoices):
     PARTLY = "partly", "Partly"
     NO = "no", "No, it did not"
     TOO_EARLY = "too-early", "Too early to tell"
-
-
-def centre_of(user):
-    """The organisation on this person's contributor profile, or None."""
-    if not user.is_authenticated:
-        return None
-    profile = getattr(user, "contributor_profile", None)
-    return profile.organisation if profile is not None else None
 
 
 class AdoptionQuerySet(models.QuerySet):

@@ -22,6 +22,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
+from contributors.models import centre_of
+
 from ..evidence.charts_data import Observation
 from ..evidence.uploads import plain_number
 from ..visibility import visible_pages
@@ -55,19 +57,6 @@ def may_see_network_series(user):
     return bool(user and user.is_authenticated and user.is_active and user.has_perm("resources.see_network_series"))
 
 
-def centre_of(user):
-    """The id of the organisation a user's contributor profile names, or None."""
-    if not user or not user.is_authenticated:
-        return None
-    from contributors.models import ContributorProfile
-
-    cached = getattr(user, "_commons_centre_id", False)
-    if cached is False:
-        cached = ContributorProfile.objects.filter(user=user).values_list("organisation_id", flat=True).first()
-        user._commons_centre_id = cached
-    return cached
-
-
 def _as_request(request_or_user):
     # The page rules read a request (a password restriction lives in the session); a bare user
     # passes none of those, as someone who never entered the password.
@@ -98,7 +87,7 @@ class SeriesQuerySet(models.QuerySet):
         centre = centre_of(user)
         if centre is None or not may_see_network_series(user):
             return self.none()
-        return self.filter(organisation_id=centre)
+        return self.filter(organisation=centre)
 
 
 def default_chart_kind(kind, points):
@@ -180,10 +169,6 @@ class Series(models.Model):
         """The points as ``charts_data.Observation``s, in period order. A rate carries its numerator,
         denominator and, as ``value``, their quotient (what a run or XmR chart of it plots)."""
         return [point.observation() for point in self.points.all()]
-
-    def change_dates(self):
-        """The dates of the documented changes, in order: where the limits are recalculated."""
-        return [note.date for note in self.annotations.all() if note.is_change]
 
 
 class SeriesPoint(models.Model):
