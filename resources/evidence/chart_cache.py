@@ -23,7 +23,7 @@ from django.db.models import prefetch_related_objects
 from . import drawing, series_charts
 
 # Raise it when the drawing or the rules change what a chart shows or says: kept charts are drawn again.
-VERSION = 1
+VERSION = 2
 CHART_SECONDS = 7 * 24 * 3600
 
 
@@ -31,7 +31,6 @@ CHART_SECONDS = 7 * 24 * 3600
 class ChangeSaid:
     """A documented change and its judgement (``series_charts.changes_judged``), in words."""
 
-    note_id: int
     date: datetime.date
     label: str
     improved: bool
@@ -52,7 +51,6 @@ class Drawn:
 
     svg: str = ""
     error: str = ""
-    description: str = ""
     signals: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     changes: tuple[ChangeSaid, ...] = ()
@@ -66,15 +64,6 @@ def prefetch(series_list):
 def y_label(series):
     unit = series.measure.unit if series.measure_id else ""
     return f"{series.measure_name} ({unit})" if unit else series.measure_name
-
-
-def change_label(note):
-    return note.change_idea or note.text
-
-
-def annotations(series):
-    """The documented changes drawn as dashed lines: ``(date, label)``."""
-    return [(note.date, change_label(note)) for note in series.annotations.all() if note.is_change]
 
 
 def fingerprint(series):
@@ -127,7 +116,9 @@ def png(series):
             chart = series_charts.chart_of(series)
         except ValueError:
             return None
-        kept = drawing.render_png(chart, title=series.title, y_label=y_label(series), annotations=annotations(series))
+        kept = drawing.render_png(
+            chart, title=series.title, y_label=y_label(series), annotations=series_charts.changes(series)
+        )
         cache.set(key, kept, CHART_SECONDS)
     return kept
 
@@ -137,16 +128,18 @@ def _draw(series):
         chart = series_charts.chart_of(series)
     except ValueError as error:
         return Drawn(error=str(error))
-    svg = drawing.render_svg(chart, title=series.title, y_label=y_label(series), annotations=annotations(series))
+    svg = drawing.render_svg(
+        chart, title=series.title, y_label=y_label(series), annotations=series_charts.changes(series)
+    )
     changes = tuple(
         ChangeSaid(
-            note_id=judged.note.pk, date=judged.note.date, label=change_label(judged.note),
+            date=judged.note.date, label=series_charts.change_label(judged.note),
             improved=judged.judgement.improved,
             signals=tuple(signal.text for signal in judged.judgement.signals), reason=judged.judgement.reason,
         )
         for judged in series_charts.changes_judged(series)
     )
     return Drawn(
-        svg=svg, description=drawing.describe(chart), signals=tuple(signal.text for signal in chart.signals),
+        svg=svg, signals=tuple(signal.text for signal in chart.signals),
         notes=tuple(chart.notes), changes=changes,
     )

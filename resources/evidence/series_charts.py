@@ -20,13 +20,23 @@ def desired_direction(series):
     return (series.measure.desired_direction or None) if series.measure_id else None
 
 
+def change_label(note):
+    """What a documented change is called on its chart: the change idea tested, else the note."""
+    return note.change_idea or note.text
+
+
+def changes(series):
+    """The series' documented changes as ``(date, label)``: where the limits are recalculated and
+    the dashed lines drawn."""
+    return [(note.date, change_label(note)) for note in series.annotations.all() if note.is_change]
+
+
 def chart_of(series):
     """The series' chart, its limits recalculated after each documented change. Reads the series'
     points and annotations (prefetch them for many series). Raises ValueError, in words, when the
     data cannot make the chosen chart (an editor may change the chart kind after the upload)."""
-    changes = [(note.date, note.change_idea or note.text) for note in series.annotations.all() if note.is_change]
     return spc.compute(
-        series.chart_kind, series.observations(), desired_direction=desired_direction(series), changes=changes
+        series.chart_kind, series.observations(), desired_direction=desired_direction(series), changes=changes(series)
     )
 
 
