@@ -9,16 +9,14 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from search.indexing import enqueue
 
 from ..models import Adoption, ChangePackagePage, Release, ResourcePage, Series, SeriesAnnotation
-from .evidence import resources_for_series
+from .evidence import resources_for_series, resources_for_series_of_packages
 
 
 def with_evidence_dependents(ids):
     """``ids`` and, for the change packages among them, the resources their series are evidence for:
     who may know that evidence follows the package's state and restrictions (indexing/evidence.py)."""
     ids = set(ids)
-    for series in Series.objects.filter(package_id__in=ChangePackagePage.objects.filter(pk__in=ids).values("pk")):
-        ids |= resources_for_series(series)
-    return ids
+    return ids | resources_for_series_of_packages(ChangePackagePage.objects.filter(pk__in=ids).values("pk"))
 
 
 def resources_under(page):
@@ -67,7 +65,8 @@ def on_series_deleting(sender, instance, **kwargs):
 
 
 def on_series_deleted(sender, instance, **kwargs):
-    enqueue(getattr(instance, "_index_resources", set()) | resources_for_series(instance))
+    # What the series counted towards, found before it went (its notes go with it).
+    enqueue(getattr(instance, "_index_resources", set()))
 
 
 def on_series_annotation_changed(sender, instance, **kwargs):
