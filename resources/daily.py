@@ -35,10 +35,14 @@ def run_daily(today=None):
     done, failed = [], []
     for path in JOBS:
         try:
-            done.append((path, import_string(path)(today)))
+            line = import_string(path)(today)
         except Exception:
             logger.exception("Daily job %s failed", path)
             failed.append(path)
+        else:
+            # Logged too: run by the worker (``daily_task``), nothing prints what each job did.
+            logger.info("Daily job %s: %s", path, line or "done")
+            done.append((path, line))
     return done, failed
 
 

@@ -11,12 +11,11 @@ from ..blocks import RICH_TEXT_FEATURES
 
 def resource_cards(queryset):
     """What a resource card shows, fetched in a fixed number of queries however many cards."""
+    from ..protocol_flags import CARD_RELATED
     from .releases import Release
 
     # With the protocol's row and its successor, for the currency flags (resources/protocol_flags.py).
-    return queryset.select_related(
-        "resource_type", "licence", "cover_image", "protocolpage", "protocolpage__superseded_by"
-    ).prefetch_related(
+    return queryset.select_related("resource_type", "licence", "cover_image", *CARD_RELATED).prefetch_related(
         "conditions",
         "tagged_items__tag",
         "cover_image__renditions",

@@ -176,5 +176,4 @@ def _purge_newly_overdue(to_remind, sent):
         )
     ]
     if newly:
-        with page_cache.purged_once():
-            page_cache.purge(page_cache.LISTS, *(page_cache.page_tag(protocol.pk) for protocol in newly))
+        page_cache.purge(page_cache.LISTS, *(page_cache.page_tag(protocol.pk) for protocol in newly))

@@ -125,24 +125,17 @@ class TypeState:
     state: str
     label: str
     comment: str = ""
-    by: str = ""
 
 
 def decisions_by_task_state(workflow_states):
     """``{task state id: [TypeState]}`` for the typed reviews of these runs, in one query."""
     found = {}
     decisions = TypedReviewDecision.objects.filter(task_state__workflow_state__in=workflow_states).select_related(
-        "review_type", "reviewer"
+        "review_type"
     )
     for decision in decisions:
         found.setdefault(decision.task_state_id, []).append(
-            TypeState(
-                decision.review_type.name,
-                decision.state,
-                decision.get_state_display(),
-                decision.comment,
-                get_user_display_name(decision.reviewer) if decision.reviewer else "",
-            )
+            TypeState(decision.review_type.name, decision.state, decision.get_state_display(), decision.comment)
         )
     return found
 
