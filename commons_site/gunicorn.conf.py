@@ -2,6 +2,7 @@
 (`make serve` does this; docs/deployment.md). Read from the environment like the site's settings:
 WEB_CONCURRENCY, HOST, PORT, GUNICORN_TIMEOUT."""
 
+import gc
 import os
 
 wsgi_app = "commons_site.wsgi:application"
@@ -57,3 +58,8 @@ def when_ready(server):
     from django.db import connections
 
     connections.close_all()
+    # Everything loaded so far (Django, Wagtail, the site's modules and settings) lives as long as
+    # the process: moved out of the garbage collector's reach, it is not walked again on every full
+    # collection in each worker (which cost about 4 ms of a 50 ms signed-in page), and its memory
+    # pages stay shared between the workers forked from here (the gc module's documentation).
+    gc.freeze()

@@ -50,3 +50,18 @@ def test_the_demo_s_change_ideas_name_their_measures(client):
     named = package.measures_by_idea()["Run a local awareness campaign"]
     assert [measure.name for measure in named] == ["DKA at diagnosis", "Referrals where diabetes was excluded"]
     assert visit(client, package.url).says("Measured by: DKA at diagnosis; Referrals where diabetes was excluded")
+
+
+@pytest.mark.django_db
+def test_an_edited_diagram_is_shown_as_edited_to_someone_signed_in(client, django_user_model):
+    """The diagram's HTML is kept by what it shows (resource_tags.key_driver_diagram), and a signed-in
+    visitor's page is not the page cache's: a change published is seen at once, never the kept one."""
+    client.force_login(django_user_model.objects.create_user("reader", "reader@example.org", "a-long-password-1"))
+    page = with_idea(make_change_package("Clinic flow package", measures=MEASURES), ["Did not attend"])
+    page.save_revision().publish()
+    assert visit(client, page.url).says("Measured by: Did not attend")
+    page = ChangePackagePage.objects.get(pk=page.pk)
+    with_idea(page, ["Clinic visits on time"]).save_revision().publish()
+    seen = visit(client, page.url)
+    assert seen.says("Measured by: Clinic visits on time")
+    assert not seen.says("Measured by: Did not attend")

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.test import Client
 from django.urls import reverse
 
 from contributors.models import ContributorProfile
@@ -264,6 +265,18 @@ def test_key_driver_diagram_links_network_only_tools_for_members(client):
     package, idea = _package_linking_a_network_only_tool()
     login(client, "grace.lin")
     assert idea["tool"].url in visit(client, package.url).hrefs
+
+
+def test_a_member_s_key_driver_diagram_is_never_shown_to_a_visitor(client):
+    """The diagram's HTML is kept by what it shows: the member's, linking the network-only tool, is
+    another entry than the one drawn for a visitor who may not see the tool."""
+    package, idea = _package_linking_a_network_only_tool()
+    member = Client()
+    login(member, "grace.lin")
+    assert idea["tool"].url in visit(member, package.url).hrefs
+    seen = visit(client, package.url)
+    assert idea["title"] in seen
+    assert idea["tool"].url not in seen.hrefs
 
 
 def test_adaptation_lineage_does_not_reveal_a_network_only_source(client):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.urls import reverse
+from wagtail.models import Page
 
 from contributors.models import centre_of
 
@@ -66,27 +67,32 @@ def may_upload(user):
 
 
 def _visible_series(request, condition):
+    # The measure's package is not joined: a package's own page does not name it, and a tool's page
+    # needs only its title and URL (``_packages_named``), not every column of every package row.
     series = list(
         Series.objects.visible_to(request)
         .filter(condition)
-        .select_related("measure__page", "organisation")
+        .select_related("measure", "organisation")
         .order_by("measure_name", "title", "pk")
     )
     chart_cache.prefetch(series)
     return series
 
 
+def _packages_named(measures):
+    """{page id: Page} of these measures' change packages, titles and URLs only, in one query."""
+    return Page.objects.in_bulk({measure.page_id for measure in measures})
+
+
 def _evidence(request, measures, series, *, name_packages, about):
     uploading = may_upload(request.user)
-    by_measure = {measure.pk: MeasureEvidence(measure, package=measure.page if name_packages else None)
-                  for measure in measures}
+    packages = _packages_named([*measures, *(one.measure for one in series)]) if name_packages else {}
+    by_measure = {measure.pk: MeasureEvidence(measure, package=packages.get(measure.page_id)) for measure in measures}
     drawings = chart_cache.drawn_many(series)
     for one in series:
         group = by_measure.get(one.measure_id)
         if group is None:
-            group = by_measure[one.measure_id] = MeasureEvidence(
-                one.measure, package=one.measure.page if name_packages else None
-            )
+            group = by_measure[one.measure_id] = MeasureEvidence(one.measure, package=packages.get(one.measure.page_id))
         centre = one.organisation if one.centre_shown_to(request.user) else None
         group.series.append(SeriesShown(one, drawings[one.pk], centre))
     groups = []
@@ -114,7 +120,7 @@ def tool_evidence(page, request):
     if may_upload(request.user):
         # Linked measures with no series yet, for the upload links: of packages this person may see.
         packages = visible_pages(ChangePackagePage.objects.all(), request).values("pk")
-        measures = list(linked.filter(page__in=packages).select_related("page").order_by("page__title", "sort_order"))
+        measures = list(linked.filter(page__in=packages).order_by("page__title", "sort_order"))
     return _evidence(
         request, measures, series, name_packages=True, about="the measures this tool is meant to move, and tests of it"
     )

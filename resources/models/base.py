@@ -35,6 +35,12 @@ class ResourceTag(TaggedItemBase):
     )
 
 
+def tags_prefetch():
+    """Prefetch resources' tags with their names in one query (``tagged_items__tag`` takes two);
+    ``tag_names`` reads them from there."""
+    return models.Prefetch("tagged_items", queryset=ResourceTag.objects.select_related("tag"))
+
+
 class ContributorRole(models.TextChoices):
     AUTHOR = "author", "Author"
     ADAPTER = "adapter", "Adapter"
@@ -301,8 +307,7 @@ class ResourcePage(RoutablePageMixin, Page):
         if self.pk is not None and not getattr(request, "is_preview", False):
             # Read by the page and its structured data alike: fetched once. (Not in a preview,
             # whose relations are the revision's, held on the page, not the rows.)
-            tags = models.Prefetch("tagged_items", queryset=ResourceTag.objects.select_related("tag"))
-            prefetch_related_objects([self], "conditions", "audiences", "organisations", tags)
+            prefetch_related_objects([self], "conditions", "audiences", "organisations", tags_prefetch())
         lineage = self.adaptation_lineage()
         visible = set(
             visible_pages(ResourcePage.objects.filter(pk__in=[page.pk for page in lineage]), request).values_list(

@@ -12,12 +12,13 @@ from ..blocks import RICH_TEXT_FEATURES
 def resource_cards(queryset):
     """What a resource card shows, fetched in a fixed number of queries however many cards."""
     from ..protocol_flags import CARD_RELATED
+    from .base import tags_prefetch
     from .releases import Release
 
     # With the protocol's row and its successor, for the currency flags (resources/protocol_flags.py).
     return queryset.select_related("resource_type", "licence", "cover_image", *CARD_RELATED).prefetch_related(
         "conditions",
-        "tagged_items__tag",
+        tags_prefetch(),
         "cover_image__renditions",
         Prefetch(
             "releases",

@@ -289,17 +289,40 @@ def diagram_svg(aim, tree, diagram_id):
     )
 
 
-@register.inclusion_tag("includes/key_driver_diagram.html", takes_context=True)
+# The diagram's HTML is kept by what it is drawn from, so a page seen again (signed in, when the
+# page cache does not answer) skips the layout and the list's rendering; raise it when the drawing
+# or the template changes what the same tree gives.
+DIAGRAM_VERSION = 1
+DIAGRAM_SECONDS = 24 * 3600
+
+
+@register.simple_tag(takes_context=True)
 def key_driver_diagram(context, page):
     """A change package's key driver diagram: an inline SVG picture, then the same as nested lists.
 
     The SVG is a single image (role="img") with a short description; the nested list is the
     accessible, complete version and the one that reads well on narrow screens.
+
+    The tree carries everything the HTML shows, this visitor's tool links included (``driver_tree``
+    leaves out the tools they may not see), so its digest is the key the HTML is kept under: an
+    edited diagram or another visitor's view is another key, never a stale or a borrowed one.
     """
+    import hashlib
+
+    from django.core.cache import cache
+    from django.template.loader import render_to_string
+
     tree = driver_tree(page, context.get("request"))
+    if not tree:
+        return ""
     diagram_id = f"kdd-{page.pk}"
-    return {
-        "tree": tree,
-        "diagram_id": diagram_id,
-        "svg": diagram_svg(page.aim, tree, diagram_id) if tree else "",
-    }
+    digest = hashlib.sha256(repr((DIAGRAM_VERSION, page.aim, diagram_id, tree)).encode()).hexdigest()
+    key = f"commons-key-driver-diagram:{digest}"
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string(
+            "includes/key_driver_diagram.html",
+            {"tree": tree, "diagram_id": diagram_id, "svg": diagram_svg(page.aim, tree, diagram_id)},
+        )
+        cache.set(key, html, DIAGRAM_SECONDS)
+    return mark_safe(html)

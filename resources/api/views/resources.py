@@ -12,6 +12,7 @@ from search import registry, service
 
 from ...indexing.facets import FACETS, SORTS
 from ...models import Release, ResourcePage
+from ...models.base import tags_prefetch
 from ...protocol_flags import CARD_RELATED
 from ...usage.figures import figures_for
 from ...visibility import visible_pages
@@ -27,7 +28,7 @@ def list_queryset(queryset):
         "conditions",
         "audiences",
         "organisations",
-        "tagged_items__tag",
+        tags_prefetch(),
         Prefetch("releases", queryset=Release.objects.published().order_by("-release_date", "-pk"),
                  to_attr="card_releases"),
     )
