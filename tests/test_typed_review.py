@@ -193,6 +193,28 @@ def test_one_request_for_changes_returns_it_and_a_resubmission_starts_every_type
 
 
 @pytest.mark.django_db
+def test_every_type_s_approver_hears_when_the_editorial_step_returns_it(client, typed_library, mailoutbox):
+    """The typed step is finished by whoever approved its last type, but each type's reviewer
+    approved it: a later step's request for changes tells every one of them, once."""
+    page = share(client)
+    samuel = as_reviewer(client.__class__, "samuel.okafor")
+    helen = as_reviewer(client.__class__, "helen.fraser")
+    for reviewer, name in ((helen, LICENCE), (helen, LANGUAGE), (samuel, CLINICAL), (samuel, QI)):
+        assert decide(reviewer, page, "approve", name).status_code == 302
+    assert current_task_state(page).task.name == "Editorial approval"
+
+    mailoutbox.clear()
+    editor = as_reviewer(client.__class__, "marcus.webb")
+    assert editor.post(action_url(page, "reject"), {"comment": "The dose table needs its source."}).status_code == 302
+    assert page.current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    for name in ("samuel.okafor", "helen.fraser"):
+        told = [message for message in mail_to(mailoutbox, name) if "You approved" in message.body]
+        assert len(told) == 1, name
+        assert "The dose table needs its source." in told[0].body and "editorial approval" in told[0].subject
+    assert not [message for message in mail_to(mailoutbox, "marcus.webb") if "You approved" in message.body]
+
+
+@pytest.mark.django_db
 def test_a_reviewer_acts_only_for_their_own_types_on_every_admin_route(client, typed_library):
     page = share(client)
     task_state = current_task_state(page)

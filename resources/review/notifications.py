@@ -42,6 +42,7 @@ from wagtail.users.models import UserProfile
 
 from ..models.reuse import deciders
 from ..models.review import PendingMail, ScreeningTask, ScreeningTaskState
+from ..models.typed_review import Decision, TypedReviewDecision
 from . import outbox
 from .screening import blocking, to_check
 
@@ -235,8 +236,12 @@ class ReturnedAfterApprovalNotifier(ChangesRequestedNotifier):
         )
 
     def get_recipient_users(self, workflow_state, **kwargs):
-        approved = workflow_state.task_states.filter(status=TaskState.STATUS_APPROVED).select_related("finished_by")
-        approvers = {state.finished_by for state in approved}
+        approved = workflow_state.task_states.filter(status=TaskState.STATUS_APPROVED)
+        approvers = {state.finished_by for state in approved.select_related("finished_by")}
+        # A typed review step is finished by whoever approved its last type, but every type's
+        # reviewer approved it (resources/models/typed_review.py).
+        typed = TypedReviewDecision.objects.filter(task_state__in=approved, state=Decision.APPROVED)
+        approvers |= {decision.reviewer for decision in typed.select_related("reviewer")}
         return approvers - authors(workflow_state) - {workflow_state.current_task_state.finished_by, None}
 
 
