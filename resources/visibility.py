@@ -7,8 +7,19 @@ network-only resource that grows with the library, so the groups are prefetched 
 and every check reads them from there.
 """
 
+from types import SimpleNamespace
+
 from django.db.models import Q, prefetch_related_objects
 from wagtail.models import Page, PageViewRestriction
+
+
+def as_request(request_or_user):
+    """A request for the rules below, given a request or a bare user. The rules read a request (a
+    password restriction lives in the session); a bare user passes none of those, as someone who
+    never entered the password."""
+    if hasattr(request_or_user, "user"):
+        return request_or_user
+    return SimpleNamespace(user=request_or_user, session={})
 
 
 def with_groups_fetched(request):

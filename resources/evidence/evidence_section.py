@@ -13,15 +13,13 @@ and notes are read in a fixed number of queries whatever the number of series.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
 from django.urls import reverse
 from wagtail.models import Page
 
 from contributors.models import centre_of
 
-from ..models import ChangePackagePage, Measure, Series, SeriesAnnotation
+from ..models import Measure, Series
 from ..models.evidence import may_see_network_series
-from ..visibility import visible_pages
 from . import chart_cache
 
 
@@ -66,12 +64,12 @@ def may_upload(user):
     return centre_of(user) is not None and may_see_network_series(user)
 
 
-def _visible_series(request, condition):
+def _visible_series(request, page):
     # The measure's package is not joined: a package's own page does not name it, and a tool's page
     # needs only its title and URL (``_packages_named``), not every column of every package row.
     series = list(
         Series.objects.visible_to(request)
-        .filter(condition)
+        .concerning(page)
         .select_related("measure", "organisation")
         .order_by("measure_name", "title", "pk")
     )
@@ -107,20 +105,17 @@ def _evidence(request, measures, series, *, name_packages, about):
 def package_evidence(page, request):
     """The Evidence of a change package's page (None when there is nothing to show this viewer)."""
     measures = page.shown_measures
-    series = _visible_series(request, Q(measure__page=page))
+    series = _visible_series(request, page)
     return _evidence(request, measures, series, name_packages=False, about="this package's measures")
 
 
 def tool_evidence(page, request):
     """The Evidence of a tool's page: its measures' series and those whose change names the tool."""
-    linked = Measure.objects.filter(tools=page)
-    tested_here = SeriesAnnotation.objects.filter(resource=page, is_change=True).values("series_id")
-    series = _visible_series(request, Q(measure__in=linked.values("pk")) | Q(pk__in=tested_here))
+    series = _visible_series(request, page)
     measures = []
     if may_upload(request.user):
         # Linked measures with no series yet, for the upload links: of packages this person may see.
-        packages = visible_pages(ChangePackagePage.objects.all(), request).values("pk")
-        measures = list(linked.filter(page__in=packages).order_by("page__title", "sort_order"))
+        measures = list(page.measures.visible_to(request).order_by("page__title", "sort_order"))
     return _evidence(
         request, measures, series, name_packages=True, about="the measures this tool is meant to move, and tests of it"
     )

@@ -13,7 +13,7 @@ import csv
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Max, Min, Prefetch, Q, prefetch_related_objects
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST
 
 from contributors.models import centre_of
 
-from ..models import ChangePackagePage, Measure, ResourcePage
+from ..models import Measure, ResourcePage
 from ..models.evidence import Series, SeriesAnnotation, SeriesKind, may_see_network_series
 from ..visibility import can_view, visible_pages
 from . import chart_cache
@@ -52,10 +52,7 @@ def _editable(request, series_id):
 
 
 def _visible_measures(request):
-    packages = visible_pages(ChangePackagePage.objects.all(), request)
-    return Measure.objects.filter(page__in=packages.values("pk")).select_related("page").order_by(
-        "page__title", "sort_order", "pk"
-    )
+    return Measure.objects.visible_to(request).select_related("page").order_by("page__title", "sort_order", "pk")
 
 
 @never_cache
@@ -67,9 +64,7 @@ def series_list(request):
         series = (
             Series.objects.filter(organisation=centre)
             .select_related("measure", "package")
-            .annotate(
-                point_count=Count("points"), first_period=Min("points__period"), last_period=Max("points__period")
-            )
+            .with_period_range()
             .order_by("measure_name", "title", "pk")
         )
     may_upload = centre is not None and may_see_network_series(request.user)

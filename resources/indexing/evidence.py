@@ -19,10 +19,9 @@ names it (``SeriesAnnotation.resource``). A series' keys are those of whoever
 """
 
 from django.contrib.auth.models import Group
-from django.db.models import Q
 
 from ..evidence import series_charts
-from ..models import ChangePackagePage, Series, SeriesAnnotation, ToolPage
+from ..models import Series, SeriesAnnotation, ToolPage
 from ..models.evidence import Visibility
 from . import access
 
@@ -38,15 +37,9 @@ def network_member_keys():
 def series_for(page):
     """The series that may be evidence for this resource (``page`` specific), with what judging
     them reads."""
-    if isinstance(page, ChangePackagePage):
-        wanted = Q(measure__page=page)
-    elif isinstance(page, ToolPage):
-        wanted = Q(measure__in=page.measures.all()) | Q(annotations__resource=page, annotations__is_change=True)
-    else:
-        return Series.objects.none()
     return (
-        Series.objects.filter(wanted, measure__isnull=False)
-        .distinct()
+        Series.objects.concerning(page)
+        .filter(measure__isnull=False)
         .select_related("measure", "package")
         .prefetch_related("points", "annotations")
     )

@@ -95,6 +95,15 @@ class ChangePackagePage(ResourcePage):
         ]
 
 
+class MeasureQuerySet(models.QuerySet):
+    def visible_to(self, request_or_user):
+        """The measures of the live change packages this request (or user) may see."""
+        from ..visibility import as_request, visible_pages
+
+        packages = visible_pages(ChangePackagePage.objects.all(), as_request(request_or_user))
+        return self.filter(page__in=packages.values("pk"))
+
+
 class Measure(Orderable):
     """One of a change package's measures. Centres upload their data for it as series
     (``resources.models.evidence.Series``); a series keeps the measure's name, so removing a measure
@@ -122,6 +131,8 @@ class Measure(Orderable):
         FieldPanel("denominator"),
         FieldRowPanel([FieldPanel("unit"), FieldPanel("desired_direction")]),
     ]
+
+    objects = MeasureQuerySet.as_manager()
 
     def __str__(self):
         return self.name

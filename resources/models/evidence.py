@@ -15,8 +15,6 @@ its package. Such a series is shown to nobody but its centre and editors (the me
 is gone), who may delete it.
 """
 
-from types import SimpleNamespace
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -26,7 +24,7 @@ from contributors.models import centre_of
 
 from ..evidence.charts_data import Observation
 from ..evidence.uploads import plain_number
-from ..visibility import visible_pages
+from ..visibility import as_request, visible_pages
 
 
 class SeriesKind(models.TextChoices):
@@ -57,26 +55,42 @@ def may_see_network_series(user):
     return bool(user and user.is_authenticated and user.is_active and user.has_perm("resources.see_network_series"))
 
 
-def _as_request(request_or_user):
-    # The page rules read a request (a password restriction lives in the session); a bare user
-    # passes none of those, as someone who never entered the password.
-    if hasattr(request_or_user, "user"):
-        return request_or_user
-    return SimpleNamespace(user=request_or_user, session={})
-
-
 class SeriesQuerySet(models.QuerySet):
     def visible_to(self, request_or_user):
         """The series this request (or user) may see: of a live package they may see, public ones,
         and network ones for the network's members. Never a draft's, never one whose measure is gone."""
         from .change_packages import ChangePackagePage
 
-        request = _as_request(request_or_user)
+        request = as_request(request_or_user)
         packages = visible_pages(ChangePackagePage.objects.all(), request)
         series = self.filter(measure__isnull=False, measure__page__in=packages.values("pk"))
         if may_see_network_series(request.user):
             return series
         return series.filter(visibility=Visibility.PUBLIC)
+
+    def concerning(self, page):
+        """The series that may be evidence for this resource (``page`` specific): a change
+        package's, of its measures; a tool's, of the measures it is linked to
+        (``ToolPage.measures``) and those whose documented change names it
+        (``SeriesAnnotation.resource``). Its page and the Evidence filter read the same."""
+        from .change_packages import ChangePackagePage
+        from .tools import ToolPage
+
+        if isinstance(page, ChangePackagePage):
+            return self.filter(measure__page=page)
+        if isinstance(page, ToolPage):
+            tested_here = SeriesAnnotation.objects.filter(resource=page, is_change=True).values("series_id")
+            return self.filter(models.Q(measure__in=page.measures.values("pk")) | models.Q(pk__in=tested_here))
+        return self.none()
+
+    def with_period_range(self):
+        """Each series with ``point_count`` and its ``first_period`` and ``last_period`` (None when
+        it has no points), for lists of series."""
+        return self.annotate(
+            point_count=models.Count("points"),
+            first_period=models.Min("points__period"),
+            last_period=models.Max("points__period"),
+        )
 
     def editable_by(self, user):
         """The series this user may change: their centre's, or any for editors."""

@@ -4,14 +4,14 @@ rules. A measure is listed when its change package is visible to the caller; a s
 without a member's token); an adoption mark when its resource is visible, its centre named only
 when the centre chose to be (docs/api.md)."""
 
-from django.db.models import Count, Max, Min, Q
+from django.db.models import Count, Q
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework.response import Response
 
 from contributors.models import Organisation
 
-from ...models import Adoption, ChangePackagePage, Measure, ResourcePage, Series
+from ...models import Adoption, Measure, ResourcePage, Series
 from ...models.evidence import may_see_network_series
 from ...visibility import visible_pages
 from ..errors import BadQuery
@@ -48,10 +48,9 @@ def visible_series(http_request):
 
 
 def measures(http_request):
-    packages = visible_pages(ChangePackagePage.objects.all(), http_request)
     shown = visible_series(http_request).values("pk")
     return (
-        Measure.objects.filter(page__in=packages.values("pk"))
+        Measure.objects.visible_to(http_request)
         .select_related("page")
         .annotate(series_count=Count("series", filter=Q(series__in=shown), distinct=True))
     )
@@ -82,9 +81,7 @@ class MeasureDetail(DetailView):
 
 
 def _series_list(queryset):
-    return queryset.select_related("measure", "package", "organisation").annotate(
-        point_count=Count("points"), first_period=Min("points__period"), last_period=Max("points__period")
-    )
+    return queryset.select_related("measure", "package", "organisation").with_period_range()
 
 
 @extend_schema_view(get=extend_schema(parameters=[
