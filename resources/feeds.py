@@ -19,6 +19,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.http import HttpRequest
@@ -29,8 +30,8 @@ from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
 
 from .addresses import absolute, root_url
-from .models import Condition, ContributorRole, LibraryPage, ProtocolPage, Release, ResourceContributor, ResourcePage
-from .protocol_flags import protocol_of
+from .models import Condition, ContributorRole, LibraryPage, Release, ResourceContributor, ResourcePage
+from .protocol_flags import CARD_RELATED, currency_of
 
 # Entries in a feed: a reader polling every few hours misses nothing from a busy network.
 FEED_LENGTH = 50
@@ -55,6 +56,14 @@ class Subject:
 
     request: HttpRequest
     condition: Condition | None = None
+
+
+def _as_anyone(request):
+    """This request's address, seen by someone not signed in: what a feed shows everyone."""
+    anyone = HttpRequest()
+    anyone.META, anyone.path = request.META, request.path
+    anyone.user, anyone.session = AnonymousUser(), {}
+    return anyone
 
 
 def public_releases():
@@ -113,7 +122,7 @@ class ReleaseFeed(Feed):
             .order_by("sort_order", "pk")
         )
         releases = list(
-            releases.select_related("resource", "resource__protocolpage")
+            releases.select_related("resource", *(f"resource__{name}" for name in CARD_RELATED))
             .prefetch_related(
                 "resource__conditions",
                 Prefetch("resource__contributor_links", queryset=credits, to_attr="feed_credits"),
@@ -122,9 +131,14 @@ class ReleaseFeed(Feed):
         )
         # The entry methods are given the release alone: the addresses are worked out here.
         request = subject.request
-        currencies = _currencies(releases, request)
+        # Judged as for someone not signed in: a feed is the same for everyone, so a successor is
+        # named only when it is public.
+        anyone = _as_anyone(request)
         for release in releases:
-            release.feed_currency = currencies.get(release.resource_id)
+            currency = currency_of(release.resource, anyone)  # its protocol fetched above: no query
+            release.feed_currency = currency
+            successor = currency.successor if currency is not None else None
+            release.feed_successor_link = successor.get_full_url(request) if successor is not None else ""
             release.feed_link = absolute(request, release.get_absolute_url())
             release.feed_resource_link = release.resource.get_full_url(request)
             release.feed_authors = [
@@ -144,7 +158,7 @@ class ReleaseFeed(Feed):
             release.feed_resource_link,
             release.resource.title,
             date_format(release.release_date, "j F Y"),
-            _currency_html(release.feed_currency),
+            _currency_html(release.feed_currency, release.feed_successor_link),
             mark_safe(linebreaks(release.change_notes, autoescape=True)),  # escaped by linebreaks
         )
 
@@ -168,7 +182,7 @@ class ReleaseFeed(Feed):
         if currency is None:
             return conditions
         return conditions + [flag for flag, shown in (
-            (SUPERSEDED, currency["superseded"]), (REVIEW_OVERDUE, currency["overdue_since"] is not None)
+            (SUPERSEDED, currency.superseded), (REVIEW_OVERDUE, currency.review_overdue)
         ) if shown]
 
     def item_extra_kwargs(self, release):
@@ -180,40 +194,19 @@ SUPERSEDED = "Superseded"
 REVIEW_OVERDUE = "Review overdue"
 
 
-def _currencies(releases, request):
-    """{resource id: its currency} for the protocols among the releases' resources: whether the
-    review is overdue today, whether it was superseded, and the successor's title and address only
-    when the successor is public (a feed is the same for everyone, members or not)."""
-    protocols = {}
-    for release in releases:
-        protocol = protocol_of(release.resource)  # fetched with the release: no query
-        if protocol is not None:
-            protocols[release.resource_id] = protocol
-    successor_ids = {protocol.superseded_by_id for protocol in protocols.values() if protocol.superseded_by_id}
-    public = {page.pk: page for page in ProtocolPage.objects.live().public().filter(pk__in=successor_ids)}
-    currencies = {}
-    for resource_id, protocol in protocols.items():
-        successor = public.get(protocol.superseded_by_id)
-        currencies[resource_id] = {
-            "superseded": protocol.superseded_by_id is not None,
-            "overdue_since": protocol.overdue_since(),
-            "successor": (successor.title, successor.get_full_url(request)) if successor else None,
-        }
-    return currencies
-
-
-def _currency_html(currency):
+def _currency_html(currency, successor_link):
+    """A protocol's flags (``protocol_flags.Currency``) in an entry's summary."""
     if currency is None:
         return ""
     parts = []
-    if currency["superseded"]:
-        if currency["successor"]:
-            title, url = currency["successor"]
-            parts.append(format_html('<p>Superseded by <a href="{}">{}</a>.</p>', url, title))
+    if currency.superseded:
+        if currency.successor is not None:
+            title = currency.successor.title
+            parts.append(format_html('<p>Superseded by <a href="{}">{}</a>.</p>', successor_link, title))
         else:
             parts.append(format_html("<p>Superseded by a newer protocol.</p>"))
-    if currency["overdue_since"] is not None:
-        parts.append(format_html("<p>Review overdue since {}.</p>", date_format(currency["overdue_since"], "j F Y")))
+    if currency.review_overdue:
+        parts.append(format_html("<p>Review overdue since {}.</p>", date_format(currency.overdue_since, "j F Y")))
     return mark_safe("".join(parts))  # each part escaped by format_html
 
 
