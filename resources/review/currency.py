@@ -52,10 +52,14 @@ def current_protocols():
     return ProtocolPage.objects.live().filter(superseded_by__isnull=True)
 
 
+def notice_horizon(today):
+    """The last review-by date within the notice window that starts ``today``."""
+    return today + datetime.timedelta(days=notice_days())
+
+
 def coming_due(today):
     """Current protocols whose review-by date is past or within the notice window."""
-    horizon = today + datetime.timedelta(days=notice_days())
-    return current_protocols().filter(review_by__isnull=False, review_by__lte=horizon)
+    return current_protocols().filter(review_by__isnull=False, review_by__lte=notice_horizon(today))
 
 
 def reminder_due(protocol, sent, today):

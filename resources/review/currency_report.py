@@ -7,7 +7,6 @@ somewhere (Editors and Network admins, resources/roles.py; administrators), and 
 protocols they may publish. Registered in resources/wagtail_hooks.py.
 """
 
-import datetime
 
 from django.db.models import Max
 from django.utils import timezone
@@ -20,7 +19,7 @@ from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
 from ..models import ProtocolPage
-from .currency import notice_days
+from .currency import coming_due, notice_days, notice_horizon
 
 # Whoever may publish may see what is due: the people the reminders go to.
 ACTIONS = ["publish"]
@@ -47,28 +46,31 @@ class ProtocolCurrencyView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Te
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
-        horizon = today + datetime.timedelta(days=notice_days())
         publishable = self.permission_policy.instances_user_has_any_permission_for(self.request.user, ACTIONS)
-        protocols = (
-            ProtocolPage.objects.live()
-            .filter(pk__in=publishable.values("pk"))
-            .select_related("owner", "superseded_by")
-            .annotate(last_reminded=Max("reminders__sent_on"))
-        )
-        current = protocols.filter(superseded_by__isnull=True, review_by__isnull=False)
-        overdue = list(current.filter(review_by__lt=today).order_by("review_by", "title"))
+
+        def listed(protocols):
+            return (
+                protocols.filter(pk__in=publishable.values("pk"))
+                .select_related("owner", "superseded_by")
+                .annotate(last_reminded=Max("reminders__sent_on"))
+            )
+
+        # What the daily job reminds people of (review/currency.py), split at today.
+        coming = list(listed(coming_due(today)).order_by("review_by", "title"))
+        overdue = [protocol for protocol in coming if protocol.review_by < today]
         for protocol in overdue:
             protocol.overdue_days = (today - protocol.review_by).days
-        due = list(current.filter(review_by__gte=today, review_by__lte=horizon).order_by("review_by", "title"))
+        due = [protocol for protocol in coming if protocol.review_by >= today]
         for protocol in due:
             protocol.days_left = (protocol.review_by - today).days
+        superseded = ProtocolPage.objects.live().filter(superseded_by__isnull=False)
         context.update(
             today=today,
-            horizon=horizon,
+            horizon=notice_horizon(today),
             notice_days=notice_days(),
             overdue=overdue,
             due=due,
-            superseded=list(protocols.filter(superseded_by__isnull=False).order_by("title")),
+            superseded=list(listed(superseded).order_by("title")),
         )
         return context
 
