@@ -19,6 +19,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
+from django.utils.functional import cached_property
 from wagtail.forms import TaskStateCommentForm
 from wagtail.models import Task, TaskState
 from wagtail.signals import task_submitted
@@ -126,12 +127,15 @@ class TypedReviewTask(Task):
         state = getattr(obj, "current_workflow_task_state", None)
         return state if state is not None and state.task_id == self.pk else None
 
+    @cached_property
+    def _review_group_ids(self):
+        # Read once per task object: the editor asks the three questions below for every page it shows.
+        return set(self.review_types.values_list("group_id", flat=True))
+
     def _reviews_here(self, user):
         if not user.is_authenticated:
             return False
-        return decides_any_type(user) or any(
-            group_id in reviewer_group_ids(user) for group_id in self.review_types.values_list("group_id", flat=True)
-        )
+        return decides_any_type(user) or bool(self._review_group_ids & reviewer_group_ids(user))
 
     def user_can_access_editor(self, obj, user):
         return self._reviews_here(user)

@@ -161,8 +161,10 @@ def types_to_show(workflow_state, history, decisions):
 def ensure_typed_review(screening, editorial, libraries):
     """The typed review step and a workflow ready to use it (screening, typed review, editorial
     approval), offered, not switched on: editors assign the workflow to the library in Settings →
-    Workflows. The example types and their groups are made with the step, once; what editors
-    change or remove afterwards stays as they left it."""
+    Workflows. The example types and their groups are made with the step, once: types editors
+    change or remove afterwards stay as they left them. The example groups' access to the libraries
+    is granted at every setup, like the role groups' (resources/roles.py), because the first setup
+    runs before any library exists; it only adds, so a right granted by hand stays."""
     task, created = TypedReviewTask.objects.get_or_create(name=TYPED_REVIEW_NAME)
     if created:
         types = []

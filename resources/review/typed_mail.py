@@ -29,6 +29,13 @@ class TypedReviewRequestNotifier(PlainWordsEmailMixin, EmailNotificationMixin, N
         return super().can_handle(task_state, **kwargs) and isinstance(task_state.task.specific, TypedReviewTask)
 
     def _types_by_reviewer(self, task_state):
+        """{reviewer: their review types this review waits for}, worked out once per task state (the
+        recipients and the messages both read it)."""
+        if not hasattr(task_state, "_types_by_reviewer"):
+            task_state._types_by_reviewer = self._find_types_by_reviewer(task_state)
+        return task_state._types_by_reviewer
+
+    def _find_types_by_reviewer(self, task_state):
         decisions = TypedReviewDecision.objects.filter(task_state=task_state).select_related("review_type")
         types_by_group = {}
         for decision in decisions:
@@ -74,9 +81,13 @@ class TypeApprovalReturnedNotifier(PlainWordsEmailMixin, EmailNotificationMixin,
         )
 
     def _approvals(self, workflow_state):
-        return TypedReviewDecision.objects.filter(
-            task_state=workflow_state.current_task_state, state=Decision.APPROVED
-        ).select_related("review_type", "reviewer")
+        """The approvals in the returned review, read once per workflow state (the recipients and
+        the messages both read them)."""
+        if not hasattr(workflow_state, "_typed_approvals"):
+            workflow_state._typed_approvals = list(TypedReviewDecision.objects.filter(
+                task_state=workflow_state.current_task_state, state=Decision.APPROVED
+            ).select_related("review_type", "reviewer"))
+        return workflow_state._typed_approvals
 
     def get_recipient_users(self, workflow_state, **kwargs):
         approvers = {decision.reviewer for decision in self._approvals(workflow_state)}
