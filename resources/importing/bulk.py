@@ -42,7 +42,6 @@ keep the per-row path (``writer.py``).
 """
 
 import logging
-from pathlib import PurePath
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -63,7 +62,7 @@ from wagtail.signals import task_submitted, workflow_submitted
 
 from ..models import ImportedResource, Release, ReleaseFile, ScreeningTask
 from ..review.screening import digest, documents_to_publish, fingerprint, screen_submission
-from ..review.sharing import FIRST_RELEASE_NOTES, credit_contributor
+from ..review.sharing import FIRST_RELEASE_NOTES, credit_contributor, new_document
 
 # Wagtail's own logger, for the "Page created" and "Page edited" lines it writes at each save.
 wagtail_logger = logging.getLogger("wagtail")
@@ -361,8 +360,7 @@ def store_files(plans, pages, user, stored, lookups):
     or 1.0: a new resource has no published release to follow), a document for each file (the
     file written to storage first, noted in ``stored`` for removal if the import fails) and the
     release's files. Returns ``{page: [(document, download name)]}``, in their order."""
-    document_model = get_document_model()
-    file_field = document_model._meta.get_field("file")
+    file_field = get_document_model()._meta.get_field("file")
     releases, documents, release_files, files_of = [], [], [], {}
     for plan, page in zip(plans, pages, strict=True):
         files_of[page] = []
@@ -377,20 +375,13 @@ def store_files(plans, pages, user, stored, lookups):
         releases.append(release)
         for upload in plan.opened_files():
             with upload:
-                name = PurePath(upload.name).name
-                document = document_model(
-                    title=PurePath(name).stem.replace("_", " ").replace("-", " ")[:255] or name,
-                    file=upload,
-                    collection=lookups.collection(),
-                    uploaded_by_user=user,
-                )
-                document._set_document_file_metadata()
+                document, filename = new_document(upload, user, lookups.collection())
                 file_field.pre_save(document, add=True)  # what saving does first: the file is stored
                 stored.append((document.file.storage, document.file.name))
                 document.file = document.file.name  # read from storage from now on, as after a save
             documents.append(document)
-            release_files.append(ReleaseFile(release=release, document=document, filename=name[:255]))
-            files_of[page].append((document, name[:255]))
+            release_files.append(ReleaseFile(release=release, document=document, filename=filename))
+            files_of[page].append((document, filename))
     insert(releases)
     insert(documents)
     insert(release_files)

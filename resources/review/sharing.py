@@ -101,6 +101,20 @@ def credit_contributor(page, user, lookups):
         page.organisations = [profile.organisation]
 
 
+def new_document(upload, user, collection):
+    """A document (not yet saved) for an uploaded file, titled after the file's name, and the name
+    it downloads as (``ReleaseFile.filename``)."""
+    name = PurePath(upload.name).name
+    document = get_document_model()(
+        title=PurePath(name).stem.replace("_", " ").replace("-", " ")[:255] or name,
+        file=upload,
+        collection=collection,
+        uploaded_by_user=user,
+    )
+    document._set_document_file_metadata()
+    return document, name[:255]
+
+
 def _store_files(page, data, user, stored, release_label=None, lookups=None, new=False):
     """``stored``: (storage, name) of each file written, for ``save_contribution`` to remove on failure.
     ``release_label``: the version of a release made here (default ``next_release_label``); ``new``:
@@ -121,23 +135,15 @@ def _store_files(page, data, user, stored, release_label=None, lookups=None, new
     elif release is not None and data["change_notes"]:
         release.change_notes = data["change_notes"]
         release.save(update_fields=["change_notes"])
-    document_model = get_document_model()
     collection = (lookups or Lookups()).collection() if uploads else None
     for upload in uploads:
-        name = PurePath(upload.name).name
-        document = document_model(
-            title=PurePath(name).stem.replace("_", " ").replace("-", " ")[:255] or name,
-            file=upload,
-            collection=collection,
-            uploaded_by_user=user,
-        )
-        document._set_document_file_metadata()
+        document, filename = new_document(upload, user, collection)
         try:
             document.save()
         finally:
             if document.file._committed and document.file.name:
                 stored.append((document.file.storage, document.file.name))
-        ReleaseFile.objects.create(release=release, document=document, filename=name[:255])
+        ReleaseFile.objects.create(release=release, document=document, filename=filename)
     if release is not None and not uploads and not release.files.exists():
         release.delete()
 
