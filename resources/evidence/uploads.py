@@ -445,16 +445,15 @@ def save_series(upload, **fields):
     if not fields["chart_kind"]:
         fields["chart_kind"] = default_chart_kind(upload.kind, upload.points)
     series = Series.objects.create(kind=upload.kind, **fields)
-    replace_points(series, upload)
+    _add_points(series, upload)
     return series
 
 
-@transaction.atomic
-def replace_points(series, upload):
-    """Put the upload's points in the place of the series' (a corrected file)."""
+def _add_points(series, upload):
+    """The upload's points, for a series made just now: its creation purged the pages showing
+    its package (resources/page_cache.py), again when the transaction commits, after the points."""
     from ..models.evidence import SeriesPoint
 
-    series.points.all().delete()
     SeriesPoint.objects.bulk_create(
         SeriesPoint(
             series=series, period=point.period, value=point.value,
@@ -462,4 +461,3 @@ def replace_points(series, upload):
         )
         for point in upload.points
     )
-    series.save(update_fields=["updated_at"])  # and the pages showing it are purged (resources/page_cache.py)
