@@ -19,7 +19,6 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.http import HttpRequest
@@ -32,6 +31,7 @@ from django.utils.safestring import mark_safe
 from .addresses import absolute, root_url
 from .models import Condition, ContributorRole, LibraryPage, Release, ResourceContributor, ResourcePage
 from .protocol_flags import CARD_RELATED, currency_of
+from .visibility import anonymous_request
 
 # Entries in a feed: a reader polling every few hours misses nothing from a busy network.
 FEED_LENGTH = 50
@@ -56,14 +56,6 @@ class Subject:
 
     request: HttpRequest
     condition: Condition | None = None
-
-
-def _as_anyone(request):
-    """This request's address, seen by someone not signed in: what a feed shows everyone."""
-    anyone = HttpRequest()
-    anyone.META, anyone.path = request.META, request.path
-    anyone.user, anyone.session = AnonymousUser(), {}
-    return anyone
 
 
 def public_releases():
@@ -133,7 +125,7 @@ class ReleaseFeed(Feed):
         request = subject.request
         # Judged as for someone not signed in: a feed is the same for everyone, so a successor is
         # named only when it is public.
-        anyone = _as_anyone(request)
+        anyone = anonymous_request(address_of=request)
         for release in releases:
             currency = currency_of(release.resource, anyone)  # its protocol fetched above: no query
             release.feed_currency = currency

@@ -7,10 +7,21 @@ network-only resource that grows with the library, so the groups are prefetched 
 and every check reads them from there.
 """
 
-from types import SimpleNamespace
-
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, prefetch_related_objects
+from django.http import HttpRequest
 from wagtail.models import Page, PageViewRestriction
+
+
+def anonymous_request(address_of=None):
+    """A request as from someone not signed in, for what everyone may see (feeds, harvesting,
+    figures kept for all). ``address_of``: a real request whose host and path it keeps, so that
+    pages' URLs can be worked out from it."""
+    request = HttpRequest()
+    if address_of is not None:
+        request.META, request.path = address_of.META, address_of.path
+    request.user, request.session = AnonymousUser(), {}
+    return request
 
 
 def as_request(request_or_user):
@@ -19,7 +30,9 @@ def as_request(request_or_user):
     never entered the password."""
     if hasattr(request_or_user, "user"):
         return request_or_user
-    return SimpleNamespace(user=request_or_user, session={})
+    request = anonymous_request()
+    request.user = request_or_user
+    return request
 
 
 def with_groups_fetched(request):

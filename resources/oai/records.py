@@ -15,26 +15,16 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
-from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import Page
 
 from ..models import CollectionItem, CollectionPage, HarvestKind, HarvestRecord, HarvestRecordSet, ResourcePage
-from ..visibility import visible_pages
+from ..visibility import anonymous_request, visible_pages
 from . import metadata, sets
 
 HARVESTED = (ResourcePage, CollectionPage)
 BATCH = 200
-
-
-def anonymous_request():
-    """A request as from someone not signed in, for the one visibility rule of the site."""
-    request = HttpRequest()
-    request.user = AnonymousUser()
-    request.session = {}
-    return request
 
 
 def public_ids(page_ids):

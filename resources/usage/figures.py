@@ -15,17 +15,15 @@ what the page has loaded anyway and keeps the rest in the cache (below).
 
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
-from django.http import HttpRequest
 
 from search import service
 
 from ..models import ReleaseFile, ResourcePage, ReuseRequest, UsageCount, UsageKind
-from ..visibility import visible_pages
+from ..visibility import anonymous_request, visible_pages
 
 
 @dataclass(frozen=True)
@@ -39,13 +37,6 @@ class Figures:
     def uses(self):
         """What "Most used" orders by: views and downloads together."""
         return self.views + self.downloads
-
-
-def _anonymous_request():
-    request = HttpRequest()
-    request.user = AnonymousUser()
-    request.session = {}
-    return request
 
 
 def _total(queryset, group_by, value):
@@ -83,7 +74,7 @@ def figures_for(pages, request=None):
     if not ids:
         return {}
     adaptations = visible_pages(
-        ResourcePage.objects.filter(adapted_from=OuterRef("pk")), request or _anonymous_request()
+        ResourcePage.objects.filter(adapted_from=OuterRef("pk")), request or anonymous_request()
     )
     rows = (
         ResourcePage.objects.filter(pk__in=ids)
