@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db import transaction
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 
 from contributors.models import centre_of
@@ -24,10 +25,6 @@ from search import service
 
 from ..models import Adoption, AdoptionOutcome
 from .adoption_forms import AdoptionForm, CheckForm
-
-
-def _plural(count, word):
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 @dataclass(frozen=True)
@@ -45,7 +42,9 @@ class AdoptionSummary:
         """The summary in one sentence."""
         if not (self.centres or self.stopped or self.worked or self.partly or self.did_not_work):
             return "No centre has said it uses this yet."
-        used = f"Used at {_plural(self.centres, 'centre')}" if self.centres else "Not in use at any centre now"
+        used = "Not in use at any centre now"
+        if self.centres:
+            used = f"Used at {self.centres} centre{pluralize(self.centres)}"
         reports = []
         if self.worked:
             reports.append(f"{self.worked} report{'s' if self.worked == 1 else ''} it worked")

@@ -22,6 +22,8 @@ import re
 import threading
 from collections.abc import Sequence
 
+from django.template.defaultfilters import pluralize
+
 from resources.evidence.charts_data import Chart
 
 # Okabe & Ito's palette, told apart by readers with any kind of colour blindness; signals differ by
@@ -103,7 +105,8 @@ def describe(chart: Chart) -> str:
     points = _plotted(chart.values)
     count = sum(not math.isnan(value) for value in points)
     if count < MIN_POINTS:
-        return f"Not enough data to draw a chart yet ({_points(count)}; at least {MIN_POINTS} are needed)."
+        return (f"Not enough data to draw a chart yet ({count} point{pluralize(count)}; "
+                f"at least {MIN_POINTS} are needed).")
     kind = KIND_NAMES[chart.kind]
     monthly = _monthly(chart.periods)
     span = (f"from {_period_label(chart.periods[0], monthly=monthly)} "
@@ -111,7 +114,7 @@ def describe(chart: Chart) -> str:
     centre_name = "median" if chart.kind == "run" else "mean"
     centres = [_format_value(chart, phase.centre) + (f" ({phase.label})" if phase.label else "")
                for phase in chart.phases]
-    parts = [f"{kind} of {_points(count)} {span}"]
+    parts = [f"{kind} of {count} point{pluralize(count)} {span}"]
     if centres:
         parts.append(f"{centre_name} {', then '.join(centres)}")
     if chart.signals:
@@ -119,10 +122,6 @@ def describe(chart: Chart) -> str:
     else:
         parts.append("no special-cause signal")
     return "; ".join(parts) + "."
-
-
-def _points(count):
-    return f"{count} point" if count == 1 else f"{count} points"
 
 
 def _format_value(chart, value):
@@ -188,7 +187,7 @@ def _draw_not_enough(figure, title, values):
     axes.set_title(_shorten(title, TITLE_CHARACTERS))
     axes.text(0.5, 0.55, "Not enough data to draw a chart yet", ha="center", va="center",
               fontsize=13, color=CENTRE_COLOUR, transform=axes.transAxes)
-    axes.text(0.5, 0.4, f"{_points(count)} so far; at least {MIN_POINTS} are needed.", ha="center",
+    axes.text(0.5, 0.4, f"{count} point{pluralize(count)} so far; at least {MIN_POINTS} are needed.", ha="center",
               va="center", fontsize=10, color=LIMIT_COLOUR, transform=axes.transAxes)
     figure.subplots_adjust(left=0.02, right=0.98, top=1 - 26 / _height_points(figure), bottom=0.05)
 

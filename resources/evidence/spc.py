@@ -33,6 +33,8 @@ import math
 import statistics
 from bisect import bisect_left
 
+from django.template.defaultfilters import pluralize
+
 from resources.evidence import run_rules
 from resources.evidence.charts_data import Chart, Phase, Signal
 
@@ -95,7 +97,8 @@ def _check_arguments(kind, desired_direction, baseline_points, rules):
         if isinstance(baseline_points, bool) or not isinstance(baseline_points, int):
             raise ValueError("The number of baseline points must be a whole number.")
         if baseline_points < MIN_PHASE_POINTS[kind]:
-            raise ValueError(f"A baseline needs at least {_points(MIN_PHASE_POINTS[kind])} for this chart.")
+            least = MIN_PHASE_POINTS[kind]
+            raise ValueError(f"A baseline needs at least {least} point{pluralize(least)} for this chart.")
 
 
 def _checked_periods(observations):
@@ -228,10 +231,6 @@ def _verdict(favourable):
     return {True: ", the desired direction.", False: ", against the desired direction.", None: "."}[favourable]
 
 
-def _points(count):
-    return "1 point" if count == 1 else f"{count} points"
-
-
 # --- the chart ----------------------------------------------------------------------------------
 
 
@@ -338,9 +337,10 @@ class _Builder:
 
     def _shewhart_phase(self, start, end, baseline_end, label, centre, lower, upper, sigmas):
         self.phases.append(Phase(start, end, baseline_end, centre, lower, upper, label))
-        if baseline_end - start < TRIAL_LIMIT_POINTS:
+        fixing = baseline_end - start
+        if fixing < TRIAL_LIMIT_POINTS:
             self.notes.append(
-                f"The limits{self._where(start, label)} are worked out from {_points(baseline_end - start)}: with "
+                f"The limits{self._where(start, label)} are worked out from {fixing} point{pluralize(fixing)}: with "
                 f"fewer than {TRIAL_LIMIT_POINTS}, treat them as trial limits and recalculate them as data come in.")
         indices = range(start, end)
         values = self.values[start:end]
