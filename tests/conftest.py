@@ -23,16 +23,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def empty_page_cache():
-    """Each test starts with no cached pages and nothing kept from the search index: the database
-    (the embedded index with it) is rolled back after a test, the caches are not
-    (commons_site/page_cache.py, search.service.related)."""
+def empty_caches():
+    """Each test starts with empty caches: the database (the embedded index with it) is rolled back
+    after a test, the caches are not. So no cached page (commons_site/page_cache.py), nothing kept
+    from the search index (search.service.related) and no chart kept for a series whose id a
+    rolled-back test used (resources/evidence/chart_cache.py) is seen by the next test."""
     from django.core.cache import caches
 
-    from search import service
-
     caches["pages"].clear()
-    service.index_changed()
+    caches["default"].clear()
 
 
 @pytest.fixture
@@ -67,3 +66,32 @@ def participant_client(client, db):
 @pytest.fixture
 def editor_client(client, db):
     return login(client, "marcus.webb")
+
+
+# Centres' data (tests/test_evidence_*.py): a change package with one measure, and two demo centres.
+
+
+@pytest.fixture
+def package(db):
+    from .builders import make_change_package
+
+    return make_change_package("Clinic flow change package", measures=[("Clinic visits on time", "%", "up")])
+
+
+@pytest.fixture
+def measure(package):
+    return package.measures.get()
+
+
+@pytest.fixture
+def northfield(db):
+    from contributors.models import Organisation
+
+    return Organisation.objects.get(slug="northfield-childrens")  # Grace's and Samuel's centre
+
+
+@pytest.fixture
+def lakeshore(db):
+    from contributors.models import Organisation
+
+    return Organisation.objects.get(slug="lakeshore-paediatrics")  # Tom's centre

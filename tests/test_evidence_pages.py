@@ -12,7 +12,6 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
-from contributors.models import Organisation
 from resources.evidence import chart_cache, drawing
 from resources.models import Licence, SeriesAnnotation, SeriesPoint
 
@@ -39,32 +38,6 @@ def months(values, start=datetime.date(2024, 1, 1)):
         year, month = divmod(start.month - 1 + number, 12)
         points.append((datetime.date(start.year + year, month + 1, 1).isoformat(), value))
     return points
-
-
-@pytest.fixture(autouse=True)
-def no_kept_charts():
-    """Charts are kept in the default cache, which outlives each test's rolled-back database."""
-    cache.clear()
-
-
-@pytest.fixture
-def northfield():
-    return Organisation.objects.get(slug="northfield-childrens")  # Grace's and Samuel's centre
-
-
-@pytest.fixture
-def lakeshore():
-    return Organisation.objects.get(slug="lakeshore-paediatrics")  # Tom's centre
-
-
-@pytest.fixture
-def package():
-    return make_change_package("Clinic flow change package", measures=[("Clinic visits on time", "%", "up")])
-
-
-@pytest.fixture
-def measure(package):
-    return package.measures.get()
 
 
 def shifted_series(measure, organisation, **options):

@@ -28,26 +28,6 @@ from .html import read, squash
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def package():
-    return make_change_package("Clinic flow change package", measures=[("Clinic visits on time", "%", "up")])
-
-
-@pytest.fixture
-def measure(package):
-    return package.measures.get()
-
-
-@pytest.fixture
-def northfield():
-    return Organisation.objects.get(slug="northfield-childrens")  # Grace's and Samuel's centre
-
-
-@pytest.fixture
-def lakeshore():
-    return Organisation.objects.get(slug="lakeshore-paediatrics")  # Tom's centre
-
-
 def change_dates(series):
     """Where the series' limits are recalculated: the dates of its documented changes."""
     return [date for date, _label in series_charts.changes(series)]

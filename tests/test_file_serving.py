@@ -13,7 +13,6 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.test import override_settings
 from django.urls import clear_url_caches, reverse
@@ -282,10 +281,7 @@ def test_media_folder_serves_no_original_image_under_debug(client, debug_urlconf
 # Image renditions
 
 
-@pytest.fixture(autouse=True)
-def forget_cached_renditions():
-    """Wagtail caches renditions; a rolled-back test's rendition must not be rendered by the next."""
-    cache.clear()
+# Wagtail caches renditions; conftest's empty_caches keeps a rolled-back test's from the next.
 
 
 def cover_image(title="Cover", collection=None):
