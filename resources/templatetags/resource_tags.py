@@ -1,12 +1,15 @@
 """Presentation helpers for the public templates: the key driver diagram, citations, tags,
 measures and pagination. Nothing here writes to the database."""
 
+import hashlib
 import textwrap
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
+from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
@@ -307,11 +310,6 @@ def key_driver_diagram(context, page):
     leaves out the tools they may not see), so its digest is the key the HTML is kept under: an
     edited diagram or another visitor's view is another key, never a stale or a borrowed one.
     """
-    import hashlib
-
-    from django.core.cache import cache
-    from django.template.loader import render_to_string
-
     tree = driver_tree(page, context.get("request"))
     if not tree:
         return ""
