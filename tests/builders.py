@@ -25,6 +25,12 @@ from resources.models import (
 _numbers = itertools.count(1)
 
 
+def months(count, start=datetime.date(2024, 1, 1)):
+    """``count`` consecutive months as their first days, from ``start``'s month."""
+    first = start.year * 12 + start.month - 1
+    return tuple(datetime.date((first + n) // 12, (first + n) % 12 + 1, 1) for n in range(count))
+
+
 def make_document(title, text, filename=None):
     document = get_document_model()(title=title, collection=Collection.get_first_root_node())
     filename = filename or f"{title.lower().replace(' ', '-').replace(':', '')}.pdf"

@@ -16,6 +16,7 @@ from resources.evidence import chart_cache, drawing
 from resources.models import Licence, SeriesAnnotation, SeriesPoint
 
 from .builders import make_change_package, make_series, make_tool
+from .builders import months as first_days
 from .conftest import login
 from .html import count_queries, read
 
@@ -31,13 +32,9 @@ CHANGE_DATE = datetime.date(2025, 1, 1)
 SHIFT_WORDS = "12 points above the median from January 2025"
 
 
-def months(values, start=datetime.date(2024, 1, 1)):
-    """``(ISO date, value)`` for consecutive months from ``start``."""
-    points = []
-    for number, value in enumerate(values):
-        year, month = divmod(start.month - 1 + number, 12)
-        points.append((datetime.date(start.year + year, month + 1, 1).isoformat(), value))
-    return points
+def months(values):
+    """``(ISO date, value)`` for consecutive months from January 2024: ``make_series``'s points."""
+    return [(period.isoformat(), value) for period, value in zip(first_days(len(values)), values, strict=True)]
 
 
 def shifted_series(measure, organisation, **options):

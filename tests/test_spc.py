@@ -13,21 +13,14 @@ from resources.evidence import run_rules
 from resources.evidence.charts_data import Observation
 from resources.evidence.spc import compute
 
-
-def months(count, start=(2024, 1)):
-    year, month = start
-    periods = []
-    for _ in range(count):
-        periods.append(datetime.date(year, month, 1))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return periods
+from .builders import months
 
 
-def series(values, start=(2024, 1)):
+def series(values, start=datetime.date(2024, 1, 1)):
     return [Observation(period, value=value) for period, value in zip(months(len(values), start), values, strict=True)]
 
 
-def fractions(pairs, start=(2024, 1)):
+def fractions(pairs, start=datetime.date(2024, 1, 1)):
     return [Observation(period, numerator=numerator, denominator=denominator)
             for period, (numerator, denominator) in zip(months(len(pairs), start), pairs, strict=True)]
 
@@ -96,7 +89,7 @@ BASELINE = [12, 10] * 5
 
 
 def frozen(values, **options):
-    return compute("xmr", series(BASELINE + values, start=(2023, 5)), baseline_points=10, **options)
+    return compute("xmr", series(BASELINE + values, start=datetime.date(2023, 5, 1)), baseline_points=10, **options)
 
 
 def test_xmr_frozen_baseline_limits_are_extended():
@@ -317,7 +310,7 @@ def test_runs_distribution_worked_by_hand_for_10():
 
 
 def test_runs_beyond_the_table_use_the_exact_distribution():
-    assert run_rules.runs_range(61) == run_rules.swed_eisenhart_range(61)
+    assert 61 not in run_rules.RUNS_TABLE and run_rules.runs_range(61) == (24, 39)
 
 
 def test_trend_counting_skips_repeated_values():
@@ -451,7 +444,7 @@ def test_weekly_periods_are_named_by_day():
 def test_a_change_starts_a_new_phase_with_its_own_centre_and_limits():
     # Before March 2024 (from May 2023): the baseline above, mean 11, limits 5.68 .. 16.32.
     # From March 2024: 13 14 13 14 13 14: mean 13.5, moving ranges 1 × 5 -> limits 13.5 ± 2.66 = 10.84 .. 16.16.
-    observations = series(BASELINE + [13, 14, 13, 14, 13, 14], start=(2023, 5))
+    observations = series(BASELINE + [13, 14, 13, 14, 13, 14], start=datetime.date(2023, 5, 1))
     chart = compute("xmr", observations, changes=[(datetime.date(2024, 2, 15), "Huddles")])
     first, second = chart.phases
     assert (first.start, first.end, first.label) == (0, 10, "")

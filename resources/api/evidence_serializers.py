@@ -212,14 +212,14 @@ class SeriesDetailSerializer(SeriesSerializer):
         return series._api_chart, series._api_chart_error
 
     def get_unit(self, series) -> str:
-        return series.measure.unit if series.measure_id else ""
+        return series_charts.unit(series)
 
     def get_desired_direction(self, series) -> str | None:
         return series_charts.desired_direction(series)
 
     @extend_schema_field(PointSerializer(many=True))
     def get_data(self, series):
-        return PointSerializer([point.observation() for point in series.points.all()], many=True).data
+        return PointSerializer(series.observations(), many=True).data
 
     @extend_schema_field(AnnotationSerializer(many=True))
     def get_annotations(self, series):

@@ -62,15 +62,14 @@ def prefetch(series_list):
 
 
 def y_label(series):
-    unit = series.measure.unit if series.measure_id else ""
+    unit = series_charts.unit(series)
     return f"{series.measure_name} ({unit})" if unit else series.measure_name
 
 
 def fingerprint(series):
-    measure = series.measure if series.measure_id else None
     parts = [
         VERSION, series.title, series.kind, series.chart_kind, series.measure_name,
-        measure.unit if measure else "", series_charts.desired_direction(series) or "",
+        series_charts.unit(series), series_charts.desired_direction(series) or "",
     ]
     parts += [(p.period.isoformat(), str(p.value), str(p.numerator), str(p.denominator)) for p in series.points.all()]
     parts += [(n.pk, n.date.isoformat(), n.is_change, n.change_idea, n.text) for n in series.annotations.all()]
@@ -83,12 +82,7 @@ def _key(series, what):
 
 def drawn(series):
     """The series' ``Drawn``, from the cache or drawn now and kept."""
-    key = _key(series, "page")
-    kept = cache.get(key)
-    if kept is None:
-        kept = _draw(series)
-        cache.set(key, kept, CHART_SECONDS)
-    return kept
+    return drawn_many([series])[series.pk]
 
 
 def drawn_many(series_list):
@@ -116,9 +110,7 @@ def png(series):
             chart = series_charts.chart_of(series)
         except ValueError:
             return None
-        kept = drawing.render_png(
-            chart, title=series.title, y_label=y_label(series), annotations=series_charts.changes(series)
-        )
+        kept = _render(drawing.render_png, series, chart)
         cache.set(key, kept, CHART_SECONDS)
     return kept
 
@@ -128,9 +120,7 @@ def _draw(series):
         chart = series_charts.chart_of(series)
     except ValueError as error:
         return Drawn(error=str(error))
-    svg = drawing.render_svg(
-        chart, title=series.title, y_label=y_label(series), annotations=series_charts.changes(series)
-    )
+    svg = _render(drawing.render_svg, series, chart)
     changes = tuple(
         ChangeSaid(
             date=judged.note.date, label=series_charts.change_label(judged.note),
@@ -143,3 +133,9 @@ def _draw(series):
         svg=svg, signals=tuple(signal.text for signal in chart.signals),
         notes=tuple(chart.notes), changes=changes,
     )
+
+
+def _render(render, series, chart):
+    """The series' chart drawn by ``render`` (``drawing.render_svg`` or ``render_png``), with its
+    title, its axis label and its changes."""
+    return render(chart, title=series.title, y_label=y_label(series), annotations=series_charts.changes(series))

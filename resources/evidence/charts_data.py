@@ -65,3 +65,8 @@ class Chart:
     moving_range_uppers: tuple[float, ...] = ()
     # Things a reader must know, in words ("Too few points for the run rules: 8, at least 10 needed.").
     notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def points(count):
+    """"1 point", "12 points": how the rules' notes and the drawing's words count points."""
+    return "1 point" if count == 1 else f"{count} points"

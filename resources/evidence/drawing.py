@@ -22,8 +22,7 @@ import re
 import threading
 from collections.abc import Sequence
 
-from django.template.defaultfilters import pluralize
-
+from resources.evidence import charts_data
 from resources.evidence.charts_data import Chart
 
 # Okabe & Ito's palette, told apart by readers with any kind of colour blindness; signals differ by
@@ -102,11 +101,9 @@ def render_png(chart: Chart, *, title: str, y_label: str, annotations: Sequence[
 def describe(chart: Chart) -> str:
     """One sentence saying what the chart shows and the signals found: the SVG's ``<desc>`` (read
     after its ``<title>``), and the text alternative of the PNG wherever it is shown as an image."""
-    points = _plotted(chart.values)
-    count = sum(not math.isnan(value) for value in points)
+    count = len(chart.values)
     if count < MIN_POINTS:
-        return (f"Not enough data to draw a chart yet ({count} point{pluralize(count)}; "
-                f"at least {MIN_POINTS} are needed).")
+        return f"Not enough data to draw a chart yet ({charts_data.points(count)}; at least {MIN_POINTS} are needed)."
     kind = KIND_NAMES[chart.kind]
     monthly = _monthly(chart.periods)
     span = (f"from {_period_label(chart.periods[0], monthly=monthly)} "
@@ -114,7 +111,7 @@ def describe(chart: Chart) -> str:
     centre_name = "median" if chart.kind == "run" else "mean"
     centres = [_format_value(chart, phase.centre) + (f" ({phase.label})" if phase.label else "")
                for phase in chart.phases]
-    parts = [f"{kind} of {count} point{pluralize(count)} {span}"]
+    parts = [f"{kind} of {charts_data.points(count)} {span}"]
     if centres:
         parts.append(f"{centre_name} {', then '.join(centres)}")
     if chart.signals:
@@ -135,6 +132,7 @@ def _format_value(chart, value):
 
 
 def _plotted(values):
+    """Moving ranges as matplotlib plots them: a phase's first point has none (None), drawn as a gap."""
     return [math.nan if value is None else float(value) for value in values]
 
 
@@ -158,14 +156,13 @@ def _draw(chart, title, y_label, annotations, fmt, *, dpi, metadata=None):
     with _LOCK, matplotlib.rc_context():
         matplotlib.rcdefaults()
         matplotlib.rcParams.update(STYLE)
-        values = _plotted(chart.values)
-        enough = sum(not math.isnan(value) for value in values) >= MIN_POINTS
+        enough = len(chart.values) >= MIN_POINTS
         xmr = enough and chart.kind == "xmr" and bool(chart.moving_ranges)
         figure = Figure(figsize=(WIDTH_INCHES, XMR_HEIGHT_INCHES if xmr else HEIGHT_INCHES), dpi=dpi)
         if enough:
-            _draw_chart(figure, chart, values, title, y_label, annotations, xmr)
+            _draw_chart(figure, chart, title, y_label, annotations, xmr)
         else:
-            _draw_not_enough(figure, title, values)
+            _draw_not_enough(figure, title, len(chart.values))
         if fmt == "svg":
             from matplotlib.backends.backend_svg import FigureCanvasSVG
 
@@ -180,19 +177,19 @@ def _draw(chart, title, y_label, annotations, fmt, *, dpi, metadata=None):
         return buffer.getvalue()
 
 
-def _draw_not_enough(figure, title, values):
-    count = sum(not math.isnan(value) for value in values)
+def _draw_not_enough(figure, title, count):
     axes = figure.add_subplot()
     axes.set_axis_off()
     axes.set_title(_shorten(title, TITLE_CHARACTERS))
     axes.text(0.5, 0.55, "Not enough data to draw a chart yet", ha="center", va="center",
               fontsize=13, color=CENTRE_COLOUR, transform=axes.transAxes)
-    axes.text(0.5, 0.4, f"{count} point{pluralize(count)} so far; at least {MIN_POINTS} are needed.", ha="center",
+    axes.text(0.5, 0.4, f"{charts_data.points(count)} so far; at least {MIN_POINTS} are needed.", ha="center",
               va="center", fontsize=10, color=LIMIT_COLOUR, transform=axes.transAxes)
     figure.subplots_adjust(left=0.02, right=0.98, top=1 - 26 / _height_points(figure), bottom=0.05)
 
 
-def _draw_chart(figure, chart, values, title, y_label, annotations, xmr):
+def _draw_chart(figure, chart, title, y_label, annotations, xmr):
+    values = chart.values
     count = len(values)
     _set_margins(figure, left=60, xmr=xmr)  # the left margin is set again once the y labels are known
     if xmr:
@@ -213,7 +210,7 @@ def _draw_chart(figure, chart, values, title, y_label, annotations, xmr):
 
     axes.set_title(_shorten(title, TITLE_CHARACTERS))
     _style_axes(axes, count)
-    _y_axis(axes, chart, values, headroom=labelled)
+    _y_axis(axes, chart, headroom=labelled)
     panels = [axes]
 
     if range_axes is not None:
@@ -289,7 +286,7 @@ def _draw_series(axes, values, *, gid, label):
 
 def _draw_signals(axes, values, signal_points, *, gid):
     """Signal points over the values: larger diamonds, filled vermillion with a black edge."""
-    points = [index for index in signal_points if index < len(values) and not math.isnan(values[index])]
+    points = [index for index in signal_points if index < len(values)]
     if not points:
         return None
     (marker,) = axes.plot(points, [values[index] for index in points], linestyle="none", marker="D",
@@ -426,7 +423,7 @@ def _x_axis(axes, periods):
               linewidth=0.6, clip_on=False, gid="period-ticks")
 
 
-def _y_axis(axes, chart, values, *, headroom):
+def _y_axis(axes, chart, *, headroom):
     from matplotlib.ticker import FixedLocator, PercentFormatter
 
     if chart.kind == "p":
@@ -436,7 +433,7 @@ def _y_axis(axes, chart, values, *, headroom):
         axes.yaxis.set_major_formatter(PercentFormatter(xmax=1, decimals=0))
         return
     bottom, top = axes.get_ylim()
-    if chart.kind == "u" or (bottom < 0 and min((v for v in values if not math.isnan(v)), default=0) >= 0):
+    if chart.kind == "u" or (bottom < 0 and min(chart.values) >= 0):
         # Rates and counts are never negative: start at 0 rather than below.
         bottom = 0
     if headroom:

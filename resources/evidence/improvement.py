@@ -31,7 +31,7 @@ def judge(kind, observations, change_date, desired_direction, *, rules=run_rules
     introduced on ``change_date``, on a chart of ``kind``. A measure with no desired direction
     cannot show improvement, only change."""
     observations = list(observations)
-    if desired_direction not in ("up", "down"):
+    if desired_direction not in spc.DIRECTIONS:
         return Judgement(
             False, reason="The measure has no desired direction, so a change cannot be called an improvement."
         )

@@ -103,10 +103,12 @@ def trends_of(indices, values):
     return [(step, tuple(members)) for step, members in trends]
 
 
-def shifts(indices, point_sides, length, rule="shift"):
-    """Runs of ``length`` or more points on one side of the centre line."""
+def shifts(indices, point_sides, length, limit=None):
+    """Runs of ``length`` or more points on one side of the centre line. The findings name ``limit``
+    as their limit, ``length`` unless given (Anhøj's names the longest run chance gives, one short)."""
+    limit = length if limit is None else limit
     return [
-        Finding(rule, members, "up" if side > 0 else "down", len(members), length)
+        Finding("shift", members, "up" if side > 0 else "down", len(members), limit)
         for side, members in runs_of(indices, point_sides)
         if len(members) >= length
     ]
@@ -200,11 +202,7 @@ def run_chart_findings(indices, values, centre, rules):
     runs = runs_of(indices, point_sides)
     if rules == ANHOEJ:
         limit = longest_run_limit(useful)
-        findings = [
-            Finding("shift", members, "up" if side > 0 else "down", len(members), limit)
-            for side, members in runs
-            if len(members) > limit
-        ]
+        findings = shifts(indices, point_sides, limit + 1, limit=limit)
         crossings = len(runs) - 1
         fewest = fewest_crossings(useful)
         if crossings < fewest:

@@ -20,6 +20,10 @@ def desired_direction(series):
     return (series.measure.desired_direction or None) if series.measure_id else None
 
 
+def unit(series):
+    return series.measure.unit if series.measure_id else ""
+
+
 def change_label(note):
     """What a documented change is called on its chart: the change idea tested, else the note."""
     return note.change_idea or note.text

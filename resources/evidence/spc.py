@@ -33,9 +33,7 @@ import math
 import statistics
 from bisect import bisect_left
 
-from django.template.defaultfilters import pluralize
-
-from resources.evidence import run_rules
+from resources.evidence import charts_data, run_rules
 from resources.evidence.charts_data import Chart, Phase, Signal
 
 KINDS = ("run", "xmr", "p", "u")
@@ -97,8 +95,7 @@ def _check_arguments(kind, desired_direction, baseline_points, rules):
         if isinstance(baseline_points, bool) or not isinstance(baseline_points, int):
             raise ValueError("The number of baseline points must be a whole number.")
         if baseline_points < MIN_PHASE_POINTS[kind]:
-            least = MIN_PHASE_POINTS[kind]
-            raise ValueError(f"A baseline needs at least {least} point{pluralize(least)} for this chart.")
+            raise ValueError(f"A baseline needs at least {charts_data.points(MIN_PHASE_POINTS[kind])} for this chart.")
 
 
 def _checked_periods(observations):
@@ -337,10 +334,10 @@ class _Builder:
 
     def _shewhart_phase(self, start, end, baseline_end, label, centre, lower, upper, sigmas):
         self.phases.append(Phase(start, end, baseline_end, centre, lower, upper, label))
-        fixing = baseline_end - start
-        if fixing < TRIAL_LIMIT_POINTS:
+        baseline = baseline_end - start
+        if baseline < TRIAL_LIMIT_POINTS:
             self.notes.append(
-                f"The limits{self._where(start, label)} are worked out from {fixing} point{pluralize(fixing)}: with "
+                f"The limits{self._where(start, label)} are worked out from {charts_data.points(baseline)}: with "
                 f"fewer than {TRIAL_LIMIT_POINTS}, treat them as trial limits and recalculate them as data come in.")
         indices = range(start, end)
         values = self.values[start:end]
