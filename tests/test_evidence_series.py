@@ -425,7 +425,9 @@ def test_editors_read_and_delete_series_in_the_admin_but_never_edit_them(client,
     assert client.get("/admin/evidence-series/").status_code in (302, 403)
     login(client, "marcus.webb")
     assert "Northfield admin series" in words(client.get("/admin/evidence-series/"))
-    assert client.get(f"/admin/evidence-series/inspect/{series.pk}/").status_code == 200
+    inspected = words(client.get(f"/admin/evidence-series/inspect/{series.pk}/"))
+    assert "Northfield admin series" in inspected and "Clinic visits on time" in inspected
+    assert northfield.name in inspected
     assert client.get(f"/admin/evidence-series/edit/{series.pk}/").status_code == 404
     assert client.get("/admin/evidence-series/new/").status_code == 404
     client.post(f"/admin/evidence-series/delete/{series.pk}/")

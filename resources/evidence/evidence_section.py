@@ -16,10 +16,8 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 from wagtail.models import Page
 
-from contributors.models import centre_of
-
 from ..models import Measure, Series
-from ..models.evidence import may_see_network_series
+from ..models.evidence import may_upload
 from . import chart_cache
 
 
@@ -53,15 +51,6 @@ class Evidence:
     def organisation_ids(self):
         """The centres the section names: for the page cache."""
         return {shown.centre.pk for group in self.measures for shown in group.series if shown.centre is not None}
-
-    @property
-    def series_count(self):
-        return sum(len(group.series) for group in self.measures)
-
-
-def may_upload(user):
-    """A network member whose profile names a centre may add their centre's data (series_views)."""
-    return centre_of(user) is not None and may_see_network_series(user)
 
 
 def _visible_series(request, page):

@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from ..models import ResourcePage
-from ..models.evidence import CHART_KINDS_FOR, ChartKind, Series, SeriesAnnotation, SeriesKind, Visibility
+from ..models.evidence import CHART_KINDS_FOR, ChartKind, Series, SeriesAnnotation, Visibility
 from ..visibility import visible_pages
 from .uploads import read_series_file
 
@@ -66,7 +66,7 @@ class SeriesSettingsForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        allowed = CHART_KINDS_FOR.get(self.instance.kind, CHART_KINDS_FOR[SeriesKind.RATES])
+        allowed = CHART_KINDS_FOR[self.instance.kind]  # set on upload; only saved series are edited
         self.fields["chart_kind"].choices = [(kind.value, kind.label) for kind in allowed]
 
 
@@ -83,7 +83,6 @@ class AnnotationForm(forms.ModelForm):
         # Only what this person may see can be linked (a draft's title must not show up here).
         resources = self.fields["resource"]
         resources.queryset = visible_pages(ResourcePage.objects.all(), request).order_by("title")
-        resources.required = False
         self.change_ideas = [idea["title"] for idea in package.change_ideas()] if package is not None else []
         if self.change_ideas:
             self.fields["change_idea"].widget.attrs["list"] = "change-ideas"

@@ -22,9 +22,9 @@ from django.views.decorators.http import require_POST
 
 from contributors.models import centre_of
 
-from ..models import Measure, ResourcePage
-from ..models.evidence import Series, SeriesAnnotation, SeriesKind, may_see_network_series
-from ..visibility import can_view, visible_pages
+from ..models import Measure
+from ..models.evidence import Series, SeriesAnnotation, SeriesKind, may_upload
+from ..visibility import can_view_fetched
 from . import chart_cache
 from .series_forms import AnnotationForm, SeriesSettingsForm, UploadForm
 from .uploads import plain_number, save_series
@@ -67,9 +67,8 @@ def series_list(request):
             .with_period_range()
             .order_by("measure_name", "title", "pk")
         )
-    may_upload = centre is not None and may_see_network_series(request.user)
     return render(request, "resources/evidence/series_list.html", {
-        "centre": centre, "series_list": series, "may_upload": may_upload, "no_centre": NO_CENTRE,
+        "centre": centre, "series_list": series, "may_upload": may_upload(request.user), "no_centre": NO_CENTRE,
     })
 
 
@@ -77,7 +76,7 @@ def series_list(request):
 @login_required
 def series_new(request):
     centre = centre_of(request.user)
-    if centre is None or not may_see_network_series(request.user):
+    if not may_upload(request.user):
         messages.error(request, NO_CENTRE if centre is None else "Only the network's members can upload data.")
         return redirect("series_list")
     measures = _visible_measures(request)
@@ -128,12 +127,10 @@ def series_detail(request, series_id):
     series = _with_rows(_readable(request, series_id))
     points = list(series.points.all())
     notes = list(series.annotations.all())
-    # A linked resource is named only to those who may see it.
-    visible_resources = set(
-        visible_pages(ResourcePage.objects.filter(pk__in=[n.resource_id for n in notes if n.resource_id]), request)
-        .values_list("pk", flat=True)
-    )
-    package = series.package if series.package is not None and can_view(series.package, request) else None
+    # A linked resource is named only to those who may see it. The resources and the package came
+    # with the series, and the restrictions this request fails were read by ``_readable``.
+    visible_resources = {n.resource_id for n in notes if n.resource_id and can_view_fetched(n.resource, request)}
+    package = series.package if can_view_fetched(series.package, request) else None
     return render(request, "resources/evidence/series_detail.html", {
         "series": series,
         "measure": series.measure,
@@ -219,7 +216,9 @@ def series_delete(request, series_id):
 @login_required
 def annotation_new(request, series_id):
     series = _editable(request, series_id)
-    package = series.package if series.package is not None and can_view(series.package, request) else None
+    # The package came with the series; the restrictions this request fails are read once, for it
+    # and for the form's list of resources.
+    package = series.package if can_view_fetched(series.package, request) else None
     form = AnnotationForm(request.POST or None, request=request, package=package)
     if request.method == "POST" and form.is_valid():
         note = form.save(commit=False)

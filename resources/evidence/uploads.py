@@ -418,10 +418,11 @@ def _gaps(upload, place):
 
 
 def _over_denominators(upload, place, chart_kind):
-    if upload.kind != "rates" or chart_kind == "p":
+    # Only when the chart is chosen from the data: a chosen p chart refuses such rows (``_point``).
+    if upload.kind != "rates" or chart_kind:
         return
     over = [point.line for point in upload.points if point.numerator > point.denominator]
-    if over and not chart_kind:
+    if over:
         lines = ", ".join(map(str, over[:10])) + (" …" if len(over) > 10 else "")
         where = f"{place}s {lines}" if len(over) > 1 else f"{place} {lines}"
         upload.warnings.append(

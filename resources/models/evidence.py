@@ -24,7 +24,7 @@ from contributors.models import centre_of
 
 from ..evidence.charts_data import Observation
 from ..evidence.uploads import plain_number
-from ..visibility import as_request, visible_pages
+from ..visibility import as_request
 
 
 class SeriesKind(models.TextChoices):
@@ -55,15 +55,20 @@ def may_see_network_series(user):
     return bool(user and user.is_authenticated and user.is_active and user.has_perm("resources.see_network_series"))
 
 
+def may_upload(user):
+    """A network member whose profile names a centre may add (and change) their centre's data."""
+    return centre_of(user) is not None and may_see_network_series(user)
+
+
 class SeriesQuerySet(models.QuerySet):
     def visible_to(self, request_or_user):
         """The series this request (or user) may see: of a live package they may see, public ones,
         and network ones for the network's members. Never a draft's, never one whose measure is gone."""
-        from .change_packages import ChangePackagePage
+        from .change_packages import Measure
 
         request = as_request(request_or_user)
-        packages = visible_pages(ChangePackagePage.objects.all(), request)
-        series = self.filter(measure__isnull=False, measure__page__in=packages.values("pk"))
+        # A series whose measure is gone (NULL) is never among the visible measures.
+        series = self.filter(measure__in=Measure.objects.visible_to(request).values("pk"))
         if may_see_network_series(request.user):
             return series
         return series.filter(visibility=Visibility.PUBLIC)
@@ -98,10 +103,9 @@ class SeriesQuerySet(models.QuerySet):
             return self.none()
         if user.has_perm("resources.change_series"):
             return self
-        centre = centre_of(user)
-        if centre is None or not may_see_network_series(user):
+        if not may_upload(user):
             return self.none()
-        return self.filter(organisation=centre)
+        return self.filter(organisation=centre_of(user))
 
 
 def default_chart_kind(kind, points):
@@ -163,8 +167,8 @@ class Series(models.Model):
         if self.kind and self.chart_kind not in allowed:
             labels = " or ".join(ChartKind(kind).label.split(" (")[0] for kind in allowed)
             raise ValidationError({"chart_kind": f"This series holds one value per period: choose a {labels}."})
-        over = self.points.filter(numerator__gt=models.F("denominator")) if self.pk else None
-        if self.chart_kind == ChartKind.P and over is not None and over.exists():
+        if (self.chart_kind == ChartKind.P and self.pk
+                and self.points.filter(numerator__gt=models.F("denominator")).exists()):
             raise ValidationError({"chart_kind": "A p chart needs every numerator within its denominator; some "
                                                  "are larger, so choose a u chart (a rate) instead."})
 

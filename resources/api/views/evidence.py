@@ -13,7 +13,7 @@ from contributors.models import Organisation
 
 from ...models import Adoption, Measure, ResourcePage, Series
 from ...models.evidence import may_see_network_series
-from ...visibility import visible_pages
+from ...visibility import can_view_fetched, visible_pages
 from ..errors import BadQuery
 from ..evidence_serializers import (
     AdoptionMarkSerializer,
@@ -133,12 +133,13 @@ class SeriesDetail(DetailView):
 
     def retrieve(self, request, *args, **kwargs):
         series = self.get_object()
-        linked = {note.resource_id for note in series.annotations.all() if note.resource_id}
-        visible = visible_pages(ResourcePage.objects.filter(pk__in=linked), self.http_request) if linked else None
-        context = {
-            **self.get_serializer_context(),
-            "visible_resource_ids": set(visible.values_list("pk", flat=True)) if visible is not None else set(),
+        # A linked resource is named only to a caller who may see it. The resources came with the
+        # series, and the restrictions this request fails were read for ``visible_series``.
+        visible = {
+            note.resource_id for note in series.annotations.all()
+            if note.resource_id and can_view_fetched(note.resource, self.http_request)
         }
+        context = {**self.get_serializer_context(), "visible_resource_ids": visible}
         return Response(self.get_serializer_class()(series, context=context).data)
 
 
