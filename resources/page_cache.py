@@ -59,6 +59,7 @@ from contributors.models import ContributorProfile, Organisation
 from search.signals import index_updated
 
 from .evidence.adoption_summary import forget_page_marks
+from .indexing.evidence import resources_for_annotation, resources_for_series
 from .models import (
     Adoption,
     Audience,
@@ -73,7 +74,6 @@ from .models import (
     ReuseRequest,
     Series,
     SeriesAnnotation,
-    ToolPage,
 )
 from .usage.figures import forget_page_figures
 
@@ -359,32 +359,18 @@ def on_condition_organisations_changed(sender, action, **kwargs):
         purge(SITE)
 
 
-def _series_tags(series):
-    """The pages that may show a centre's series as evidence: its change package, the tools linked
-    to its measure, and the resources its documented changes name (a tool's page shows the series
-    that tested it). A point is never saved alone (``evidence/uploads.py`` saves the series with
-    them), so points need no receiver of their own."""
-    tags = [page_tag(series.package_id)] if series.package_id else []
-    if series.measure_id:
-        tools = ToolPage.measures.through.objects.filter(measure_id=series.measure_id)
-        tags += map(page_tag, tools.values_list("toolpage_id", flat=True))
-    tested = SeriesAnnotation.objects.filter(series_id=series.pk, resource__isnull=False)
-    tags += map(page_tag, tested.values_list("resource_id", flat=True))
-    return tags
-
-
 def on_series_changed(sender, instance, **kwargs):
-    purge(*_series_tags(instance))
+    # The pages that may show a centre's series as evidence: its change package, the tools linked
+    # to its measure, and the resources its documented changes name (a tool's page shows the series
+    # that tested it). A point is never saved alone (``evidence/uploads.py`` saves the series with
+    # them), so points need no receiver of their own.
+    purge(*map(page_tag, resources_for_series(instance)))
 
 
 def on_series_annotation_changed(sender, instance, **kwargs):
     # The note's own resource too: when a series is deleted, its notes go first and the series'
     # receiver no longer finds them.
-    tags = [page_tag(instance.resource_id)] if instance.resource_id else []
-    series = Series.objects.filter(pk=instance.series_id).first()
-    if series is not None:
-        tags += _series_tags(series)
-    purge(*tags)
+    purge(*map(page_tag, resources_for_annotation(instance)))
 
 
 def on_index_updated(sender, ids, **kwargs):

@@ -3,14 +3,15 @@ The documents hold the access keys of those who may know it; asking for "yes" ma
 keys, any other value matches nothing, and its option is counted only when ticked. Here a test
 declares one the way resources/indexing/facets.py declares its own."""
 
-import re
-
 import lxml.html
 import pytest
+from django.contrib.auth import get_user_model
 from django.http import QueryDict
 
+from resources.indexing import access
 from resources.indexing.facets import FACETS
 from resources.indexing.source import ResourceSource
+from resources.models import ResourcePage
 from search import registry, service
 from search.engines.base import SearchRequest
 from search.engines.database import DatabaseEngine
@@ -100,26 +101,47 @@ def test_the_option_is_offered_only_to_those_who_may_know_of_something(proven_fa
     assert [(option.value, option.count) for option in member.facets["proven"]] == [("yes", None)]
 
 
-def proven_box(client, url):
+def search_page(client, url):
+    """The "With evidence" box and its label, and the titles the results page lists."""
     response = client.get(url)
     assert response.status_code == 200
     tree = lxml.html.fromstring(response.content)
     (box,) = tree.xpath('//input[@name="proven"][@type="checkbox"]')
     (label,) = tree.xpath(f'//label[@for="{box.get("id")}"]')
-    return box, " ".join(label.text_content().split())
+    titles = [" ".join(link.text_content().split()) for link in tree.xpath('//h3[@class="result__title"]/a')]
+    return box, " ".join(label.text_content().split()), titles
+
+
+def known_to_keys(access):
+    """The titles of the resources those holding ``access`` know have the fact, and their number."""
+    results = service.search(SearchRequest(filters={"proven": ("yes",)}, per_page=500, access=access))
+    titles = set(ResourcePage.objects.filter(pk__in=ids_of(results)).values_list("title", flat=True))
+    return titles, results.total
 
 
 def test_the_results_page_shows_one_box_without_a_count_until_ticked(proven_facet, client):
-    box, label = proven_box(client, "/search/")
+    box, label, _titles = search_page(client, "/search/")
     assert box.get("value") == "yes" and box.get("checked") is None
     assert label == "With evidence"
-    box, label = proven_box(client, "/search/?proven=yes")
+    box, label, titles = search_page(client, "/search/?proven=yes")
     assert box.get("checked") is not None
-    assert re.fullmatch(r"With evidence \(\d+\)", label)
+    # Ticked: the resources anyone may know have it, and how many they are.
+    expected, total = known_to_keys(frozenset({"public"}))
+    assert total > 0 and label == f"With evidence ({total})"
+    assert titles and set(titles) <= expected and len(titles) == min(total, 12)
 
 
 def test_the_form_keeps_yes_for_the_page_while_the_service_asks_by_key(proven_facet, client):
     form = SearchForm(QueryDict("proven=yes"))
     assert form.facet_values["proven"] == ("yes",)
-    box, _label = proven_box(login(client, "grace.lin"), "/search/?proven=yes")
+    grace = get_user_model().objects.get(username="grace.lin")
+    box, label, titles = search_page(login(client, "grace.lin"), "/search/?proven=yes")
     assert box.get("checked") is not None
+    # She is not among MEMBERS: she is shown what her own keys know, not the MEMBERS-only ones.
+    keys = frozenset({"public", "authenticated", *(access.group_key(group.pk) for group in grace.groups.all())})
+    assert MEMBERS not in keys
+    expected, total = known_to_keys(keys)
+    assert total > 0 and label == f"With evidence ({total})"
+    assert titles and set(titles) <= expected and len(titles) == min(total, 12)
+    as_a_member, _total = known_to_keys(keys | {MEMBERS})
+    assert as_a_member - expected and not set(titles) & (as_a_member - expected)

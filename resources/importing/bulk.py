@@ -54,15 +54,14 @@ from django.utils.text import slugify
 from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
 from treebeard.exceptions import PathOverflow
 from wagtail.documents import get_document_model
-from wagtail.fields import StreamField
 from wagtail.log_actions import get_active_log_context
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import Page, PageLogEntry, Revision, TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_submitted
 
 from ..models import ImportedResource, Release, ReleaseFile, ScreeningTask
-from ..review.screening import digest, documents_to_publish, fingerprint, screen_submission
-from ..review.sharing import FIRST_RELEASE_NOTES, credit_contributor, new_document
+from ..review.screening import digest, fingerprint, linked_documents, screen_submission
+from ..review.sharing import FIRST_RELEASE_LABEL, FIRST_RELEASE_NOTES, credit_contributor, new_document
 
 # Wagtail's own logger, for the "Page created" and "Page edited" lines it writes at each save.
 wagtail_logger = logging.getLogger("wagtail")
@@ -77,7 +76,6 @@ def can_create(workflow, task):
     return (
         connection.features.can_return_rows_from_bulk_insert
         and workflow is not None
-        and task is not None
         and type(task) is ScreeningTask
         and all(log_registry.action_exists(action) for action in LOGGED_ACTIONS)
     )
@@ -194,13 +192,8 @@ def look_up_tags(plans):
 
 
 def base_slug(page):
+    """The slug Wagtail would start from for a new page; empty when it would make none."""
     return slugify(page.title, allow_unicode=getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True))
-
-
-def base_slug_of(plan):
-    """The slug Wagtail would start from for the row's new page; empty (a title of no letters or
-    digits) when Wagtail would not make one: such a row goes one by one, as before."""
-    return base_slug(plan.form.instance)
 
 
 def place(pages, library):
@@ -368,7 +361,7 @@ def store_files(plans, pages, user, stored, lookups):
             continue
         release = Release(
             resource=page,
-            label=plan.release_label or "1.0",
+            label=plan.release_label or FIRST_RELEASE_LABEL,
             change_notes=plan.form.cleaned_data["change_notes"] or FIRST_RELEASE_NOTES,
             created_by=user,
         )
@@ -386,21 +379,6 @@ def store_files(plans, pages, user, stored, lookups):
     insert(documents)
     insert(release_files)
     return files_of
-
-
-def links_documents(page):
-    document_model = get_document_model()
-    return any(
-        issubclass(model, document_model)
-        for field in page._meta.concrete_fields if isinstance(field, StreamField)
-        for model, _id, _path, _content_path in field.extract_references(getattr(page, field.name))
-    )
-
-
-def screened_files(page, files):
-    """The documents ``documents_to_publish`` would find for a page just made: those of its new
-    release (``files``), unless its text links documents (then it is asked)."""
-    return documents_to_publish(page) if links_documents(page) else files
 
 
 # The workflow ----------------------------------------------------------------------------------
@@ -426,7 +404,11 @@ def start_workflows(pages, revisions, files_of, user, workflow, task):
         task_state.status = TaskState.STATUS_IN_PROGRESS
         task_state.revision = revision
         task_state.task = task
-        task_state.screened = fingerprint(page, revision, screened_files(page, files_of[page]))
+        # What ``documents_to_publish`` would find: the new release's files (no need to read them
+        # back) and the documents its text links to.
+        files = files_of[page]
+        files = files + linked_documents(page, {document.pk for document, _name in files})
+        task_state.screened = fingerprint(page, revision, files)
         task_state.fingerprint = digest(task_state.screened)
         task_states.append(task_state)
     insert(task_states)

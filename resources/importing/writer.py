@@ -14,7 +14,7 @@ queued once per object at the end (``deferred.deferred_object_updates``).
 
 New resources, when drafts are imported, are made a batch at a time (``bulk.create_resources``:
 the same rows, each table written once per batch); a changed resource, a ``--publish`` import, and
-a new resource the batch does not take (``bulk.can_create``, ``bulk.base_slug_of``) go one by one
+a new resource the batch does not take (``bulk.can_create``, ``bulk.base_slug``) go one by one
 as above.
 """
 
@@ -76,11 +76,15 @@ class _Writer:
     def create_new(self, plans, progress=None):
         """Make the new resources of ``plans`` in batches (``bulk``) where that path applies;
         ``{id(plan): page}`` for those made."""
-        workflow = self.new_page_workflow() if plans and not self.publish else None
-        task = bulk.first_task(workflow)
-        if not plans or self.publish or not bulk.can_create(workflow, task):
+        if not plans or self.publish:
             return {}
-        plans = [plan for plan in plans if bulk.base_slug_of(plan)]
+        workflow = self.new_page_workflow()
+        task = bulk.first_task(workflow)
+        if not bulk.can_create(workflow, task):
+            return {}
+        # A title of no letters or digits gives no slug to start from, and Wagtail would make none:
+        # such a row goes one by one, as before.
+        plans = [plan for plan in plans if bulk.base_slug(plan.form.instance)]
         made = {}
         for start in range(0, len(plans), BATCH):
             batch = plans[start:start + BATCH]

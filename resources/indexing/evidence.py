@@ -85,6 +85,17 @@ def resources_for_series(series):
     return ids
 
 
+def resources_for_annotation(note):
+    """The resources a note on a series concerns: its series' (``resources_for_series``) and the one
+    it names, which counts even when the series is gone (deleting a series deletes its notes first,
+    and the series' receivers no longer find them)."""
+    ids = {note.resource_id} if note.resource_id else set()
+    series = Series.objects.filter(pk=note.series_id).first()
+    if series is not None:
+        ids |= resources_for_series(series)
+    return ids
+
+
 def resources_for_series_of_packages(package_ids):
     """``resources_for_series`` for every series of these change packages, in three queries
     whatever their number (a package published, moved or restricted changes who may know)."""

@@ -9,7 +9,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from search.indexing import enqueue
 
 from ..models import Adoption, ChangePackagePage, Release, ResourcePage, Series, SeriesAnnotation
-from .evidence import resources_for_series, resources_for_series_of_packages
+from .evidence import resources_for_annotation, resources_for_series, resources_for_series_of_packages
 
 
 def with_evidence_dependents(ids):
@@ -70,9 +70,7 @@ def on_series_deleted(sender, instance, **kwargs):
 
 
 def on_series_annotation_changed(sender, instance, **kwargs):
-    series = Series.objects.filter(pk=instance.series_id).first()
-    ids = resources_for_series(series) if series is not None else set()
-    enqueue(ids | ({instance.resource_id} if instance.resource_id else set()))
+    enqueue(resources_for_annotation(instance))
 
 
 def connect():

@@ -6,8 +6,6 @@ supersede it. Releases live beside the page, not inside its revisions, so that r
 cannot rewrite a release.
 """
 
-import hashlib
-
 from django import forms
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -333,11 +331,9 @@ class ReleaseFile(Orderable):
         return self.title or self.document.title
 
     def compute_sha256(self):
-        digest = hashlib.sha256()
-        with self.document.file.open("rb") as handle:
-            for chunk in iter(lambda: handle.read(1024 * 1024), b""):
-                digest.update(chunk)
-        return digest.hexdigest()
+        from ..review.screening import file_sha256  # screening reads the models: imported when used
+
+        return file_sha256(self.document)
 
     def get_absolute_url(self):
         return reverse("release_file", args=[self.release_id, self.pk, self.filename])

@@ -97,6 +97,12 @@ def documents_to_publish(page):
             release__resource_id=page.pk, release__published_at__isnull=True
         ).select_related("document")
     ]
+    return files + linked_documents(page, {document.pk for document, _name in files})
+
+
+def linked_documents(page, exclude_ids=()):
+    """(document, download name) of each document the page's StreamFields link to, by id, but those
+    of ``exclude_ids`` (already among its release files). No query when it links none."""
     document_model = get_document_model()
     linked_ids = set()
     for field in page._meta.concrete_fields:
@@ -104,12 +110,11 @@ def documents_to_publish(page):
             for model, object_id, _path, _content_path in field.extract_references(getattr(page, field.name)):
                 if issubclass(model, document_model):
                     linked_ids.add(int(object_id))
-    seen = {document.pk for document, _name in files}
-    files += [
-        (document, document.filename)
-        for document in document_model.objects.filter(pk__in=linked_ids - seen).order_by("pk")
-    ]
-    return files
+    linked_ids -= set(exclude_ids)
+    if not linked_ids:
+        return []
+    documents = document_model.objects.filter(pk__in=linked_ids).order_by("pk")
+    return [(document, document.filename) for document in documents]
 
 
 HELD = "held-for-editor"  # ``Finding.kind``: a file the screening could not finish in time

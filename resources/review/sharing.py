@@ -24,6 +24,7 @@ from ..models import ContributorRole, LibraryPage, Release, ReleaseFile, Resourc
 logger = logging.getLogger(__name__)
 
 COLLECTION_NAME = "Contributions"
+FIRST_RELEASE_LABEL = "1.0"
 FIRST_RELEASE_NOTES = "First shared version."
 
 
@@ -37,7 +38,7 @@ def next_release_label(page):
     """1.0 for a first release; after a published "x.y", "x.(y+1)"."""
     latest = page.releases.published().order_by("-published_at").first()
     if latest is None:
-        return "1.0"
+        return FIRST_RELEASE_LABEL
     match = re.fullmatch(r"(\d+)\.(\d+)", latest.label)
     if match:
         return f"{match[1]}.{int(match[2]) + 1}"
