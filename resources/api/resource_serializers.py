@@ -14,7 +14,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers
 
-from ..evidence.adoption_summary import summaries as adoption_summaries
+from ..evidence.adoption_summary import marks_of, summarise
 from ..models import ChangePackagePage, CollectionPage, ProtocolPage, ResourcePage, ToolPage
 from ..protocol_flags import currency_of
 from ..usage.figures import Figures, figures_for
@@ -198,7 +198,7 @@ class ResourceDetailSerializer(ResourceListSerializer):
 
     @extend_schema_field(AdoptionSerializer)
     def get_adoption(self, page):
-        summary = adoption_summaries([page.pk])[page.pk]
+        summary = summarise(marks_of(page.pk))
         return AdoptionSerializer(
             {**summary.as_data(), "named_centres": summary.named}, context=self.context
         ).data

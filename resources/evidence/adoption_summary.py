@@ -7,7 +7,7 @@ centres that agreed to be named, and (on the page, for a signed-in member) their
 - **Named** centres are those with a live mark they chose to make public; every other centre is
   only counted, on the page, in the API and everywhere else.
 
-``summaries(page_ids)`` answers for any number of resources in one query. A resource page reads its
+``summarise(marks_of(page_id))`` answers for one resource in one query. A resource page reads its
 marks from the default cache (``page_marks``), so rendering it asks the database nothing more (its
 query count is pinned: tests/test_query_counts.py); any change to a mark forgets them
 (``forget_page_marks``, from resources/page_cache.py).
@@ -15,15 +15,13 @@ query count is pinned: tests/test_query_counts.py); any change to a mark forgets
 
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
-from django.db import transaction
 from django.template.defaultfilters import pluralize
 from django.utils import timezone
 
 from contributors.models import centre_of
-from search import service
 
 from ..models import Adoption, AdoptionOutcome
+from ..page_kept import forget_for_page, kept_for_page
 from .adoption_forms import AdoptionForm, CheckForm
 
 
@@ -92,42 +90,24 @@ def summarise(adoptions):
     )
 
 
-def _marks(page_ids):
-    return Adoption.objects.filter(resource_id__in=list(page_ids)).select_related("organisation", "release")
+def marks_of(page_id):
+    """A resource's marks, with their centres and releases, from the database (the API reads them
+    so: what is kept for the page is not forgotten when a centre's name changes)."""
+    return list(Adoption.objects.filter(resource_id=page_id).select_related("organisation", "release"))
 
 
 PAGE_MARKS_SECONDS = 3600
-
-
-def _page_marks_key(page_id):
-    # Under the search index's generation, as the usage figures are: a restore or a rebuild (which
-    # may bring other rows under the same ids) moves it on.
-    return f"commons-adoption-marks:{service.generation()}:{page_id}"
+KEPT_AS = "adoption-marks"
 
 
 def page_marks(page_id):
-    """A resource's marks, with their centres and releases, kept in the cache."""
-    key = _page_marks_key(page_id)
-    kept = cache.get(key)
-    if kept is None:
-        kept = list(_marks([page_id]))
-        cache.set(key, kept, PAGE_MARKS_SECONDS)
-    return kept
+    """A resource's marks, kept in the cache (resources/page_kept.py)."""
+    return kept_for_page(KEPT_AS, page_id, lambda: marks_of(page_id), PAGE_MARKS_SECONDS)
 
 
 def forget_page_marks(page_id):
-    """Now, and again once the transaction commits (a page rendered in between read the old rows)."""
-    cache.delete(_page_marks_key(page_id))
-    transaction.on_commit(lambda: cache.delete(_page_marks_key(page_id)))
-
-
-def summaries(page_ids):
-    """{resource id: AdoptionSummary} for these resources, in one query."""
-    page_ids = list(page_ids)
-    by_page = {page_id: [] for page_id in page_ids}
-    for adoption in _marks(page_ids):
-        by_page[adoption.resource_id].append(adoption)
-    return {page_id: summarise(marks) for page_id, marks in by_page.items()}
+    """A change to one of its marks (resources/page_cache.py)."""
+    forget_for_page(KEPT_AS, page_id)
 
 
 def page_context(page, request):

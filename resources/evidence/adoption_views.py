@@ -112,16 +112,13 @@ def check(request, adoption_id):
 @login_required
 def my_adoptions(request):
     """The marks this person made and those of their centre, with their state."""
-    marks = list(
-        Adoption.objects.answerable_by(request.user).select_related("resource", "organisation", "release", "marked_by")
-    )
-    visible = set(
-        visible_pages(ResourcePage.objects.filter(pk__in={m.resource_id for m in marks}), request).values_list(
-            "pk", flat=True
-        )
+    marks = (
+        Adoption.objects.answerable_by(request.user)
+        .filter(resource__in=visible_pages(ResourcePage.objects.all(), request).values("pk"))
+        .select_related("resource", "organisation", "release", "marked_by")
     )
     return render(
         request,
         "resources/adoption/my_adoptions.html",
-        {"adoptions": [m for m in marks if m.resource_id in visible], "centre": centre_of(request.user)},
+        {"adoptions": list(marks), "centre": centre_of(request.user)},
     )

@@ -3,6 +3,7 @@ and one per facet of ``facets.py``), built once and sent to every engine."""
 
 import logging
 
+from django.db.models import Count
 from django.utils.html import strip_tags
 
 from ..models import Adoption, ChangePackagePage, ProtocolPage, ResourcePage, ToolPage
@@ -71,7 +72,9 @@ def build(page):
         " ".join(org.name for org in organisations),
         *notes,
     ]
-    centres = Adoption.objects.live_counts([page.pk]).get(page.pk, 0)
+    centres = Adoption.objects.live().filter(resource_id=page.pk).aggregate(
+        centres=Count("organisation", distinct=True)
+    )["centres"]
     downloads = sum(release_file.download_count for release in releases for release_file in release.files.all())
     return {
         "id": page.pk,

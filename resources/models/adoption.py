@@ -73,14 +73,6 @@ class AdoptionQuerySet(models.QuerySet):
         )
         return self.live().filter(never_asked | asked_again)
 
-    def live_counts(self, page_ids=None):
-        """{resource id: centres using it now}, in one query."""
-        rows = self.live()
-        if page_ids is not None:
-            rows = rows.filter(resource_id__in=list(page_ids))
-        centres = models.Count("organisation", distinct=True)
-        return dict(rows.order_by().values_list("resource_id").annotate(centres=centres))
-
 
 class Adoption(models.Model):
     """One centre's use of a resource, from ``started_on`` until ``stopped_on`` (None: still in use).

@@ -131,12 +131,13 @@ def _item(protocol, today):
 def remind_protocol_owners(today):
     """The daily job: remind protocols' people and editors of reviews coming due or overdue."""
     protocols = list(coming_due(today).select_related("owner").order_by("review_by", "title", "pk"))
+    # Only the reminders about a protocol's present review-by date count: a new date starts afresh.
     sent = defaultdict(list)
     for reminder in ProtocolReminder.objects.filter(page__in=[protocol.pk for protocol in protocols]):
-        sent[reminder.page_id].append(reminder)
+        sent[reminder.page_id, reminder.review_by].append(reminder)
     to_remind = []
     for protocol in protocols:
-        kind = reminder_due(protocol, [r for r in sent[protocol.pk] if r.review_by == protocol.review_by], today)
+        kind = reminder_due(protocol, sent[protocol.pk, protocol.review_by], today)
         if kind is not None:
             to_remind.append((protocol, kind))
     if not to_remind:
@@ -172,12 +173,12 @@ def remind_protocol_owners(today):
 
 def _purge_newly_overdue(to_remind, sent):
     """The pages showing a protocol seen overdue for the first time (its first overdue reminder
-    for this review-by date): a page kept from before would still show it current."""
+    for this review-by date; ``sent``: {(protocol id, review-by date): reminders sent}): a page kept
+    from before would still show it current."""
     newly = [
         protocol for protocol, kind in to_remind
-        if kind == ReminderKind.OVERDUE and not any(
-            r.kind == ReminderKind.OVERDUE and r.review_by == protocol.review_by for r in sent[protocol.pk]
-        )
+        if kind == ReminderKind.OVERDUE
+        and not any(r.kind == ReminderKind.OVERDUE for r in sent[protocol.pk, protocol.review_by])
     ]
     if newly:
         page_cache.purge(page_cache.LISTS, *(page_cache.page_tag(protocol.pk) for protocol in newly))

@@ -15,14 +15,11 @@ what the page has loaded anyway and keeps the rest in the cache (below).
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 
-from search import service
-
 from ..models import ReleaseFile, ResourcePage, ReuseRequest, UsageCount, UsageKind
+from ..page_kept import forget_for_page, kept_for_page
 from ..visibility import anonymous_request, visible_pages
 
 
@@ -90,42 +87,36 @@ def figures_for(pages, request=None):
     return {pk: Figures(*values) for pk, *values in rows}
 
 
-# A resource page's views and grants, kept in the default cache so that rendering the page asks
-# the database nothing more than before (its query count is pinned: tests/test_query_counts.py).
-# Kept under the search index's generation: ``manage.py rollup_usage`` indexes again the resources
+# A resource page's views and grants, kept in the default cache under the search index's generation
+# (resources/page_kept.py): ``manage.py rollup_usage`` indexes again the resources
 # whose figures moved, which moves the generation on, so the page and the "Most used" order show
 # the same figures; a decided reuse request forgets its resource's (resources/page_cache.py).
 PAGE_FIGURES_SECONDS = 3600
-
-
-def _page_figures_key(page_id):
-    return f"commons-usage-figures:{service.generation()}:{page_id}"
+KEPT_AS = "usage-figures"
 
 
 def forget_page_figures(page_id):
-    """Now, and again once the transaction commits (a page rendered in between read the old rows)."""
-    cache.delete(_page_figures_key(page_id))
-    transaction.on_commit(lambda: cache.delete(_page_figures_key(page_id)))
+    """A decided reuse request changes its resource's grants (resources/page_cache.py)."""
+    forget_for_page(KEPT_AS, page_id)
+
+
+def _views_and_grants(page_id):
+    return (
+        ResourcePage.objects.filter(pk=page_id)
+        .order_by()
+        .values_list(
+            _views(),
+            _total(ReuseRequest.objects.granted().filter(resource=OuterRef("pk")), "resource", "pk"),
+        )
+        .first()
+    ) or (0, 0)
 
 
 def page_figures(page, adaptations):
     """The figures of a resource page being rendered: its downloads from the releases it shows (loaded
     with their files), its adaptations from the list it shows (``adaptations``: those the visitor may
     see), and its views and grants from the cache (one query when they are not kept)."""
-    key = _page_figures_key(page.pk)
-    kept = cache.get(key)
-    if kept is None:
-        kept = (
-            ResourcePage.objects.filter(pk=page.pk)
-            .order_by()
-            .values_list(
-                _views(),
-                _total(ReuseRequest.objects.granted().filter(resource=OuterRef("pk")), "resource", "pk"),
-            )
-            .first()
-        ) or (0, 0)
-        cache.set(key, kept, PAGE_FIGURES_SECONDS)
-    views, grants = kept
+    views, grants = kept_for_page(KEPT_AS, page.pk, lambda: _views_and_grants(page.pk), PAGE_FIGURES_SECONDS)
     downloads = sum(file.download_count for release in page.published_releases for file in release.files.all())
     return Figures(views=views, downloads=downloads, adaptations=len(adaptations), grants=grants)
 
