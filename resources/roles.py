@@ -80,13 +80,28 @@ def _see_network_series():
     return Permission.objects.filter(content_type__app_label="resources", codename="see_network_series")
 
 
+def access_admin():
+    return Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
+
+
+def grant_page_permissions(groups, codenames, pages):
+    """Each of ``groups`` may do these (``change_page`` ...) on each of ``pages`` and below. Only
+    adds: a permission granted by hand stays."""
+    if not pages:
+        return
+    permissions = list(Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=codenames))
+    for group in groups:
+        for page in pages:
+            for permission in permissions:
+                GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
 def _model_permissions_for(group_name):
-    access_admin = Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
     if group_name in (PARTICIPANTS, REVIEWERS):
-        return access_admin | _see_network_series()
+        return access_admin() | _see_network_series()
     if group_name == EDITORS:
         return (
-            access_admin
+            access_admin()
             | _see_network_series()
             | _model_permissions(SERIES_MODELS, actions=("change", "delete", "view"))
             | _model_permissions(VOCABULARY_MODELS)
@@ -119,13 +134,7 @@ def ensure_roles():
         group.permissions.add(*_model_permissions_for(name))
 
         permission_types, where = PAGE_PERMISSIONS[name]
-        page_permissions = Permission.objects.filter(
-            content_type__app_label="wagtailcore",
-            codename__in=[f"{kind}_page" for kind in permission_types],
-        )
-        for page in pages_for[where]:
-            for permission in page_permissions:
-                GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+        grant_page_permissions([group], [f"{kind}_page" for kind in permission_types], pages_for[where])
 
         if root_collection is not None:
             for permission in Permission.objects.filter(codename__in=COLLECTION_PERMISSIONS[name]):

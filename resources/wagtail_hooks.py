@@ -1,6 +1,7 @@
 """Admin screens for what editors manage beside the page tree, and the hooks through which the
 admin's visibility rule (admin_visibility.py) reaches every route that lists pages or files."""
 
+from django.db.models import Count
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
@@ -15,7 +16,7 @@ from . import release_hooks, serving  # noqa: F401  (their hooks register when i
 from .admin_views import ResourcePageViewSet, VisibleDocumentsAdminAPIViewSet
 from .admin_visibility import CommonsPagePermissionPolicy, documents_visible_in_admin, pages_visible_in_admin
 from .evidence.series_admin import SeriesViewSet
-from .models import Audience, Condition, Licence, Release, ResourcePage, ResourceType, ReviewType
+from .models import Audience, Condition, Licence, Release, ResourcePage, ResourceType, ReviewType, TypedReviewTask
 from .people_admin import PeopleGroup
 from .review.currency_report import ProtocolCurrencyMenuItem, ProtocolCurrencyView
 from .review.reuse import DECLINED, GRANTED, REQUESTED
@@ -101,7 +102,12 @@ class ReviewTypeDeleteView(DeleteView):
                 "reviews that start from now on will not ask for it.",
             )
             return redirect(self.get_success_url())
-        alone = [task.name for task in self.object.tasks.all() if task.review_types.count() == 1]
+        # Counted before filtering on the type: filtering first would count only this type's row.
+        alone = list(
+            TypedReviewTask.objects.annotate(type_count=Count("review_types"))
+            .filter(review_types=self.object, type_count=1)
+            .values_list("name", flat=True)
+        )
         if alone:
             messages.error(
                 self.request,

@@ -67,7 +67,7 @@ class Contribution:
     unsubmitted_changes: bool = False
     editable_by_user: bool = False  # their own, or they may edit any resource
     being_screened: bool = False  # waiting for the background worker's outcome
-    review_types: list = None  # each type's state in a typed review (resources.review.typed.TypeState)
+    review_types: list = None  # each type's TypedReviewDecision in a typed review (typed.types_to_show)
 
     @property
     def label(self):
@@ -133,8 +133,8 @@ def contributions_for(user, library):
     contributions = []
     for page in pages:
         state = states.get(page.pk)
-        contribution = _contribution(page, state, task_states, findings, may_edit_any or page.owner_id == user.pk)
         history = task_states.get(state.pk, []) if state else []
+        contribution = _contribution(page, state, history, findings, may_edit_any or page.owner_id == user.pk)
         contribution.review_types = types_to_show(state, history, typed)
         contributions.append(contribution)
     return contributions
@@ -146,8 +146,7 @@ def _checks_passed(history, findings):
     return to_check(findings[passed[-1].pk]) if passed else []
 
 
-def _contribution(page, state, task_states, findings, editable):
-    history = task_states.get(state.pk, []) if state else []
+def _contribution(page, state, history, findings, editable):
     steps = [_step(task_state, findings) for task_state in history if task_state.status != TaskState.STATUS_CANCELLED]
     if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
         current = next((ts for ts in reversed(history) if ts.pk == state.current_task_state_id), None)

@@ -6,16 +6,15 @@ very review, the person must review that type (or be an administrator), and an a
 what was screened and never of one's own work (``guards.check_approval``, as for every review).
 """
 
-from dataclasses import dataclass
-
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from wagtail.admin.utils import get_user_display_name
-from wagtail.models import GroupPagePermission, TaskState, Workflow, WorkflowTask
+from wagtail.models import TaskState, Workflow, WorkflowTask
 
 from ..models.typed_review import ACTION, Decision, ReviewType, TypedReviewDecision, TypedReviewTask, may_decide
+from ..roles import access_admin, grant_page_permissions
 from .guards import Refused, check_approval
 
 TYPED_WORKFLOW_NAME = "Contribution review with typed reviews"
@@ -119,32 +118,21 @@ def approval_comment(decisions):
 # What the author sees -------------------------------------------------------------------------------
 
 
-@dataclass
-class TypeState:
-    name: str
-    state: str
-    label: str
-    comment: str = ""
-
-
 def decisions_by_task_state(workflow_states):
-    """``{task state id: [TypeState]}`` for the typed reviews of these runs, in one query."""
+    """``{task state id: [TypedReviewDecision]}`` for the typed reviews of these runs, in one query."""
     found = {}
     decisions = TypedReviewDecision.objects.filter(task_state__workflow_state__in=workflow_states).select_related(
         "review_type"
     )
     for decision in decisions:
-        found.setdefault(decision.task_state_id, []).append(
-            TypeState(decision.review_type.name, decision.state, decision.get_state_display(), decision.comment)
-        )
+        found.setdefault(decision.task_state_id, []).append(decision)
     return found
 
 
 def types_to_show(workflow_state, history, decisions):
     """Each type's state in the run's latest typed review: while it runs, once it approved, or when
-    it returned the contribution and nothing was resubmitted since. None when there is none."""
-    if workflow_state is None:
-        return None
+    it returned the contribution and nothing was resubmitted since. None when there is none (as when
+    there is no run: its history is empty)."""
     typed = [ts for ts in history if ts.pk in decisions and ts.status != TaskState.STATUS_CANCELLED]
     if not typed:
         return None
@@ -184,12 +172,8 @@ def ensure_typed_review(screening, editorial, libraries):
 
 
 def _grant_example_groups(libraries):
-    access_admin = Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
-    page_permissions = list(
-        Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=EXAMPLE_GROUP_PAGE_PERMISSIONS)
-    )
-    for group in Group.objects.filter(name__in=[group_name for _, group_name, _ in EXAMPLE_TYPES]):
-        group.permissions.add(*access_admin)
-        for library in libraries:
-            for permission in page_permissions:
-                GroupPagePermission.objects.get_or_create(group=group, page=library, permission=permission)
+    groups = list(Group.objects.filter(name__in=[group_name for _, group_name, _ in EXAMPLE_TYPES]))
+    permissions = access_admin()
+    for group in groups:
+        group.permissions.add(*permissions)
+    grant_page_permissions(groups, EXAMPLE_GROUP_PAGE_PERMISSIONS, libraries)

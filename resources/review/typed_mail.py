@@ -12,10 +12,10 @@ account preferences), our templates, the outbox.
 
 from django.contrib.auth import get_user_model
 from wagtail.admin.mail import EmailNotificationMixin, Notifier
-from wagtail.models import TaskState, WorkflowState
+from wagtail.models import TaskState
 
 from ..models.typed_review import Decision, TypedReviewDecision, TypedReviewTask
-from .notifications import PlainWordsEmailMixin, authors, display_name, for_reviewers, write
+from .notifications import PlainWordsEmailMixin, ReturnedAfterApprovalNotifier, authors, for_reviewers, write
 
 
 class TypedReviewRequestNotifier(PlainWordsEmailMixin, EmailNotificationMixin, Notifier):
@@ -65,19 +65,18 @@ class TypedReviewRequestNotifier(PlainWordsEmailMixin, EmailNotificationMixin, N
         return True
 
 
-class TypeApprovalReturnedNotifier(PlainWordsEmailMixin, EmailNotificationMixin, Notifier):
-    notification = "rejected"
+class TypeApprovalReturnedNotifier(ReturnedAfterApprovalNotifier):
+    """``ReturnedAfterApprovalNotifier`` (the "rejected" preference, the reviewer and comment, never
+    the authors or whoever returned it) within the returned typed review: its own approvals, each
+    told which of their types they approved. The earlier steps' approvers hear from the parent."""
+
     template_name = "typed_review_returned"
 
-    def __init__(self):
-        super().__init__((WorkflowState,))
-
     def can_handle(self, workflow_state, **kwargs):
-        current = workflow_state.current_task_state
-        return (
-            super().can_handle(workflow_state, **kwargs)
-            and current is not None
-            and isinstance(current.task.specific, TypedReviewTask)
+        # The parent's refusal of a screening's return changes nothing here: a typed review's task
+        # state is a plain TaskState (TypedReviewTask.start).
+        return super().can_handle(workflow_state, **kwargs) and isinstance(
+            workflow_state.current_task_state.task.specific, TypedReviewTask
         )
 
     def _approvals(self, workflow_state):
@@ -95,18 +94,14 @@ class TypeApprovalReturnedNotifier(PlainWordsEmailMixin, EmailNotificationMixin,
 
     def get_context(self, workflow_state, **kwargs):
         context = super().get_context(workflow_state, **kwargs)
-        task_state = workflow_state.current_task_state
         returned = TypedReviewDecision.objects.filter(
-            task_state=task_state, state=Decision.CHANGES_REQUESTED
+            task_state=context["task_state"], state=Decision.CHANGES_REQUESTED
         ).select_related("review_type").first()
-        context.update(
-            workflow_state=workflow_state,
-            task=task_state.task,
-            page=workflow_state.content_object.specific,
-            reviewer=display_name(task_state.finished_by),
-            returned_type=returned.review_type.name if returned else "",
-            comment=returned.comment if returned else task_state.comment,
-        )
+        context["workflow_state"] = workflow_state
+        context["returned_type"] = returned.review_type.name if returned else ""
+        if returned:
+            # The type's own comment, without the "<type>: " its author reads in the task state's.
+            context["comment"] = returned.comment
         return context
 
     def send_emails(self, template_set, context, recipients, **kwargs):
