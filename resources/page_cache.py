@@ -180,6 +180,9 @@ def _wagtail_page_tags(request, response):
             # page shows other packages' measures), and the centres it names.
             tags += map(page_tag, evidence.package_ids)
             tags += map(organisation_tag, evidence.organisation_ids)
+        summary = context.get("adoption_summary")
+        if summary is not None:
+            tags += [organisation_tag(centre.pk) for centre in summary.named]  # the centres it names
     elif isinstance(page, CollectionPage):
         tags += map(page_tag, page.items.values_list("resource_id", flat=True))
     else:
@@ -339,6 +342,9 @@ def on_person_changed(sender, instance, **kwargs):
 
 
 def on_organisation_changed(sender, instance, **kwargs):
+    # The resource pages naming it as a user keep their marks with its name (adoption_summary.page_marks).
+    for resource_id in Adoption.objects.filter(organisation=instance).values_list("resource_id", flat=True).distinct():
+        forget_page_marks(resource_id)
     purge(organisation_tag(instance.pk), PEOPLE)
 
 

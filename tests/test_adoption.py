@@ -347,6 +347,16 @@ def test_a_mark_purges_the_anonymous_page(client, tool):
     assert response["X-Page-Cache"] == "miss" and read(response).says("Used at 1 centre.")
 
 
+def test_a_renamed_centre_is_named_anew_on_the_pages_it_uses(client, tool):
+    """The page keeps its marks between renders (page_marks): renaming the centre forgets them."""
+    mark("grace.lin", tool, public=True)
+    assert visit(client, tool.url).says(NORTHFIELD)
+    organisation = centre("grace.lin")
+    organisation.name = "Northfield Children's Hospital and Clinics"
+    organisation.save()
+    assert visit(client, tool.url).says("Northfield Children's Hospital and Clinics")
+
+
 @pytest.mark.parametrize("viewer", [None, "grace.lin"])
 def test_the_resource_page_query_count_does_not_grow_with_marks(tool, viewer):
     client = login(Client(), viewer)
